@@ -1,0 +1,80 @@
+/**
+ * Units of the scenario language and their factors to SI base units.
+ * Lives in the engine because lowering converts every quantity with it; the validator
+ * only asks which dimension a unit belongs to and which known unit is closest.
+ */
+
+export type Dimension = 'time' | 'rate' | 'work' | 'frequency' | 'share';
+
+export interface UnitInfo {
+  readonly dimension: Dimension;
+  /** Multiply a value in this unit by `factor` to get the base unit. */
+  readonly factor: number;
+}
+
+export const UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
+  ['ns', { dimension: 'time', factor: 1e-9 }],
+  ['us', { dimension: 'time', factor: 1e-6 }],
+  ['µs', { dimension: 'time', factor: 1e-6 }],
+  ['ms', { dimension: 'time', factor: 1e-3 }],
+  ['s', { dimension: 'time', factor: 1 }],
+  ['pps', { dimension: 'rate', factor: 1 }],
+  ['kpps', { dimension: 'rate', factor: 1e3 }],
+  ['Mpps', { dimension: 'rate', factor: 1e6 }],
+  ['Gpps', { dimension: 'rate', factor: 1e9 }],
+  ['cycles', { dimension: 'work', factor: 1 }],
+  ['kcycles', { dimension: 'work', factor: 1e3 }],
+  ['Mcycles', { dimension: 'work', factor: 1e6 }],
+  ['Hz', { dimension: 'frequency', factor: 1 }],
+  ['kHz', { dimension: 'frequency', factor: 1e3 }],
+  ['MHz', { dimension: 'frequency', factor: 1e6 }],
+  ['GHz', { dimension: 'frequency', factor: 1e9 }],
+  ['%', { dimension: 'share', factor: 1e-2 }],
+]);
+
+/** What a user reads in a message: "time (ns, us, µs, ms, s)". */
+export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
+  time: 'time',
+  rate: 'packet rate',
+  work: 'work',
+  frequency: 'frequency',
+  share: 'share',
+};
+
+export function unitsOf(dimension: Dimension): string[] {
+  return [...UNITS].filter(([, info]) => info.dimension === dimension).map(([name]) => name);
+}
+
+/** Converts `value unit` to the base unit; undefined for an unknown unit. */
+export function toBase(value: number, unit: string): number | undefined {
+  const info = UNITS.get(unit);
+  return info === undefined ? undefined : value * info.factor;
+}
+
+/** The known unit of `dimension` (or of any dimension) closest to `unit` by edit distance, case-insensitively first. */
+export function closestUnit(unit: string, dimension?: Dimension): string | undefined {
+  const candidates = dimension ? unitsOf(dimension) : [...UNITS.keys()];
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const score = candidate.toLowerCase() === unit.toLowerCase() ? 0 : 1 + editDistance(unit, candidate);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
