@@ -78,3 +78,10 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length];
 }
+
+/** The value of a written quantity `numerator[/denominator] [unit]` in base units (no unit: the number itself). */
+export function quantityToBase(numerator: number, denominator: number | undefined, unit: string | undefined): number | undefined {
+  const value = denominator === undefined ? numerator : numerator / denominator;
+  if (unit === undefined) return value;
+  return toBase(value, unit);
+}
