@@ -1,0 +1,38 @@
+/** Langium dependency injection: the language services of NetScenario. */
+import './polyfills.js';
+import { inject, type Module } from 'langium';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
+import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
+import { NetScenarioValidator, registerValidationChecks } from './validation/validator.js';
+
+export interface NetScenarioAddedServices {
+  validation: { NetScenarioValidator: NetScenarioValidator };
+}
+
+export type NetScenarioServices = LangiumServices & NetScenarioAddedServices;
+
+export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServices & NetScenarioAddedServices> = {
+  references: {
+    ScopeComputation: (services) => new NetScenarioScopeComputation(services),
+    ScopeProvider: (services) => new NetScenarioScopeProvider(services),
+  },
+  validation: {
+    NetScenarioValidator: () => new NetScenarioValidator(),
+  },
+};
+
+export function createNetScenarioServices(context: DefaultSharedModuleContext): {
+  shared: LangiumSharedServices;
+  NetScenario: NetScenarioServices;
+} {
+  const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule);
+  const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule);
+  shared.ServiceRegistry.register(NetScenario);
+  registerValidationChecks(NetScenario);
+  if (!context.connection) {
+    // Without a language client nothing triggers the config update that builds the workspace.
+    shared.workspace.ConfigurationProvider.initialized({});
+  }
+  return { shared, NetScenario };
+}

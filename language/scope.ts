@@ -1,0 +1,47 @@
+/**
+ * Names across declarations (LANGUAGE.md): members are local to their topology/switch/curve, and
+ * visible from outside by qualified name (`Metro.agg1`). A placement's `server in` / `exclude`
+ * clauses name nodes of the placement's own topology by their plain names.
+ */
+import {
+  DefaultScopeComputation,
+  DefaultScopeProvider,
+  type AstNodeDescription,
+  type LangiumDocument,
+  type ReferenceInfo,
+  type Scope,
+} from 'langium';
+import { isExcludeClause, isExplicitTopology, isServerClause, type Placement, type Scenario } from './generated/ast.js';
+import { placementTopology } from './syntax.js';
+
+export class NetScenarioScopeComputation extends DefaultScopeComputation {
+  override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+    const exported: AstNodeDescription[] = [];
+    for (const declaration of (document.parseResult.value as Scenario).declarations) {
+      if (!declaration.name) continue;
+      exported.push(this.descriptions.createDescription(declaration, declaration.name, document));
+      if (isExplicitTopology(declaration)) {
+        for (const member of declaration.members) {
+          if (member.$type === 'TopologyNode' && member.name) {
+            exported.push(this.descriptions.createDescription(member, `${declaration.name}.${member.name}`, document));
+          }
+        }
+      }
+    }
+    return exported;
+  }
+}
+
+export class NetScenarioScopeProvider extends DefaultScopeProvider {
+  override getScope(context: ReferenceInfo): Scope {
+    const outer = super.getScope(context);
+    if (isServerClause(context.container) || isExcludeClause(context.container)) {
+      const topology = placementTopology(context.container.$container as Placement);
+      if (isExplicitTopology(topology)) {
+        const nodes = topology.members.filter((m) => m.$type === 'TopologyNode');
+        return this.createScopeForNodes(nodes, outer);
+      }
+    }
+    return outer;
+  }
+}

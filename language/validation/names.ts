@@ -1,0 +1,33 @@
+/** Duplicate names: declarations across the workspace, members within their container. */
+import { AstUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
+import type { Scenario } from '../generated/ast.js';
+
+/** Reports every node after the first whose name repeats within `nodes`. */
+export function checkUniqueNames(nodes: readonly (AstNode & { name?: string })[], kind: string, accept: ValidationAcceptor): void {
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    if (!node.name) continue;
+    if (seen.has(node.name)) accept('error', `Duplicate ${kind} '${node.name}'.`, { node, property: 'name' as never });
+    seen.add(node.name);
+  }
+}
+
+export function checkUniqueDeclarations(scenario: Scenario, index: IndexManager, accept: ValidationAcceptor): void {
+  checkUniqueNames(scenario.declarations, 'declaration', accept);
+  const uri = AstUtils.getDocument(scenario).uri.toString();
+  const local = new Set(scenario.declarations.map((d) => d.name));
+  const elsewhere = new Map<string, string>();
+  for (const description of index.allElements()) {
+    const other = description.documentUri.toString();
+    if (other !== uri && local.has(description.name) && !description.name.includes('.')) elsewhere.set(description.name, other);
+  }
+  for (const declaration of scenario.declarations) {
+    const other = elsewhere.get(declaration.name);
+    if (other) {
+      accept('error', `'${declaration.name}' is also declared in ${other.slice(other.lastIndexOf('/') + 1)}; names must be unique across the workspace.`, {
+        node: declaration,
+        property: 'name',
+      });
+    }
+  }
+}

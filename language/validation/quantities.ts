@@ -1,0 +1,89 @@
+/** The generic check behind QUANTITY_RULES: units, dimensions, finiteness, integrality and bounds. */
+import type { ValidationAcceptor } from 'langium';
+import { DIMENSION_NAMES, UNITS, closestUnit, quantityToBase, unitsOf, type Dimension } from '../../engine/units.js';
+import type { ControllerSetting, Quantity } from '../generated/ast.js';
+import { CONTROLLER_RULES, QUANTITY_RULES, type QuantityRule } from './quantity-rules.js';
+
+export function ruleFor(quantity: Quantity): QuantityRule | undefined {
+  const container = quantity.$container;
+  if (container.$type === 'ControllerSetting') return CONTROLLER_RULES.get((container as ControllerSetting).key);
+  return QUANTITY_RULES.get(`${container.$type}.${quantity.$containerProperty}`);
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const describeDimension = (dimension: Dimension) => `${DIMENSION_NAMES[dimension]} (${unitsOf(dimension).join(', ')})`;
+
+export function checkQuantity(quantity: Quantity, accept: ValidationAcceptor): void {
+  const rule = ruleFor(quantity);
+  if (!rule) return;
+  if (!Number.isFinite(quantity.numerator) || (quantity.denominator !== undefined && !Number.isFinite(quantity.denominator))) {
+    accept('error', 'This number is too large to represent; write a finite value.', { node: quantity });
+    return;
+  }
+  if (quantity.denominator === 0) {
+    accept('error', 'A fraction cannot have a zero denominator.', { node: quantity, property: 'denominator' });
+    return;
+  }
+  if (!checkUnit(quantity, rule, accept)) return;
+  const value = quantityToBase(quantity.numerator, quantity.denominator, quantity.unit)!;
+  if (rule.kind === 'number' && rule.integer && !Number.isInteger(value)) {
+    accept('error', `${capitalised(rule.what)} must be a whole number.`, { node: quantity });
+    return;
+  }
+  checkBounds(quantity, rule, value, accept);
+}
+
+/** Returns false when the unit is wrong (then bounds make no sense). */
+function checkUnit(quantity: Quantity, rule: QuantityRule, accept: ValidationAcceptor): boolean {
+  const unit = quantity.unit;
+  if (rule.kind === 'number') {
+    if (unit === undefined) return true;
+    accept('error', `${capitalised(rule.what)} is a plain number and takes no unit.`, { node: quantity, property: 'unit' });
+    return false;
+  }
+  if (unit === undefined) {
+    if (rule.dimension === 'share') return true; // a bare number in [0,1] is a share
+    accept('error', `${capitalised(rule.what)} needs a unit of ${describeDimension(rule.dimension)}.`, { node: quantity });
+    return false;
+  }
+  const info = UNITS.get(unit);
+  if (!info) {
+    const suggestion = closestUnit(unit, rule.dimension);
+    accept('error', `Unknown unit '${unit}': ${rule.what} is a ${describeDimension(rule.dimension)}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, {
+      node: quantity,
+      property: 'unit',
+      data: suggestion ? { code: 'unknown-unit', suggestion } : undefined,
+    });
+    return false;
+  }
+  if (info.dimension !== rule.dimension) {
+    accept('error', `'${unit}' is a unit of ${DIMENSION_NAMES[info.dimension]}, but ${rule.what} is a ${describeDimension(rule.dimension)}.`, {
+      node: quantity,
+      property: 'unit',
+    });
+    return false;
+  }
+  return true;
+}
+
+function checkBounds(quantity: Quantity, rule: QuantityRule, value: number, accept: ValidationAcceptor): void {
+  const min = rule.min ?? -Infinity;
+  const exclusive = rule.exclusive ?? false;
+  const baseUnit = rule.kind === 'measure' && rule.dimension !== 'share' ? ` ${unitsOf(rule.dimension).find((u) => UNITS.get(u)!.factor === 1)}` : '';
+  const tooLow = exclusive ? value <= min : value < min;
+  const tooHigh = exclusive ? value >= rule.max : value > rule.max;
+  if (!tooLow && !tooHigh) return;
+  let message: string;
+  if (rule.kind === 'measure' && rule.dimension === 'share') {
+    message = `${capitalised(rule.what)} is a share in ${exclusive ? '(0, 1)' : '[0, 1]'}: write a fraction like 0.3 or a percentage like 30%.`;
+  } else if (rule.max <= 1) {
+    message = `${capitalised(rule.what)} must lie ${exclusive ? 'strictly ' : ''}between ${min} and ${rule.max}.`;
+  } else if (tooLow && min === 0) {
+    message = `${capitalised(rule.what)} must be ${exclusive ? 'positive' : 'zero or more'}.`;
+  } else if (tooLow) {
+    message = `${capitalised(rule.what)} must be at least ${min}${baseUnit}.`;
+  } else {
+    message = `${capitalised(rule.what)} of ${value}${baseUnit} is out of range: at most ${rule.max}${baseUnit} is accepted.`;
+  }
+  accept('error', message, { node: quantity });
+}

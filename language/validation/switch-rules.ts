@@ -1,0 +1,158 @@
+/** Switch rules (seed: NF scheduling): dataflow structure, tasks, flows and fixed weights. */
+import type { ValidationAcceptor } from 'langium';
+import { adjacency, findCycle, pathsBetween, reachableWithin } from '../../engine/graph.js';
+import type * as ast from '../generated/ast.js';
+import { switchMembers } from '../syntax.js';
+import { checkSingleClauses } from './clauses.js';
+import { checkUniqueNames } from './names.js';
+import { valueOf } from './placement-rules.js';
+
+/** The switch's dataflow graph over module indices, with the edge chain that declared each edge. */
+export interface Dataflow {
+  readonly modules: readonly ast.Module[];
+  readonly indexOf: ReadonlyMap<ast.Module, number>;
+  readonly next: number[][];
+  readonly predecessors: number[][];
+}
+
+export function dataflowOf(sw: ast.Switch): Dataflow {
+  const modules = switchMembers(sw, 'Module');
+  const indexOf = new Map(modules.map((m, i) => [m, i]));
+  const edges: [number, number][] = [];
+  for (const chain of switchMembers(sw, 'EdgeChain')) {
+    for (let i = 0; i + 1 < chain.modules.length; i++) {
+      const from = chain.modules[i].ref;
+      const to = chain.modules[i + 1].ref;
+      if (from && to && indexOf.has(from) && indexOf.has(to)) edges.push([indexOf.get(from)!, indexOf.get(to)!]);
+    }
+  }
+  const next = adjacency(modules.length, edges);
+  const predecessors: number[][] = modules.map(() => []);
+  next.forEach((targets, from) => targets.forEach((to) => predecessors[to].push(from)));
+  return { modules, indexOf, next, predecessors };
+}
+
+export function checkSwitch(sw: ast.Switch, accept: ValidationAcceptor): void {
+  checkUniqueNames(switchMembers(sw, 'Worker'), 'worker', accept);
+  checkUniqueNames(switchMembers(sw, 'Module'), 'module', accept);
+  checkUniqueNames(switchMembers(sw, 'Task'), 'task', accept);
+  checkUniqueNames(switchMembers(sw, 'Flow'), 'flow', accept);
+  const singles = sw.members.filter((m) => m.$type === 'BatchClause' || m.$type === 'QueueClause' || m.$type === 'Controller');
+  checkSingleClauses(singles, (m) => m.$type, (k) => `'${k.replace('Clause', '').toLowerCase()}'`, accept);
+  for (const worker of switchMembers(sw, 'Worker')) {
+    if (!worker.speed) accept('error', `Worker '${worker.name}' needs a speed, e.g. 'speed 2.4 GHz'.`, { node: worker, property: 'name' });
+  }
+  for (const module of switchMembers(sw, 'Module')) {
+    if (!module.cost) accept('error', `Module '${module.name}' needs a cost, e.g. 'cost 100 cycles'.`, { node: module, property: 'name' });
+  }
+  const dataflow = dataflowOf(sw);
+  const acyclic = checkAcyclic(sw, dataflow, accept);
+  checkTaskMembership(sw, dataflow, accept);
+  for (const task of switchMembers(sw, 'Task')) checkTaskShape(task, dataflow, accept);
+  for (const flow of switchMembers(sw, 'Flow')) checkFlow(flow, dataflow, acyclic, accept);
+  checkFixedWeights(sw, accept);
+}
+
+function checkAcyclic(sw: ast.Switch, dataflow: Dataflow, accept: ValidationAcceptor): boolean {
+  const cycle = findCycle(dataflow.next);
+  if (!cycle) return true;
+  const names = cycle.map((i) => dataflow.modules[i].name);
+  // Report on the chain that closes the cycle: the one holding its last edge.
+  const [from, to] = [dataflow.modules[cycle[cycle.length - 2]], dataflow.modules[cycle[cycle.length - 1]]];
+  const chain = switchMembers(sw, 'EdgeChain').find((c) => c.modules.some((m, i) => m.ref === from && c.modules[i + 1]?.ref === to));
+  accept('error', `The dataflow must be acyclic, but ${names.join(' -> ')} is a cycle.`, { node: chain ?? sw, property: chain ? undefined : 'name' });
+  return false;
+}
+
+function checkTaskMembership(sw: ast.Switch, dataflow: Dataflow, accept: ValidationAcceptor): void {
+  const owner = new Map<ast.Module, ast.Task>();
+  for (const task of switchMembers(sw, 'Task')) {
+    task.modules.forEach((ref, index) => {
+      const module = ref.ref;
+      if (!module) return;
+      const previous = owner.get(module);
+      if (previous) {
+        accept('error', `Module '${module.name}' is already in task '${previous.name}'; a module belongs to exactly one task.`, { node: task, property: 'modules', index });
+      } else owner.set(module, task);
+    });
+  }
+  for (const module of dataflow.modules) {
+    if (!owner.has(module)) accept('error', `Module '${module.name}' is in no task; put it in exactly one task.`, { node: module, property: 'name' });
+  }
+}
+
+/** A task is a connected, rooted sub-graph: exactly one module without a predecessor inside it, reaching all others. */
+function checkTaskShape(task: ast.Task, dataflow: Dataflow, accept: ValidationAcceptor): void {
+  const members = new Set(task.modules.map((r) => r.ref).filter((m): m is ast.Module => !!m && dataflow.indexOf.has(m)).map((m) => dataflow.indexOf.get(m)!));
+  if (task.modules.length === 0) {
+    accept('error', `Task '${task.name}' has no modules.`, { node: task, property: 'name' });
+    return;
+  }
+  if (members.size === 0) return;
+  const roots = [...members].filter((v) => !dataflow.predecessors[v].some((p) => members.has(p)));
+  if (roots.length !== 1) {
+    const names = roots.map((v) => `'${dataflow.modules[v].name}'`).join(', ');
+    const message =
+      roots.length === 0
+        ? `Task '${task.name}' has no root: every module has a predecessor inside the task.`
+        : `Task '${task.name}' must have one root (the module owning its input queue), but ${names} have no predecessor inside it.`;
+    accept('error', message, { node: task, property: 'name' });
+    return;
+  }
+  const reached = reachableWithin(dataflow.next, roots[0], members);
+  const unreached = [...members].filter((v) => !reached.has(v)).map((v) => `'${dataflow.modules[v].name}'`);
+  if (unreached.length > 0) {
+    accept('error', `Task '${task.name}' is not connected: ${unreached.join(', ')} cannot be reached from its root '${dataflow.modules[roots[0]].name}'.`, {
+      node: task,
+      property: 'name',
+    });
+  }
+}
+
+function checkFlow(flow: ast.Flow, dataflow: Dataflow, acyclic: boolean, accept: ValidationAcceptor): void {
+  if (!flow.offered) accept('error', `Flow '${flow.name}' needs an offered load, e.g. 'offered 1 Mpps'.`, { node: flow, property: 'name' });
+  if (flow.source || flow.target) {
+    const source = flow.source?.ref;
+    const target = flow.target?.ref;
+    if (!source || !target || !acyclic || !dataflow.indexOf.has(source) || !dataflow.indexOf.has(target)) return;
+    const { count } = pathsBetween(dataflow.next, dataflow.indexOf.get(source)!, dataflow.indexOf.get(target)!);
+    if (count === 0) accept('error', `No path leads from '${source.name}' to '${target.name}'.`, { node: flow, property: 'target' });
+    if (count > 1) {
+      accept('error', `Several paths lead from '${source.name}' to '${target.name}'; spell this flow's path out with '->'.`, { node: flow, property: 'target' });
+    }
+    return;
+  }
+  for (let i = 0; i + 1 < flow.path.length; i++) {
+    const from = flow.path[i].ref;
+    const to = flow.path[i + 1].ref;
+    if (!from || !to || !dataflow.indexOf.has(from) || !dataflow.indexOf.has(to)) continue;
+    if (!dataflow.next[dataflow.indexOf.get(from)!].includes(dataflow.indexOf.get(to)!)) {
+      accept('error', `There is no edge '${from.name} -> ${to.name}'; a flow's path must follow declared edges.`, { node: flow, property: 'path', index: i + 1 });
+    }
+  }
+}
+
+function checkFixedWeights(sw: ast.Switch, accept: ValidationAcceptor): void {
+  const sums = new Map<ast.Worker, { total: number; tasks: ast.Task[] }>();
+  for (const task of switchMembers(sw, 'Task')) {
+    const worker = task.worker?.ref;
+    const weight = valueOf(task.weight);
+    if (!worker || weight === undefined) continue;
+    const entry = sums.get(worker) ?? { total: 0, tasks: [] };
+    entry.total += weight;
+    entry.tasks.push(task);
+    sums.set(worker, entry);
+  }
+  for (const [worker, { total, tasks }] of sums) {
+    if (total > 1 + 1e-9) {
+      const last = tasks[tasks.length - 1];
+      accept('error', `The fixed weights on worker '${worker.name}' sum to ${+total.toFixed(6)}; they may sum to at most 1.`, { node: last, property: 'weight' });
+    }
+  }
+}
+
+const CONTROLLER_KEYWORDS = (key: string) => `'${key}'`;
+
+export function checkController(controller: ast.Controller, accept: ValidationAcceptor): void {
+  checkSingleClauses(controller.settings, (s) => s.key, CONTROLLER_KEYWORDS, accept);
+}

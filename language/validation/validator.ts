@@ -1,0 +1,27 @@
+/** Registers every validation rule of LANGUAGE.md; each rule lives with its declaration kind. */
+import type { ValidationChecks } from 'langium';
+import type { NetScenarioAstType } from '../generated/ast.js';
+import type { NetScenarioServices } from '../netscenario-module.js';
+import { checkQuantity } from './quantities.js';
+import { checkController, checkSwitch } from './switch-rules.js';
+import { checkCurve, checkExplicitTopology, checkMandala, checkPlacement, checkStudy } from './placement-rules.js';
+import { checkUniqueDeclarations } from './names.js';
+
+export class NetScenarioValidator {}
+
+export function registerValidationChecks(services: NetScenarioServices): void {
+  const registry = services.validation.ValidationRegistry;
+  const indexManager = services.shared.workspace.IndexManager;
+  const checks: ValidationChecks<NetScenarioAstType> = {
+    Scenario: (scenario, accept) => checkUniqueDeclarations(scenario, indexManager, accept),
+    Quantity: checkQuantity,
+    ExplicitTopology: checkExplicitTopology,
+    MandalaTopology: checkMandala,
+    Curve: checkCurve,
+    Placement: checkPlacement,
+    Switch: checkSwitch,
+    Controller: checkController,
+    Study: checkStudy,
+  };
+  registry.register(checks);
+}

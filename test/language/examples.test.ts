@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace, createServices } from './helpers.js';
+
+const examplesDir = join(import.meta.dirname, '../../examples');
+const examples = Object.fromEntries(
+  readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.nsc'))
+    .map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]),
+);
+
+describe('examples', () => {
+  it('are the shared examples, byte for byte', () => {
+    const sharedDir = join(import.meta.dirname, '../../../shared/examples');
+    for (const file of readdirSync(sharedDir)) expect(examples[file], file).toBe(readFileSync(join(sharedDir, file), 'utf8'));
+  });
+
+  it.each(Object.keys(examples))('%s parses, links and validates without diagnostics', async (file) => {
+    const documents = await buildWorkspace(createServices(), examples);
+    const document = documents.get(file)!;
+    expect(document.parseResult.lexerErrors).toEqual([]);
+    expect(document.parseResult.parserErrors).toEqual([]);
+    expect(document.diagnostics?.map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+  });
+});

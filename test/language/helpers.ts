@@ -1,0 +1,31 @@
+/** Test helpers: a fresh, connection-less language service and documents built from text. */
+import { URI } from 'langium';
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { createNetScenarioServices } from '../../language/netscenario-module.js';
+import type { Scenario } from '../../language/generated/ast.js';
+
+export function createServices() {
+  return createNetScenarioServices(EmptyFileSystem).NetScenario;
+}
+
+type Services = ReturnType<typeof createServices>;
+
+/** Builds (parses, links, validates) the given files together as one workspace. */
+export async function buildWorkspace(services: Services, files: Record<string, string>): Promise<Map<string, LangiumDocument<Scenario>>> {
+  const documents = new Map<string, LangiumDocument<Scenario>>();
+  const factory = services.shared.workspace.LangiumDocumentFactory;
+  for (const [name, text] of Object.entries(files)) {
+    const document = factory.fromString<Scenario>(text, URI.file(`/ws/${name}`));
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    documents.set(name, document);
+  }
+  await services.shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+  return documents;
+}
+
+export async function validate(text: string, others: Record<string, string> = {}) {
+  const services = createServices();
+  const documents = await buildWorkspace(services, { 'main.nsc': text, ...others });
+  const document = documents.get('main.nsc')!;
+  return { document, diagnostics: document.diagnostics ?? [] };
+}
