@@ -120,33 +120,41 @@ export class LinearProgram {
   }
 
   solve(highs: Highs, options: SolveOptions = {}): LpSolution {
-    const highsOptions: Record<string, unknown> = { output_flag: false };
-    if (options.timeLimit !== undefined) highsOptions.time_limit = options.timeLimit;
-    if (options.mipRelGap !== undefined) highsOptions.mip_rel_gap = options.mipRelGap;
-    const result = highs.solve(this.toLpFormat(), highsOptions as Parameters<Highs['solve']>[1]);
-    const status = classify(result.Status);
-    const values = new Float64Array(this.variables.length);
-    let hasValues = false;
-    const columns = result.Columns as Record<string, { Primal?: number }>;
-    for (let i = 0; i < this.variables.length; i++) {
-      const primal = columns[`v${i}`]?.Primal;
-      if (typeof primal === 'number') {
-        values[i] = primal;
-        hasValues = true;
-      }
-    }
-    const objective = Number.isFinite(result.ObjectiveValue) ? result.ObjectiveValue : NaN;
-    // A time-limited MIP without an incumbent reports an infinite objective with columns filled: not a solution.
-    const usable = (status === 'optimal' || status === 'time-limit') && hasValues && Number.isFinite(objective);
-    const gap = (result as { Info?: { mip_gap?: number } }).Info?.mip_gap;
-    return {
-      status,
-      objective: usable ? objective : NaN,
-      values: usable ? values : new Float64Array(0),
-      rawStatus: result.Status,
-      gap: typeof gap === 'number' && Number.isFinite(gap) ? gap : 0,
-    };
+    return solveLpText(highs, this.toLpFormat(), this.variables.length, options);
   }
+}
+
+/**
+ * Solves a model already written in CPLEX LP format whose variables are named v0..v{count-1}.
+ * Split from `LinearProgram.solve` so a worker thread can solve the text it was sent.
+ */
+export function solveLpText(highs: Highs, text: string, variableCount: number, options: SolveOptions = {}): LpSolution {
+  const highsOptions: Record<string, unknown> = { output_flag: false };
+  if (options.timeLimit !== undefined) highsOptions.time_limit = options.timeLimit;
+  if (options.mipRelGap !== undefined) highsOptions.mip_rel_gap = options.mipRelGap;
+  const result = highs.solve(text, highsOptions as Parameters<Highs['solve']>[1]);
+  const status = classify(result.Status);
+  const values = new Float64Array(variableCount);
+  let hasValues = false;
+  const columns = result.Columns as Record<string, { Primal?: number }>;
+  for (let i = 0; i < variableCount; i++) {
+    const primal = columns[`v${i}`]?.Primal;
+    if (typeof primal === 'number') {
+      values[i] = primal;
+      hasValues = true;
+    }
+  }
+  const objective = Number.isFinite(result.ObjectiveValue) ? result.ObjectiveValue : NaN;
+  // A time-limited MIP without an incumbent reports an infinite objective with columns filled: not a solution.
+  const usable = (status === 'optimal' || status === 'time-limit') && hasValues && Number.isFinite(objective);
+  const gap = (result as { Info?: { mip_gap?: number } }).Info?.mip_gap;
+  return {
+    status,
+    objective: usable ? objective : NaN,
+    values: usable ? values : new Float64Array(0),
+    rawStatus: result.Status,
+    gap: typeof gap === 'number' && Number.isFinite(gap) ? gap : 0,
+  };
 }
 
 function classify(status: string): LpStatus {

@@ -1,0 +1,67 @@
+/**
+ * Exact combinatorial solver of AIF-P and the baseline (DESIGN.md). With k AIFs the training time
+ * is p_k whichever nodes they are on, so for a server j node i fits plain iff p_k + d_ij <= T/R and
+ * fits only accelerated iff h_i and alpha*p_k + d_ij <= T/R; (j, k) is feasible iff
+ * plain + min(H, accelerated-only) >= k. The answer is the smallest feasible k.
+ *
+ * Several placements share the optimum; the reported one is fixed by a total order so every run
+ * and every solver path agree: objective, then fewest AIFs, then smallest max round time, then
+ * fewest accelerators, then lowest server index.
+ */
+import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
+import type { Placement } from './placement.js';
+import { bottleneck, capacityAt, pickWithin, serverViews, type ServerView } from './servers.js';
+
+/** The best way found to place k AIFs around one server: all round times lie in [lower, bound]. */
+export interface Candidate {
+  readonly view: ServerView;
+  readonly k: number;
+  readonly objective: number;
+  readonly lower: number;
+  /** The max round time. */
+  readonly bound: number;
+  readonly accelerators: number;
+}
+
+/** Whether a precedes b in the reporting order; callers visit servers in index order and keep the first of equals. */
+export function better(a: Candidate, b: Candidate | undefined): boolean {
+  if (b === undefined) return true;
+  if (a.objective !== b.objective) return a.objective < b.objective;
+  if (a.k !== b.k) return a.k < b.k;
+  if (a.bound !== b.bound) return a.bound < b.bound;
+  return a.accelerators < b.accelerators;
+}
+
+export function placeCandidate(instance: PlacementInstance, candidate: Candidate): Placement {
+  const t = instance.times[candidate.k];
+  return pickWithin(candidate.view, t, candidate.k, instance.alpha, candidate.lower, candidate.bound);
+}
+
+/** The smallest max round time of exactly k AIFs around this server (any bound), or undefined if k do not fit at all. */
+export function bottleneckCandidate(instance: PlacementInstance, view: ServerView, k: number, objective: number): Candidate | undefined {
+  const t = instance.times[k];
+  const bound = bottleneck(view, t, k, instance.alpha, instance.maxAccelerators);
+  if (bound === Infinity) return undefined;
+  const plain = capacityAt(view, t, instance.alpha, bound).plain;
+  return { view, k, objective, lower: -Infinity, bound, accelerators: Math.max(0, k - plain) };
+}
+
+/**
+ * Fewest AIFs meeting T/R (min-aifs, or baseline with H = 0); undefined when infeasible.
+ * `objectiveOf(k)` lets the balanced objective with no spread weight (A*k) reuse this search.
+ */
+export function solveMinAifsExact(instance: PlacementInstance, objectiveOf: (k: number) => number = (k) => k): Placement | undefined {
+  if (instance.roundLimit === undefined) return undefined;
+  const limit = withTolerance(instance.roundLimit);
+  const views = serverViews(instance);
+  // Beyond largestUsefulK p_k is flat: a k that fails there fails for every larger k too.
+  for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
+    let best: Candidate | undefined;
+    for (const view of views) {
+      const candidate = bottleneckCandidate(instance, view, k, objectiveOf(k));
+      if (candidate !== undefined && candidate.bound <= limit && better(candidate, best)) best = candidate;
+    }
+    if (best !== undefined) return placeCandidate(instance, best);
+  }
+  return undefined;
+}

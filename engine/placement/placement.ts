@@ -1,0 +1,53 @@
+/**
+ * A placement decision (FL server, AIFs, accelerated AIFs) and the quantities every solver path
+ * derives from it the same way, so exact and MILP results are described identically.
+ */
+import type { PlacementInstance } from './instance.js';
+
+export interface Placement {
+  readonly server: number;
+  /** AIF nodes, ascending index. */
+  readonly aifs: readonly number[];
+  /** AIF nodes that use their accelerator, ascending index. */
+  readonly accelerated: readonly number[];
+}
+
+export function makePlacement(server: number, aifs: Iterable<number>, accelerated: Iterable<number>): Placement {
+  const ascending = (a: number, b: number) => a - b;
+  return { server, aifs: [...aifs].sort(ascending), accelerated: [...accelerated].sort(ascending) };
+}
+
+/** Per-AIF round time: training p_k (alpha * p_k when accelerated) plus d_ij to the server. */
+export function roundTimes(instance: PlacementInstance, placement: Placement): number[] {
+  const t = instance.times[placement.aifs.length];
+  const accelerated = new Set(placement.accelerated);
+  return placement.aifs.map((i) => (accelerated.has(i) ? instance.alpha * t : t) + instance.latency[i][placement.server]);
+}
+
+export interface PlacementFigures {
+  readonly k: number;
+  readonly trainingTime: number;
+  readonly maxRoundTime: number;
+  readonly minRoundTime: number;
+  readonly spread: number;
+}
+
+export function placementFigures(instance: PlacementInstance, placement: Placement): PlacementFigures {
+  const times = roundTimes(instance, placement);
+  const maxRoundTime = Math.max(...times);
+  const minRoundTime = Math.min(...times);
+  return {
+    k: placement.aifs.length,
+    trainingTime: instance.times[placement.aifs.length],
+    maxRoundTime,
+    minRoundTime,
+    spread: maxRoundTime - minRoundTime,
+  };
+}
+
+/** The objective value a placement has under the problem's objective (24) or (1). */
+export function objectiveValue(instance: PlacementInstance, placement: Placement): number {
+  const objective = instance.problem.objective;
+  if (objective.kind !== 'balanced') return placement.aifs.length;
+  return objective.aifWeight * placement.aifs.length + objective.spreadWeight * placementFigures(instance, placement).spread;
+}

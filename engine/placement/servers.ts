@@ -1,0 +1,111 @@
+/**
+ * The view of the problem from one FL-server candidate j: the nodes that may host an AIF for j,
+ * sorted by d_ij. Every exact method reduces to counting, for a training time t and a round-time
+ * bound, how many of them fit plain (t + d_ij) and how many fit only accelerated (alpha*t + d_ij).
+ */
+import { pairAllowed, type PlacementInstance } from './instance.js';
+import { makePlacement, type Placement } from './placement.js';
+
+export interface ServerView {
+  readonly server: number;
+  /** d_ij of the eligible AIF nodes i, ascending (ties by index). */
+  readonly latency: Float64Array;
+  readonly nodes: Int32Array;
+  /** The same restricted to nodes with an accelerator (h_i = 1). */
+  readonly acceleratorLatency: Float64Array;
+  readonly acceleratorNodes: Int32Array;
+}
+
+/** Views of every allowed server, ascending server index (the final tie-break). */
+export function serverViews(instance: PlacementInstance): ServerView[] {
+  const views: ServerView[] = [];
+  for (let j = 0; j < instance.n; j++) {
+    if (!instance.serverAllowed[j]) continue;
+    const eligible: number[] = [];
+    for (let i = 0; i < instance.n; i++) if (pairAllowed(instance, i, j)) eligible.push(i);
+    eligible.sort((a, b) => instance.latency[a][j] - instance.latency[b][j] || a - b);
+    const accelerated = eligible.filter((i) => instance.accelerator[i]);
+    views.push({
+      server: j,
+      latency: Float64Array.from(eligible, (i) => instance.latency[i][j]),
+      nodes: Int32Array.from(eligible),
+      acceleratorLatency: Float64Array.from(accelerated, (i) => instance.latency[i][j]),
+      acceleratorNodes: Int32Array.from(accelerated),
+    });
+  }
+  return views;
+}
+
+/** How many m have offset + sorted[m] <= limit (binary search; sorted ascending). */
+export function countFitting(sorted: Float64Array, offset: number, limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offset + sorted[mid] <= limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export interface Capacity {
+  /** Nodes whose plain round time t + d_ij fits. */
+  readonly plain: number;
+  /** Nodes that fit only with their accelerator: alpha*t + d_ij fits, t + d_ij does not. */
+  readonly acceleratedOnly: number;
+}
+
+export function capacityAt(view: ServerView, t: number, alpha: number, limit: number): Capacity {
+  const plain = countFitting(view.latency, t, limit);
+  const acceleratedOnly =
+    countFitting(view.acceleratorLatency, alpha * t, limit) - countFitting(view.acceleratorLatency, t, limit);
+  return { plain, acceleratedOnly };
+}
+
+/** AIFs that can be placed within the bound when at most `h` accelerators may be used. */
+export function placeable(capacity: Capacity, h: number): number {
+  return capacity.plain + Math.min(h, capacity.acceleratedOnly);
+}
+
+/**
+ * The smallest max round time of k AIFs for this server with at most h accelerators, or Infinity.
+ * Feasibility is monotone in the bound and the optimum is one of the candidate round times, so a
+ * binary search over each sorted candidate list (plain and accelerated) finds it in O(log^2 n).
+ */
+export function bottleneck(view: ServerView, t: number, k: number, alpha: number, h: number): number {
+  if (view.latency.length < k) return Infinity;
+  const feasible = (bound: number) => placeable(capacityAt(view, t, alpha, bound), h) >= k;
+  const smallestFeasible = (sorted: Float64Array, offset: number): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (feasible(offset + sorted[mid])) high = mid;
+      else low = mid + 1;
+    }
+    return low < sorted.length ? offset + sorted[low] : Infinity;
+  };
+  return Math.min(smallestFeasible(view.latency, t), h > 0 ? smallestFeasible(view.acceleratorLatency, alpha * t) : Infinity);
+}
+
+/**
+ * k AIFs whose round times all lie in [lower, upper], using as few accelerators as possible: the
+ * nearest nodes whose plain time lies there first, then the nearest ones that get there only
+ * accelerated. The caller guarantees that k such nodes exist.
+ */
+export function pickWithin(view: ServerView, t: number, k: number, alpha: number, lower: number, upper: number): Placement {
+  const inWindow = (value: number) => value >= lower && value <= upper;
+  const aifs: number[] = [];
+  for (let m = 0; m < view.nodes.length && aifs.length < k; m++) {
+    if (inWindow(t + view.latency[m])) aifs.push(view.nodes[m]);
+  }
+  const accelerated: number[] = [];
+  for (let m = 0; m < view.acceleratorNodes.length && aifs.length < k; m++) {
+    const latency = view.acceleratorLatency[m];
+    if (!inWindow(t + latency) && inWindow(alpha * t + latency)) {
+      aifs.push(view.acceleratorNodes[m]);
+      accelerated.push(view.acceleratorNodes[m]);
+    }
+  }
+  return makePlacement(view.server, aifs, accelerated);
+}

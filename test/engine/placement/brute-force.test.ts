@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { resolveProblem, type PlacementInstance } from '../../../engine/placement/instance.js';
+import type { Objective } from '../../../engine/placement/model.js';
+import { acceleratorsNeeded, computeRelaxations, smallestMaxRoundTime } from '../../../engine/placement/relaxations.js';
+import { solvePlacementExact } from '../../../engine/placement/solve.js';
+import { bruteForce, bruteForceAcceleratorsNeeded, bruteForceSmallestMaxRound, randomProblem } from './fixtures.js';
+
+const SEEDS = Array.from({ length: 150 }, (_, i) => 5000 + i);
+
+function instanceOf(seed: number, objective: Objective): PlacementInstance {
+  const { instance } = resolveProblem(randomProblem(seed, objective, 6));
+  if (instance === undefined) throw new Error('random instances are valid');
+  return instance;
+}
+
+describe('exact methods vs brute-force enumeration of every (server, AIFs, accelerators)', () => {
+  const objectives: Objective[] = [
+    { kind: 'min-aifs' },
+    { kind: 'baseline' },
+    { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 },
+    { kind: 'balanced', aifWeight: 0, spreadWeight: 1 },
+    { kind: 'balanced', aifWeight: 3, spreadWeight: 20 },
+  ];
+  for (const objective of objectives) {
+    it(`same optimum and tie-break on ${SEEDS.length} instances (${JSON.stringify(objective)})`, () => {
+      let feasible = 0;
+      for (const seed of SEEDS) {
+        const instance = instanceOf(seed, objective);
+        const expected = bruteForce(instance);
+        const result = solvePlacementExact(instance.problem);
+        expect(result.status).toBe(expected === undefined ? 'infeasible' : 'feasible');
+        if (expected === undefined) continue;
+        feasible++;
+        expect(result.objectiveValue).toBeCloseTo(expected.objective, 9);
+        expect(result.k).toBe(expected.k);
+        expect(result.maxRoundTime).toBeCloseTo(expected.maxRoundTime, 12);
+        expect(result.accelerated.length).toBeLessThanOrEqual(instance.maxAccelerators);
+      }
+      // Both outcomes must occur (the baseline is feasible less often), or the comparison proves little.
+      expect(feasible).toBeGreaterThan(SEEDS.length / 8);
+      expect(feasible).toBeLessThan(SEEDS.length);
+    });
+  }
+});
+
+describe('relaxations vs brute force', () => {
+  it('smallest max round time, accelerators needed, and the relaxations that follow from them', () => {
+    for (const seed of SEEDS) {
+      const instance = instanceOf(seed, { kind: 'min-aifs' });
+      const best = bruteForceSmallestMaxRound(instance);
+      expect(smallestMaxRoundTime(instance) ?? Infinity).toBeCloseTo(best, 12);
+      const needed = bruteForceAcceleratorsNeeded(instance);
+      expect(acceleratorsNeeded(instance, instance.roundLimit as number)).toBe(needed);
+      const relaxations = computeRelaxations(instance);
+      const { rounds, target } = instance.problem;
+      if (best === Infinity) {
+        expect(relaxations).toEqual({ minTarget: null, maxRounds: null, extraAccelerators: null });
+        continue;
+      }
+      expect(relaxations.minTarget).toBeCloseTo(rounds * best, 12);
+      const maxRounds = relaxations.maxRounds;
+      if (maxRounds === null) expect(best).toBeGreaterThan(target);
+      else {
+        expect(best).toBeLessThanOrEqual((target / maxRounds) * (1 + 1e-9));
+        expect(best).toBeGreaterThan(target / (maxRounds + 1));
+      }
+      expect(relaxations.extraAccelerators).toBe(needed === Infinity ? null : Math.max(0, needed - instance.maxAccelerators));
+    }
+  });
+
+  it('each relaxation, applied, makes the requirement feasible, and one step less does not', () => {
+    let checked = 0;
+    for (const seed of SEEDS) {
+      const problem = randomProblem(seed, { kind: 'min-aifs' }, 6);
+      const { relaxations, status } = solvePlacementExact(problem);
+      if (relaxations.minTarget !== null) {
+        expect(solvePlacementExact({ ...problem, target: relaxations.minTarget }).status).toBe('feasible');
+        expect(solvePlacementExact({ ...problem, target: relaxations.minTarget * (1 - 1e-6) }).status).toBe('infeasible');
+        checked++;
+      }
+      if (relaxations.maxRounds !== null) {
+        expect(solvePlacementExact({ ...problem, rounds: relaxations.maxRounds }).status).toBe('feasible');
+        expect(solvePlacementExact({ ...problem, rounds: relaxations.maxRounds + 1 }).status).toBe('infeasible');
+      }
+      const extra = relaxations.extraAccelerators;
+      if (extra !== null && problem.maxAccelerators !== undefined) {
+        expect(status === 'feasible').toBe(extra === 0);
+        expect(solvePlacementExact({ ...problem, maxAccelerators: problem.maxAccelerators + extra }).status).toBe('feasible');
+        if (extra > 0) expect(solvePlacementExact({ ...problem, maxAccelerators: problem.maxAccelerators + extra - 1 }).status).toBe('infeasible');
+      }
+    }
+    expect(checked).toBeGreaterThan(SEEDS.length / 2);
+  });
+});
