@@ -3,6 +3,7 @@ import './polyfills.js';
 import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
+import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
 import { NetScenarioValidator, registerValidationChecks } from './validation/validator.js';
 
@@ -13,6 +14,10 @@ export interface NetScenarioAddedServices {
 export type NetScenarioServices = LangiumServices & NetScenarioAddedServices;
 
 export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServices & NetScenarioAddedServices> = {
+  parser: {
+    ParserErrorMessageProvider: () => new NetScenarioParserErrorMessages(),
+    LexerErrorMessageProvider: () => new NetScenarioLexerErrorMessages(),
+  },
   references: {
     ScopeComputation: (services) => new NetScenarioScopeComputation(services),
     ScopeProvider: (services) => new NetScenarioScopeProvider(services),

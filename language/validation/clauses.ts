@@ -1,5 +1,5 @@
 /** Clause bookkeeping shared by placement, mandala, study and controller blocks. */
-import type { AstNode, ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 
 /** Reports a repeated clause kind (by `key`) on each repetition. */
 export function checkSingleClauses<T extends AstNode>(clauses: readonly T[], key: (clause: T) => string, describe: (key: string) => string, accept: ValidationAcceptor): void {
@@ -18,9 +18,20 @@ export function checkRequiredClauses<T extends AstNode>(
   required: ReadonlyMap<string, string>,
   accept: ValidationAcceptor,
 ): void {
+  if (!syntaxIsComplete(owner)) return;
   const present = new Set(clauses.map((c) => c.$type));
   const missing = [...required].filter(([type]) => !present.has(type)).map(([, keyword]) => `'${keyword}'`);
   if (missing.length > 0) {
     accept('error', `'${owner.name}' needs ${missing.join(', ')}.`, { node: owner, property: 'name' as never });
   }
+}
+
+/**
+ * False while the file has syntax errors. Rules about what is *missing* (a clause, a task for a
+ * module, a unit) are skipped then: in a half-typed or truncated file they only add noise to the
+ * syntax error that explains the real problem.
+ */
+export function syntaxIsComplete(node: AstNode): boolean {
+  const { parserErrors, lexerErrors } = AstUtils.getDocument(node).parseResult;
+  return parserErrors.length === 0 && lexerErrors.length === 0;
 }

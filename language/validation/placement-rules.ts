@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import { quantityToBase } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import { allOf, firstOf, placementTopology, topologyLinks, topologyNodes } from '../syntax.js';
-import { checkRequiredClauses, checkSingleClauses } from './clauses.js';
+import { checkRequiredClauses, checkSingleClauses, syntaxIsComplete } from './clauses.js';
 import { checkUniqueNames } from './names.js';
 
 /** The value of a quantity in base units when it is well-formed, else undefined (its own check reports why). */
@@ -19,7 +19,7 @@ export function checkExplicitTopology(topology: ast.ExplicitTopology, accept: Va
   for (const link of topologyLinks(topology)) {
     const a = link.a?.ref;
     const b = link.b?.ref;
-    if (!link.latency) accept('error', `A link needs a latency, e.g. 'latency 0.5 ms'.`, { node: link });
+    if (!link.latency && syntaxIsComplete(link)) accept('error', `A link needs a latency, e.g. 'latency 0.5 ms'.`, { node: link });
     if (!a || !b) continue;
     if (a === b) {
       accept('error', `A link cannot connect '${a.name}' to itself.`, { node: link });

@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import { adjacency, findCycle, pathsBetween, reachableWithin } from '../../engine/graph.js';
 import type * as ast from '../generated/ast.js';
 import { switchMembers } from '../syntax.js';
-import { checkSingleClauses } from './clauses.js';
+import { checkSingleClauses, syntaxIsComplete } from './clauses.js';
 import { checkUniqueNames } from './names.js';
 import { valueOf } from './placement-rules.js';
 
@@ -39,18 +39,27 @@ export function checkSwitch(sw: ast.Switch, accept: ValidationAcceptor): void {
   checkUniqueNames(switchMembers(sw, 'Flow'), 'flow', accept);
   const singles = sw.members.filter((m) => m.$type === 'BatchClause' || m.$type === 'QueueClause' || m.$type === 'Controller');
   checkSingleClauses(singles, (m) => m.$type, (k) => `'${k.replace('Clause', '').toLowerCase()}'`, accept);
+  const dataflow = dataflowOf(sw);
+  if (syntaxIsComplete(sw)) {
+    checkMissingParts(sw, accept);
+    checkTaskMembership(sw, dataflow, accept);
+  }
+  const acyclic = checkAcyclic(sw, dataflow, accept);
+  for (const task of switchMembers(sw, 'Task')) checkTaskShape(task, dataflow, accept);
+  for (const flow of switchMembers(sw, 'Flow')) checkFlow(flow, dataflow, acyclic, accept);
+  checkFixedWeights(sw, accept);
+}
+
+function checkMissingParts(sw: ast.Switch, accept: ValidationAcceptor): void {
   for (const worker of switchMembers(sw, 'Worker')) {
     if (!worker.speed) accept('error', `Worker '${worker.name}' needs a speed, e.g. 'speed 2.4 GHz'.`, { node: worker, property: 'name' });
   }
   for (const module of switchMembers(sw, 'Module')) {
     if (!module.cost) accept('error', `Module '${module.name}' needs a cost, e.g. 'cost 100 cycles'.`, { node: module, property: 'name' });
   }
-  const dataflow = dataflowOf(sw);
-  const acyclic = checkAcyclic(sw, dataflow, accept);
-  checkTaskMembership(sw, dataflow, accept);
-  for (const task of switchMembers(sw, 'Task')) checkTaskShape(task, dataflow, accept);
-  for (const flow of switchMembers(sw, 'Flow')) checkFlow(flow, dataflow, acyclic, accept);
-  checkFixedWeights(sw, accept);
+  for (const flow of switchMembers(sw, 'Flow')) {
+    if (!flow.offered) accept('error', `Flow '${flow.name}' needs an offered load, e.g. 'offered 1 Mpps'.`, { node: flow, property: 'name' });
+  }
 }
 
 function checkAcyclic(sw: ast.Switch, dataflow: Dataflow, accept: ValidationAcceptor): boolean {
@@ -84,7 +93,7 @@ function checkTaskMembership(sw: ast.Switch, dataflow: Dataflow, accept: Validat
 /** A task is a connected, rooted sub-graph: exactly one module without a predecessor inside it, reaching all others. */
 function checkTaskShape(task: ast.Task, dataflow: Dataflow, accept: ValidationAcceptor): void {
   const members = new Set(task.modules.map((r) => r.ref).filter((m): m is ast.Module => !!m && dataflow.indexOf.has(m)).map((m) => dataflow.indexOf.get(m)!));
-  if (task.modules.length === 0) {
+  if (task.modules.length === 0 && syntaxIsComplete(task)) {
     accept('error', `Task '${task.name}' has no modules.`, { node: task, property: 'name' });
     return;
   }
@@ -110,7 +119,6 @@ function checkTaskShape(task: ast.Task, dataflow: Dataflow, accept: ValidationAc
 }
 
 function checkFlow(flow: ast.Flow, dataflow: Dataflow, acyclic: boolean, accept: ValidationAcceptor): void {
-  if (!flow.offered) accept('error', `Flow '${flow.name}' needs an offered load, e.g. 'offered 1 Mpps'.`, { node: flow, property: 'name' });
   if (flow.source || flow.target) {
     const source = flow.source?.ref;
     const target = flow.target?.ref;

@@ -1,0 +1,56 @@
+/** Language benchmarks: parse+validate per 1,000 lines, and the server's open-to-diagnostics latency. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EmptyFileSystem, URI } from 'langium';
+import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { createNetScenarioServices } from '../language/netscenario-module.js';
+import { LspSession } from '../test/support/lsp-session.js';
+import { generateScenario } from './scenario-generator.js';
+import { fmt, medianMs } from './timing.js';
+
+const RUNS = 7;
+
+export async function benchLanguage(print: (line: string) => void, examplesDir: string): Promise<void> {
+  const text = generateScenario(5000);
+  const lines = text.split('\n').length - 1;
+  const services = createNetScenarioServices(EmptyFileSystem).NetScenario;
+  const workspace = services.shared.workspace;
+  let run = 0;
+  const parseValidate = await medianMs(RUNS, async () => {
+    const document = workspace.LangiumDocumentFactory.fromString(text, URI.file(`/bench/gen${run++}.nsc`));
+    workspace.LangiumDocuments.addDocument(document);
+    await workspace.DocumentBuilder.build([document], { validation: true });
+    const error = (document.diagnostics ?? []).find((d) => d.severity === 1);
+    if (error) throw new Error(`generated scenario has errors: ${error.message}`);
+    await workspace.DocumentBuilder.update([], [document.uri]); // unindex it, so the next run is not a duplicate
+  });
+  print(`parse+validate, generated scenario of ${lines} lines: median ${fmt(parseValidate)} ms = ${fmt((parseValidate * 1000) / lines)} ms per 1,000 lines`);
+
+  const folder = mkdtempSync(join(tmpdir(), 'nsc-bench-'));
+  writeFileSync(join(folder, 'metro-placement.nsc'), readFileSync(join(examplesDir, 'metro-placement.nsc')));
+  const session = await LspSession.start(folder);
+  try {
+    for (const [label, body] of [
+      ['examples/edge-site.nsc', readFileSync(join(examplesDir, 'edge-site.nsc'), 'utf8')],
+      [`generated ${lines}-line scenario`, text],
+    ] as const) {
+      const uri = pathToFileURL(join(folder, `${label.replace(/\W+/g, '-')}.nsc`)).toString();
+      const first = await session.open(uri, body);
+      if (first.some((d) => d.severity === 1)) throw new Error(`${label} has errors in the server`);
+      let version = 1;
+      const latency = await medianMs(RUNS, async () => {
+        const published = session.nextDiagnostics(uri);
+        await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version: ++version },
+          contentChanges: [{ text: `${body}// edit ${version}\n` }],
+        });
+        await published;
+      });
+      print(`language server, change-to-diagnostics for ${label}: median ${fmt(latency)} ms`);
+    }
+  } finally {
+    await session.stop();
+  }
+}

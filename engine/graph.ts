@@ -1,0 +1,85 @@
+/** Small directed-graph helpers shared by validation (structure checks) and the engines. */
+
+export type Adjacency = readonly (readonly number[])[];
+
+export function adjacency(vertexCount: number, edges: readonly (readonly [number, number])[]): number[][] {
+  const next: number[][] = Array.from({ length: vertexCount }, () => []);
+  for (const [from, to] of edges) if (!next[from].includes(to)) next[from].push(to);
+  return next;
+}
+
+/** A cycle as a vertex list (first vertex repeated at the end), or undefined when the graph is acyclic. */
+export function findCycle(next: Adjacency): number[] | undefined {
+  const state = new Uint8Array(next.length); // 0 new, 1 on the stack, 2 done
+  const parent = new Int32Array(next.length).fill(-1);
+  for (let start = 0; start < next.length; start++) {
+    if (state[start] !== 0) continue;
+    // Iterative DFS: scenario graphs may be long chains, recursion could overflow.
+    const stack: [number, number][] = [[start, 0]];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [vertex, edgeIndex] = top;
+      if (edgeIndex >= next[vertex].length) {
+        state[vertex] = 2;
+        stack.pop();
+        continue;
+      }
+      top[1]++;
+      const to = next[vertex][edgeIndex];
+      if (state[to] === 1) {
+        const cycle = [to];
+        for (let v = vertex; v !== to; v = parent[v]) cycle.push(v);
+        cycle.push(to);
+        return cycle.reverse();
+      }
+      if (state[to] === 0) {
+        state[to] = 1;
+        parent[to] = vertex;
+        stack.push([to, 0]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Number of distinct paths from `source` to `target` in a DAG, capped at `cap` (we only need to tell
+ * 0, 1 and "several"), and one path when there is exactly one.
+ */
+export function pathsBetween(next: Adjacency, source: number, target: number, cap = 2): { count: number; path?: number[] } {
+  const memo = new Map<number, number>();
+  const count = (v: number): number => {
+    if (v === target) return 1;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    memo.set(v, 0); // guards against cycles; validation reports those separately
+    let total = 0;
+    for (const to of next[v]) total = Math.min(cap, total + count(to));
+    memo.set(v, total);
+    return total;
+  };
+  const total = count(source);
+  if (total !== 1) return { count: total };
+  const path = [source];
+  for (let v = source; v !== target; ) {
+    v = next[v].find((to) => count(to) === 1)!;
+    path.push(v);
+  }
+  return { count: 1, path };
+}
+
+/** Vertices reachable from `start` using only vertices in `allowed`. */
+export function reachableWithin(next: Adjacency, start: number, allowed: ReadonlySet<number>): Set<number> {
+  const seen = new Set([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const to of next[stack.pop()!]) {
+      if (allowed.has(to) && !seen.has(to)) {
+        seen.add(to);
+        stack.push(to);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,82 @@
+/**
+ * A real LSP client for tests: spawns `node out/server/main.js --stdio` and speaks JSON-RPC to it
+ * over the child's stdin/stdout. No mocks of the connection.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+/** The repository root: the nearest folder with a package.json (this file also runs compiled, from out/). */
+function repositoryRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
+
+export const SERVER = join(repositoryRoot(), 'out/server/main.js');
+
+export class LspSession {
+  private readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+      this.diagnostics.set(uri, diagnostics);
+      for (const waiter of this.waiters.filter((w) => w.uri === uri)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(diagnostics);
+      }
+    });
+  }
+
+  static async start(workspaceFolder: string): Promise<LspSession> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    const session = new LspSession(child, connection);
+    const rootUri = pathToFileURL(workspaceFolder).toString();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: {} } },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return session;
+  }
+
+  /** The next diagnostics published for `uri` after this call. */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]> {
+    return new Promise((resolve) => this.waiters.push({ uri, resolve }));
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'netscenario', version, text } });
+    return published;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    this.connection.dispose();
+    await new Promise((resolve) => (this.process.exitCode !== null ? resolve(undefined) : this.process.once('exit', resolve)));
+  }
+}
