@@ -1,0 +1,62 @@
+/**
+ * The static ("design") view of a switch that solveSwitch checks SLOs against: every flow at its
+ * design rate r*_f, theta_t from those rates, and the common relative slack of a weight vector.
+ */
+import { delayCoefficients, designRates, flowDelays, taskLoads, taskThetas, type DelayCoefficients } from './delay.js';
+import type { SwitchModel } from './model.js';
+import { buildStructure, type SwitchStructure } from './structure.js';
+
+/** Relative tolerance of every SLO check (DESIGN.md): 4/5–1/5 on the fork meets f2's SLOs exactly. */
+export const SLO_TOLERANCE = 1e-9;
+
+export interface Design {
+  readonly model: SwitchModel;
+  readonly structure: SwitchStructure;
+  /** r*_f per flow. */
+  readonly designRates: readonly number[];
+  /** sum_f r*_f tau_{t,f} per task, cycles per second. */
+  readonly loads: readonly number[];
+  /** The smallest weight that carries the design load: load_t / T_i (may exceed 1). */
+  readonly minimumWeights: readonly number[];
+  readonly coefficients: readonly DelayCoefficients[];
+}
+
+export function buildDesign(model: SwitchModel): Design {
+  const structure = buildStructure(model);
+  const rates = designRates(model);
+  const loads = taskLoads(structure, rates);
+  return {
+    model,
+    structure,
+    designRates: rates,
+    loads,
+    minimumWeights: loads.map((load, t) => load / model.workers[model.tasks[t].worker].speed),
+    coefficients: delayCoefficients(model, structure, taskThetas(structure, rates)),
+  };
+}
+
+export function meetsDelaySlo(delay: number, slo: number | undefined): boolean {
+  return slo === undefined || delay <= slo * (1 + SLO_TOLERANCE);
+}
+
+/** w_t T_i >= sum_f r*_f tau_{t,f}, relatively. */
+export function carriesDesignLoad(design: Design, weights: readonly number[], task: number): boolean {
+  return weights[task] >= design.minimumWeights[task] * (1 - SLO_TOLERANCE);
+}
+
+/**
+ * The largest s with d_f(w) <= (1 - s) D_f for every flow with a delay SLO and
+ * w_t T_i >= (1 + s) load_t for every loaded task: min over those constraints of 1 - d_f/D_f and
+ * w_t/minimumWeight_t - 1. -Infinity when a delay is unbounded, +Infinity when nothing constrains s.
+ */
+export function commonSlack(design: Design, weights: readonly number[]): number {
+  let slack = Infinity;
+  const delays = flowDelays(design.structure, design.coefficients, weights);
+  design.model.flows.forEach((flow, f) => {
+    if (flow.delaySlo !== undefined) slack = Math.min(slack, 1 - delays[f] / flow.delaySlo);
+  });
+  design.minimumWeights.forEach((minimum, t) => {
+    if (minimum > 0) slack = Math.min(slack, weights[t] / minimum - 1);
+  });
+  return slack;
+}

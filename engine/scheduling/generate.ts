@@ -1,0 +1,94 @@
+/**
+ * A deterministic generator of software-switch pipelines for benchmarks and randomised tests.
+ * Each task is a chain of modules; task b > 0 hangs off a random module of an earlier task, so the
+ * dataflow graph is a DAG and every task is connected with its first module as root. Flows start at
+ * task 0 and walk the task tree, leaving a task early or at its end. Speeds are set so each worker
+ * runs at 50–80 % of capacity at the design rates, and delay SLOs at 0.7–1.6 times the delay with
+ * equal weights, so instances are a mix of feasible and infeasible ones.
+ */
+import { flowDelays } from './delay.js';
+import { buildDesign } from './design.js';
+import { DEFAULT_CONTROLLER, type Flow, type Module, type SwitchModel, type Task } from './model.js';
+import { equalShareWeights } from './pins.js';
+
+export interface PipelineSpec {
+  readonly modules: number;
+  readonly tasks: number;
+  readonly workers: number;
+  readonly flows: number;
+  readonly seed: number;
+}
+
+/** mulberry32: tiny, seeded, identical on every platform (the engine never uses Math.random). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(state ^ (state >>> 15), 1 | state);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generatePipeline(spec: PipelineSpec): SwitchModel {
+  if (spec.modules < spec.tasks || spec.tasks < spec.workers || spec.workers < 1) {
+    throw new RangeError('a pipeline needs modules >= tasks >= workers >= 1');
+  }
+  const random = seededRandom(spec.seed);
+  const between = (min: number, max: number): number => min + (max - min) * random();
+  const pick = (n: number): number => Math.min(n - 1, Math.floor(random() * n));
+
+  const modules: Module[] = Array.from({ length: spec.modules }, (_, m) => ({ name: `m${m}`, cost: Math.round(between(20, 600)) }));
+  const chains: number[][] = Array.from({ length: spec.tasks }, () => []);
+  for (let m = 0; m < spec.modules; m++) chains[m < spec.tasks ? m : pick(spec.tasks)].push(m);
+  chains.forEach((chain) => chain.sort((a, b) => a - b));
+
+  const edges: [number, number][] = chains.flatMap((chain) => chain.slice(1).map((m, k): [number, number] => [chain[k], m]));
+  // Exits of each task: [position in its chain, child task].
+  const exits: [number, number][][] = chains.map(() => []);
+  for (let b = 1; b < spec.tasks; b++) {
+    const a = pick(b);
+    const position = pick(chains[a].length);
+    exits[a].push([position, b]);
+    edges.push([chains[a][position], chains[b][0]]);
+  }
+  const tasks: Task[] = chains.map((chain, t) => ({ name: `t${t}`, worker: t % spec.workers, modules: chain }));
+
+  const flows: Flow[] = Array.from({ length: spec.flows }, (_, f) => {
+    const path: number[] = [];
+    let task = 0;
+    for (;;) {
+      const choice = pick(exits[task].length + 1);
+      if (choice === exits[task].length) {
+        path.push(...chains[task]);
+        break;
+      }
+      const [position, child] = exits[task][choice];
+      path.push(...chains[task].slice(0, position + 1));
+      task = child;
+    }
+    const offered = Math.round(between(1e5, 1e6));
+    return { name: `f${f}`, path, offered, rateSlo: Math.round(offered * between(0.5, 1)) };
+  });
+
+  const draft: SwitchModel = {
+    name: `Pipeline${spec.seed}`,
+    workers: Array.from({ length: spec.workers }, (_, i) => ({ name: `w${i}`, speed: 1 })),
+    batch: 1 + pick(32),
+    queue: 1 + pick(64),
+    modules,
+    edges,
+    tasks,
+    flows,
+    controller: DEFAULT_CONTROLLER,
+  };
+  const { loads } = buildDesign(draft);
+  const workers = draft.workers.map((worker, i) => {
+    const load = tasks.reduce((sum, task, t) => (task.worker === i ? sum + loads[t] : sum), 0);
+    return { ...worker, speed: load > 0 ? Math.round(load / between(0.5, 0.8)) : 1e9 };
+  });
+  const sized = { ...draft, workers };
+  const design = buildDesign(sized);
+  const delays = flowDelays(design.structure, design.coefficients, equalShareWeights(sized, design.structure, tasks.map(() => undefined)));
+  return { ...sized, flows: flows.map((flow, f) => ({ ...flow, delaySlo: delays[f] * between(0.7, 1.6) })) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Results of the scheduling engine, shaped like the `switches[]` entries of `nsc solve --json`
+ * (CLI.md) and the rows of `nsc simulate`. Everything here is JSON-safe: an unbounded delay or slack
+ * is null, never Infinity or NaN.
+ */
+
+/** One task of a flow's delay budget; the three terms add up to the task's delay (see delay.ts). */
+export interface TaskBudget {
+  readonly task: string;
+  readonly blocking: number;
+  /** null: the task has positive cost and weight 0, so packets wait forever. */
+  readonly queuing: number | null;
+  readonly processing: number;
+}
+
+export interface FlowResult {
+  readonly name: string;
+  /** pps, from the rate LP at the reported weights. */
+  readonly rate: number;
+  readonly rateSlo: number | null;
+  /** r*_f = min(offered, rateSlo): the rate the SLOs are checked at (added field). */
+  readonly designRate: number;
+  /** Seconds; null when unbounded (a costly task on the path has weight 0). */
+  readonly delay: number | null;
+  readonly delaySlo: number | null;
+  /**
+   * Every task on the path carries the design load of all its flows (DESIGN.md; then the rate LP
+   * gives rate >= designRate). Without a rate SLO the design rate is the offered load.
+   */
+  readonly meetsRate: boolean;
+  readonly meetsDelay: boolean;
+  /** Smallest delay any weights reach while all rate SLOs hold; null if the rate SLOs cannot all hold. */
+  readonly achievableDelay: number | null;
+  /** Largest rate (<= offered) while every other flow keeps its design rate; null if they cannot. */
+  readonly achievableRate: number | null;
+  readonly budget: readonly TaskBudget[];
+}
+
+/** The max-slack weights (DESIGN.md "Optimal weights") and the certificate for s*. */
+export interface OptimumResult {
+  readonly weights: Readonly<Record<string, number>>;
+  /** s*: the common slack these weights achieve (= lowerBound); null when unbounded (see status). */
+  readonly slack: number | null;
+  readonly lowerBound: number | null;
+  /** From the LP relaxation: no weights do better. */
+  readonly upperBound: number | null;
+  /** LP solves used. */
+  readonly iterations: number;
+}
+
+export interface SwitchResult {
+  readonly name: string;
+  /** feasible: every flow meets its SLOs at the reported weights. */
+  readonly status: 'feasible' | 'infeasible';
+  readonly weights: Readonly<Record<string, number>>;
+  /** fixed: every task has a weight in the source, evaluated as given; optimal: chosen by the engine. */
+  readonly weightsSource: 'optimal' | 'fixed';
+  readonly flows: readonly FlowResult[];
+  /** Common relative slack of the reported weights (>= 0 iff feasible); null when unbounded. */
+  readonly slack: number | null;
+  /** Always present: with fixed weights this is the quick fix "apply the optimal weights". */
+  readonly optimum: OptimumResult;
+}
+
+/** One control period of `nsc simulate`. */
+export interface SimulationRow {
+  readonly period: number;
+  /** Weights in force during this period. */
+  readonly weights: Readonly<Record<string, number>>;
+  /** Flow rates from the rate LP at these weights, pps. */
+  readonly rates: Readonly<Record<string, number>>;
+  /** Flow delays with theta_t from these rates, seconds; null when unbounded. */
+  readonly delays: Readonly<Record<string, number | null>>;
+  /** lambda_t in {0, 1}: the queue-pressure signal of §V. */
+  readonly lambda: Readonly<Record<string, number>>;
+  /** Common slack of these weights in the design model (comparable with s*); null when unbounded. */
+  readonly slack: number | null;
+  /** Every flow meets its rate and delay SLO in this period's simulated state. */
+  readonly compliant: boolean;
+}
+
+export interface Simulation {
+  readonly name: string;
+  readonly rows: readonly SimulationRow[];
+  /** The slack the controller steers to (see controller.ts); 0 is the paper's controller. */
+  readonly slackTarget: number;
+  /** s* of the optimiser, for comparison; null when unbounded. */
+  readonly optimalSlack: number | null;
+  /** First period (0-based) in which every SLO holds; null if none does. */
+  readonly firstCompliantPeriod: number | null;
+}
+
+/** JSON has no Infinity or NaN: unbounded values become null. */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Per-name record in declaration order; Object.fromEntries keeps names like `__proto__` as data. */
+export function byName<T>(names: readonly { readonly name: string }[], values: readonly T[]): Record<string, T> {
+  return Object.fromEntries(names.map((n, i) => [n.name, values[i]]));
+}

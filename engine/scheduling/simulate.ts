@@ -1,0 +1,63 @@
+/**
+ * The discrete-time simulator of §V: each period computes the flow rates at the current weights with
+ * the rate LP, theta_t and the delays from those rates, lambda_t from queue pressure, records a row,
+ * and lets the controller (controller.ts) choose the next period's weights.
+ */
+import type { Highs } from 'highs';
+import { loadHighs } from '../highs/load.js';
+import { controlStep, observe } from './controller.js';
+import { buildDesign, commonSlack } from './design.js';
+import type { SwitchModel } from './model.js';
+import { optimalWeights } from './optimal-weights.js';
+import { equalShareWeights } from './pins.js';
+import { ratesAtWeights } from './rates.js';
+import { byName, finiteOrNull, type Simulation, type SimulationRow } from './result.js';
+
+export interface SimulateOptions {
+  /** Control periods to run; default: the switch's `controller { periods }`. */
+  readonly periods?: number;
+  /**
+   * The controller's slack target sigma (see controller.ts): 'optimal' (default) steers to the
+   * optimiser's s* when that is positive, else 0; 0 is the paper's controller unchanged.
+   */
+  readonly slackTarget?: 'optimal' | number;
+  readonly highs?: Highs;
+}
+
+export async function simulateSwitch(model: SwitchModel, options: SimulateOptions = {}): Promise<Simulation> {
+  const highs = options.highs ?? (await loadHighs());
+  const settings = model.controller;
+  const periods = options.periods ?? settings.periods;
+  const design = buildDesign(model);
+  // The controller never moves a weight written in the source, even when all of them are written.
+  const pins = model.tasks.map((t) => t.fixedWeight);
+  const optimum = optimalWeights(highs, design, pins);
+  const target = options.slackTarget ?? 'optimal';
+  const slackTarget = target !== 'optimal' ? target : Number.isFinite(optimum.slack) && optimum.slack > 0 ? optimum.slack : 0;
+
+  // Algorithm 1 starts from equal shares, w_t[1] = 1/|S_i|.
+  let weights = equalShareWeights(model, design.structure, pins);
+  const rows: SimulationRow[] = [];
+  for (let period = 0; period < periods; period++) {
+    const rates = ratesAtWeights(highs, model, design.structure, design.designRates, weights);
+    const state = observe(design, weights, rates, settings, slackTarget);
+    rows.push({
+      period,
+      weights: byName(model.tasks, weights),
+      rates: byName(model.flows, rates),
+      delays: byName(model.flows, state.delays.map(finiteOrNull)),
+      lambda: byName(model.tasks, state.lambda),
+      slack: finiteOrNull(commonSlack(design, weights)),
+      compliant: state.compliant,
+    });
+    weights = controlStep(design, pins, state, weights, settings, slackTarget);
+  }
+  const firstCompliant = rows.findIndex((row) => row.compliant);
+  return {
+    name: model.name,
+    rows,
+    slackTarget,
+    optimalSlack: finiteOrNull(optimum.slack),
+    firstCompliantPeriod: firstCompliant < 0 ? null : firstCompliant,
+  };
+}
