@@ -1,0 +1,77 @@
+/**
+ * HiGHS in a worker thread. The worker runs compiled JavaScript: `npx tsc -p .` must have built
+ * out/engine/highs/worker.js (`npm test` builds first).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { HighsWorker } from '../../../engine/highs/worker-solver.js';
+import { LinearProgram } from '../../../engine/highs/lp.js';
+import { solvePlacement } from '../../../engine/placement/solve.js';
+import { metroProblem, randomProblem } from './fixtures.js';
+
+/** The chairs-and-tables MIP of test/engine/lp.test.ts: optimum 1100 at 20 chairs, 10 tables. */
+function chairsAndTables(): LinearProgram {
+  const lp = new LinearProgram();
+  const chairs = lp.integer(0, 100);
+  const tables = lp.integer(0, 100);
+  lp.constrain([{ variable: chairs, coefficient: 1 }, { variable: tables, coefficient: 2 }], '<=', 40);
+  lp.constrain([{ variable: chairs, coefficient: 2 }, { variable: tables, coefficient: 1 }], '<=', 50);
+  lp.setObjective('max', [{ variable: chairs, coefficient: 30 }, { variable: tables, coefficient: 50 }]);
+  return lp;
+}
+
+/** A MIP large enough that parsing alone outlasts a 1 ms deadline. */
+function largeModel(): LinearProgram {
+  const lp = new LinearProgram();
+  const vars = Array.from({ length: 3000 }, () => lp.binary());
+  for (let r = 0; r < 300; r++) lp.constrain(vars.filter((_, i) => (i * 7 + r) % 13 < 6).map((variable, i) => ({ variable, coefficient: 1 + ((i * r) % 17) })), '<=', 500 + r);
+  lp.setObjective('max', vars.map((variable, i) => ({ variable, coefficient: 1 + (i % 23) })));
+  return lp;
+}
+
+describe('HighsWorker', () => {
+  const solver = new HighsWorker();
+  afterAll(() => solver.close());
+
+  it('solves in the shared worker like in-process, and serialises concurrent solves', async () => {
+    const solutions = await Promise.all([1, 2, 3].map(() => solver.solve(chairsAndTables())));
+    for (const solution of solutions) {
+      expect(solution.status).toBe('optimal');
+      expect(solution.objective).toBeCloseTo(1100, 6);
+      expect([...solution.values]).toEqual([20, 10]);
+    }
+    expect(solver.sharedHeapBytes).toBeGreaterThan(0);
+  });
+
+  it('gives the same placement as the in-process MILP', async () => {
+    for (const problem of [metroProblem(), randomProblem(1003, { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 })]) {
+      const local = await solvePlacement(problem, { method: 'milp-compact' });
+      const remote = await solvePlacement(problem, { method: 'milp-compact', solver });
+      expect(remote.status).toBe(local.status);
+      expect(remote.objectiveValue).toBeCloseTo(local.objectiveValue as number, 9);
+    }
+  });
+
+  it('cancels: an aborted solve rejects with the signal reason and the next solve works', async () => {
+    const controller = new AbortController();
+    const pending = solver.solve(largeModel(), { signal: controller.signal });
+    controller.abort(new Error('newer version'));
+    await expect(pending).rejects.toThrow('newer version');
+    expect((await solver.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+  });
+
+  it('stops at a hard deadline without a solution, then recovers', async () => {
+    const strict = new HighsWorker({ graceSeconds: 0 });
+    const solution = await strict.solve(largeModel(), { timeLimit: 0.001 });
+    expect(solution.status).toBe('time-limit');
+    expect(solution.values.length).toBe(0);
+    expect((await strict.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+    await strict.close();
+  });
+
+  it('runs large models in a fresh worker of their own', async () => {
+    const fresh = new HighsWorker({ freshWorkerVariables: 1 });
+    expect((await fresh.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+    expect(fresh.sharedHeapBytes).toBe(0); // the shared worker was never used
+    await fresh.close();
+  });
+});
