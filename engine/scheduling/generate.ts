@@ -44,29 +44,28 @@ export function generatePipeline(spec: PipelineSpec): SwitchModel {
   chains.forEach((chain) => chain.sort((a, b) => a - b));
 
   const edges: [number, number][] = chains.flatMap((chain) => chain.slice(1).map((m, k): [number, number] => [chain[k], m]));
-  // Exits of each task: [position in its chain, child task].
-  const exits: [number, number][][] = chains.map(() => []);
+  // Task b > 0 leaves its parent at one module: parent[b] = [parent task, position in its chain].
+  const parent: [number, number][] = [[-1, -1]];
   for (let b = 1; b < spec.tasks; b++) {
     const a = pick(b);
-    const position = pick(chains[a].length);
-    exits[a].push([position, b]);
-    edges.push([chains[a][position], chains[b][0]]);
+    parent.push([a, pick(chains[a].length)]);
+    edges.push([chains[a][parent[b][1]], chains[b][0]]);
   }
   const tasks: Task[] = chains.map((chain, t) => ({ name: `t${t}`, worker: t % spec.workers, modules: chain }));
 
+  // Flow f heads for task T-1-f (so the flows cover the newest tasks, the tree's leaves, and their
+  // ancestors), then wanders on into a random child or ends at the end of the chain.
+  const children = chains.map((_, a) => parent.flatMap(([p, position], b) => (p === a ? [[position, b] as const] : [])));
   const flows: Flow[] = Array.from({ length: spec.flows }, (_, f) => {
-    const path: number[] = [];
-    let task = 0;
+    const route = [spec.tasks - 1 - (f % spec.tasks)];
+    while (route[0] !== 0) route.unshift(parent[route[0]][0]);
     for (;;) {
-      const choice = pick(exits[task].length + 1);
-      if (choice === exits[task].length) {
-        path.push(...chains[task]);
-        break;
-      }
-      const [position, child] = exits[task][choice];
-      path.push(...chains[task].slice(0, position + 1));
-      task = child;
+      const next = children[route[route.length - 1]];
+      const choice = pick(next.length + 1);
+      if (choice === next.length) break;
+      route.push(next[choice][1]);
     }
+    const path = route.flatMap((task, k) => (k + 1 < route.length ? chains[task].slice(0, parent[route[k + 1]][1] + 1) : chains[task]));
     const offered = Math.round(between(1e5, 1e6));
     return { name: `f${f}`, path, offered, rateSlo: Math.round(offered * between(0.5, 1)) };
   });
