@@ -3,6 +3,8 @@
 import '../language/polyfills.js';
 import { parseArgs } from 'node:util';
 import { runCheck } from './check.js';
+import { runSimulate } from './simulate.js';
+import { runSolve } from './solve.js';
 import { EXIT } from './exit-codes.js';
 
 const USAGE = `Usage:
@@ -48,6 +50,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(files, parsed.values.workspace);
+    case 'solve':
+      return runSolve(files, { json: parsed.values.json, timeLimit: parsed.values['time-limit'], workspace: parsed.values.workspace });
+    case 'simulate':
+      return runSimulate(files, { switch: parsed.values.switch, periods: parsed.values.periods, csv: parsed.values.csv, workspace: parsed.values.workspace });
     default:
       process.stderr.write(`nsc: unknown command '${command}'\n${USAGE}\n`);
       return EXIT.inputError;

@@ -85,3 +85,20 @@ export function quantityToBase(numerator: number, denominator: number | undefine
   if (unit === undefined) return value;
   return toBase(value, unit);
 }
+
+/** Display units per dimension, largest first: a value is shown in the first unit where it is >= 1. */
+const DISPLAY_UNITS: Readonly<Record<Exclude<Dimension, 'share'>, readonly string[]>> = {
+  time: ['s', 'ms', 'us', 'ns'],
+  rate: ['Gpps', 'Mpps', 'kpps', 'pps'],
+  work: ['Mcycles', 'kcycles', 'cycles'],
+  frequency: ['GHz', 'MHz', 'kHz', 'Hz'],
+};
+
+/** `value` (base units) as text for people: 3 significant digits in a fitting unit, e.g. "4.57 s", "150 us", "30%". */
+export function formatQuantity(value: number | null | undefined, dimension: Dimension, digits = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '∞';
+  if (dimension === 'share') return `${Number((value * 100).toPrecision(digits))}%`;
+  const candidates = DISPLAY_UNITS[dimension];
+  const unit = candidates.find((u) => Math.abs(value) >= UNITS.get(u)!.factor) ?? candidates[candidates.length - 1];
+  return `${Number((value / UNITS.get(unit)!.factor).toPrecision(digits))} ${unit}`;
+}
