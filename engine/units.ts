@@ -102,3 +102,20 @@ export function formatQuantity(value: number | null | undefined, dimension: Dime
   const unit = candidates.find((u) => Math.abs(value) >= UNITS.get(u)!.factor) ?? candidates[candidates.length - 1];
   return `${Number((value / UNITS.get(unit)!.factor).toPrecision(digits))} ${unit}`;
 }
+
+/**
+ * `value` (base units) expressed in `unit` and rounded to `digits` significant digits, up or down,
+ * so a relaxed limit written back into the source is never tighter than the exact one.
+ * Returns the written number and its value in base units.
+ */
+export function roundInUnit(value: number, unit: string | undefined, direction: 'up' | 'down', digits = 3): { written: number; base: number } {
+  const factor = unit === undefined ? 1 : (UNITS.get(unit)?.factor ?? 1);
+  const inUnit = value / factor;
+  if (inUnit === 0 || !Number.isFinite(inUnit)) return { written: inUnit, base: value };
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(inUnit))) - digits + 1);
+  let written = Number(inUnit.toPrecision(digits));
+  // toPrecision rounds to nearest; step once more when that went the wrong way.
+  if (direction === 'up' && written * factor < value) written = Number((written + step).toPrecision(digits));
+  if (direction === 'down' && written * factor > value) written = Number((written - step).toPrecision(digits));
+  return { written, base: written * factor };
+}

@@ -73,6 +73,11 @@ export class LspSession {
     return published;
   }
 
+  /** Any LSP request, e.g. `session.request('textDocument/hover', params)`. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
   async stop(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
