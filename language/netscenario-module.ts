@@ -5,10 +5,12 @@ import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModul
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
 import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
-import { NetScenarioValidator, registerValidationChecks } from './validation/validator.js';
+import { registerValidationChecks } from './validation/validator.js';
+import { ResultStore } from './results/store.js';
+import { NetScenarioDocumentValidator } from './results/validator.js';
 
 export interface NetScenarioAddedServices {
-  validation: { NetScenarioValidator: NetScenarioValidator };
+  results: { Store: ResultStore };
 }
 
 export type NetScenarioServices = LangiumServices & NetScenarioAddedServices;
@@ -23,7 +25,10 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
     ScopeProvider: (services) => new NetScenarioScopeProvider(services),
   },
   validation: {
-    NetScenarioValidator: () => new NetScenarioValidator(),
+    DocumentValidator: (services) => new NetScenarioDocumentValidator(services),
+  },
+  results: {
+    Store: () => new ResultStore(),
   },
 };
 

@@ -7,8 +7,6 @@ import { checkController, checkSwitch } from './switch-rules.js';
 import { checkCurve, checkExplicitTopology, checkMandala, checkPlacement, checkStudy } from './placement-rules.js';
 import { checkUniqueDeclarations } from './names.js';
 
-export class NetScenarioValidator {}
-
 export function registerValidationChecks(services: NetScenarioServices): void {
   const registry = services.validation.ValidationRegistry;
   const indexManager = services.shared.workspace.IndexManager;
