@@ -1,26 +1,9 @@
 /**
  * What the language server tells the client beyond standard LSP: the result model of a solve.
- * Types only (the client imports them with `import type`, so nothing of the server is bundled
- * into it). Everything here is JSON: numbers are finite or null, names are as written.
+ * The client imports the result types with `import type` and these constants by value; nothing
+ * else of the server reaches its bundle.
  */
-import type { PlacementOutcome, StudyOutcome, SwitchOutcome } from '../engine/scenario.js';
-
-export type { PlacementOutcome, StudyOutcome, SwitchOutcome, ValueFix } from '../engine/scenario.js';
-
-export type SolveStatus = 'solved' | 'timeout' | 'error';
-
-export interface ScenarioResults {
-  readonly uri: string;
-  /** The document version these results belong to. */
-  readonly version: number;
-  readonly status: SolveStatus;
-  /** Why the solve did not finish (timeout, solver error). */
-  readonly message?: string;
-  readonly seconds: number;
-  readonly placements: readonly PlacementOutcome[];
-  readonly switches: readonly SwitchOutcome[];
-  readonly studies: readonly StudyOutcome[];
-}
+export type * from '../language/results/model.js';
 
 /** Server -> client notification: results for a document version (sent after every solve). */
 export const RESULTS_NOTIFICATION = 'netscenario/results';
