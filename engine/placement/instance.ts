@@ -94,7 +94,7 @@ export function resolveProblem(problem: PlacementProblem): ResolvedProblem {
 
 /** Whether an AIF on i may report to a server on j: distinct, reachable, within D, i not excluded. */
 export function pairAllowed(instance: PlacementInstance, i: number, j: number): boolean {
-  const d = instance.latency[i][j];
+  const d = instance.latency[j][i]; // = d_ij: shortest paths are symmetric, and the server's row is contiguous
   return i !== j && instance.aifAllowed[i] && Number.isFinite(d) && d <= instance.maxLatency;
 }
 

@@ -16,20 +16,33 @@ export interface ServerView {
   readonly acceleratorNodes: Int32Array;
 }
 
-/** Views of every allowed server, ascending server index (the final tie-break). */
+const viewCache = new WeakMap<PlacementInstance, ServerView[]>();
+
+/** Views of every allowed server, ascending server index (the final tie-break); built once per instance. */
 export function serverViews(instance: PlacementInstance): ServerView[] {
+  let views = viewCache.get(instance);
+  if (views === undefined) {
+    views = buildViews(instance);
+    viewCache.set(instance, views);
+  }
+  return views;
+}
+
+function buildViews(instance: PlacementInstance): ServerView[] {
   const views: ServerView[] = [];
   for (let j = 0; j < instance.n; j++) {
     if (!instance.serverAllowed[j]) continue;
+    // Shortest paths are symmetric, so d_ij is row j: contiguous reads instead of a column walk.
+    const fromServer = instance.latency[j];
     const eligible: number[] = [];
     for (let i = 0; i < instance.n; i++) if (pairAllowed(instance, i, j)) eligible.push(i);
-    eligible.sort((a, b) => instance.latency[a][j] - instance.latency[b][j] || a - b);
+    eligible.sort((a, b) => fromServer[a] - fromServer[b] || a - b);
     const accelerated = eligible.filter((i) => instance.accelerator[i]);
     views.push({
       server: j,
-      latency: Float64Array.from(eligible, (i) => instance.latency[i][j]),
+      latency: Float64Array.from(eligible, (i) => fromServer[i]),
       nodes: Int32Array.from(eligible),
-      acceleratorLatency: Float64Array.from(accelerated, (i) => instance.latency[i][j]),
+      acceleratorLatency: Float64Array.from(accelerated, (i) => fromServer[i]),
       acceleratorNodes: Int32Array.from(accelerated),
     });
   }
