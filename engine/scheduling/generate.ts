@@ -2,14 +2,14 @@
  * A deterministic generator of software-switch pipelines for benchmarks and randomised tests.
  * Each task is a chain of modules; task b > 0 hangs off a random module of an earlier task, so the
  * dataflow graph is a DAG and every task is connected with its first module as root. Flows start at
- * task 0 and walk the task tree, leaving a task early or at its end. Speeds are set so each worker
- * runs at 50–80 % of capacity at the design rates, and delay SLOs at 0.7–1.6 times the delay with
- * equal weights, so instances are a mix of feasible and infeasible ones.
+ * task 0 and follow the task tree, leaving a task where its child hangs off or at its end. Speeds are
+ * set so each worker runs at 50–80 % of capacity at the design rates, and delay SLOs at (by default)
+ * 0.9–1.6 times the delay with load-proportional weights, so instances are a mix of feasible and
+ * infeasible ones.
  */
 import { flowDelays } from './delay.js';
 import { buildDesign } from './design.js';
 import { DEFAULT_CONTROLLER, type Flow, type Module, type SwitchModel, type Task } from './model.js';
-import { equalShareWeights } from './pins.js';
 
 export interface PipelineSpec {
   readonly modules: number;
@@ -17,6 +17,11 @@ export interface PipelineSpec {
   readonly workers: number;
   readonly flows: number;
   readonly seed: number;
+  /**
+   * Delay SLOs are the delay at load-proportional weights times a factor drawn from this range;
+   * default [0.9, 1.6]. From 1 up, those weights meet every SLO, so the instance is feasible.
+   */
+  readonly delaySloFactor?: readonly [number, number];
 }
 
 /** mulberry32: tiny, seeded, identical on every platform (the engine never uses Math.random). */
@@ -87,7 +92,14 @@ export function generatePipeline(spec: PipelineSpec): SwitchModel {
     return { ...worker, speed: load > 0 ? Math.round(load / between(0.5, 0.8)) : 1e9 };
   });
   const sized = { ...draft, workers };
+  // Delay SLOs relative to the weights that share every worker in proportion to the design loads
+  // (all its tasks then have the same capacity headroom): tight for some flows, loose for others.
   const design = buildDesign(sized);
-  const delays = flowDelays(design.structure, design.coefficients, equalShareWeights(sized, design.structure, tasks.map(() => undefined)));
-  return { ...sized, flows: flows.map((flow, f) => ({ ...flow, delaySlo: delays[f] * between(0.7, 1.6) })) };
+  const proportional = design.minimumWeights.map((minimum, t) => {
+    const siblings = design.structure.tasksOfWorker[tasks[t].worker];
+    const total = siblings.reduce((sum, s) => sum + design.minimumWeights[s], 0);
+    return total > 0 ? minimum / total : 1 / siblings.length;
+  });
+  const delays = flowDelays(design.structure, design.coefficients, proportional);
+  return { ...sized, flows: flows.map((flow, f) => ({ ...flow, delaySlo: delays[f] * between(...(spec.delaySloFactor ?? [0.9, 1.6])) })) };
 }

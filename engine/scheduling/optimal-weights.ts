@@ -32,8 +32,10 @@ export interface OptimalWeights {
 
 const GAP = 1e-7;
 const MAX_ITERATIONS = 200;
-/** Initial tangent points per task: its worker's free share times SQRT2^-k, k = 0..INITIAL_CUTS-1. */
-const INITIAL_CUTS = 25;
+/** Initial tangent points per task: w = SQRT2^-k / (lower bound of u_t), k = 0..INITIAL_CUTS-1. */
+const INITIAL_CUTS = 8;
+/** Golden-section steps of the line search between incumbent and LP point: 0.618^40 ~ 1e-8. */
+const GOLDEN_STEPS = 40;
 
 export function optimalWeights(highs: Highs, design: Design, pins: Pins): OptimalWeights {
   const { model, structure, coefficients, minimumWeights } = design;
@@ -76,8 +78,10 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
       constant += c.processing;
       if (epigraphVar[t] < 0) {
         const share = shareOf[model.tasks[t].worker];
-        epigraphVar[t] = lp.continuous(Math.max(c.blocking / c.queuingAtFullWeight, 1 / share));
-        for (let k = 0; k < INITIAL_CUTS; k++) addTangent(lp, epigraphVar[t], weightVar[t], share * Math.SQRT2 ** -k);
+        // u_t >= beta_t/q_t, and w_t <= share: tangents at w above 1/floor would never bind.
+        const floor = Math.max(c.blocking / c.queuingAtFullWeight, 1 / share);
+        epigraphVar[t] = lp.continuous(floor);
+        for (let k = 0; k < INITIAL_CUTS; k++) addTangent(lp, epigraphVar[t], weightVar[t], Math.SQRT2 ** -k / floor);
       }
       terms.push({ variable: epigraphVar[t], coefficient: c.queuingAtFullWeight / D });
     }
@@ -98,8 +102,7 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
     }
     if (solution.status !== 'optimal') throw new Error(`optimal-weights LP of switch ${model.name}: ${solution.rawStatus}`);
     const weights = repairedWeights(design, pins, weightVar, shareOf, solution.values);
-    const candidate = { weights, slack: commonSlack(design, weights) };
-    if (best === undefined || candidate.slack > best.slack) best = candidate;
+    best = best === undefined ? { weights, slack: commonSlack(design, weights) } : bestBetween(design, best, weights);
     // With an unbounded delay s* = -Infinity whatever the other weights are: no point refining them.
     if (unboundedDelay) return { ...best, upperBound: -Infinity, iterations: iteration };
     upperBound = Math.max(Math.min(upperBound, solution.values[slack]), best.slack);
@@ -120,6 +123,33 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
     // against a solver that stalls (the bounds returned stay valid).
     if (cuts === 0 || iteration === MAX_ITERATIONS) return { ...best, upperBound, iterations: iteration };
   }
+}
+
+/**
+ * The LP point over-trusts its tangents, so its exact slack lags behind the upper bound; the
+ * incumbent is exact but stale. s(w) is concave (a min of concave terms), so the best point on the
+ * segment between them, found by golden-section search, is at least as good as either and usually
+ * much better: this is what makes the lower bound keep pace with the upper one.
+ */
+function bestBetween(design: Design, incumbent: { weights: number[]; slack: number }, point: readonly number[]): { weights: number[]; slack: number } {
+  const at = (lambda: number): number[] => incumbent.weights.map((w, t) => w + lambda * (point[t] - w));
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let [low, high] = [0, 1];
+  let [a, b] = [high - ratio * (high - low), low + ratio * (high - low)];
+  let [slackA, slackB] = [commonSlack(design, at(a)), commonSlack(design, at(b))];
+  for (let k = 0; k < GOLDEN_STEPS; k++) {
+    if (slackA >= slackB) {
+      [high, b, slackB] = [b, a, slackA];
+      a = high - ratio * (high - low);
+      slackA = commonSlack(design, at(a));
+    } else {
+      [low, a, slackA] = [a, b, slackB];
+      b = low + ratio * (high - low);
+      slackB = commonSlack(design, at(b));
+    }
+  }
+  const candidates = [incumbent, { weights: at(1), slack: commonSlack(design, at(1)) }, { weights: at(a), slack: slackA }, { weights: at(b), slack: slackB }];
+  return candidates.reduce((x, y) => (y.slack > x.slack ? y : x));
 }
 
 /** u >= 2/p - w/p^2: the tangent of 1/w at w = p. */
