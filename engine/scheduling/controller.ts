@@ -2,21 +2,25 @@
  * The paper's model-predictive controller (§IV-B): per worker, one step of the projected gradient
  * method (Algorithm 1) with the polyline line search (Algorithm 2) on
  *
- *   L_i(w) = alpha * sum_f max[0, d_f(w) - (1 - sigma) D_f] / D_f  -  sum_{t on i} lambda_t w_t
+ *   L_i(w) = alpha * sum_k max[0, sigma - slack_k(w)]  -  sum_{t on i} lambda_t w_t
  *
- * with theta_t and lambda_t as measured in the current period (the "constant rate" assumption).
- * Three deliberate departures from the paper's text, each because the paper's version cannot meet
- * what DESIGN.md asks of the controller:
+ * where slack_k runs over the worker's SLO terms of the common slack (design.ts): 1 - d_f/D_f for
+ * every flow with a delay SLO through the worker, w_t/minimum_t - 1 for every loaded task on it.
+ * theta_t and lambda_t are as measured in the current period (the "constant rate" assumption).
+ * With sigma = 0 the delay terms are the paper's penalty max[0, d_f - D_f] (divided by D_f). The
+ * departures from the paper's text, each because the paper's version cannot do what DESIGN.md asks:
  * - d_f is the full delay estimate (blocking, queuing, processing), not queuing alone: the paper
  *   drops the other terms only because they are hard to measure, and compliance is judged on the
  *   full estimate. Where blocking wins the max, d_f does not depend on w_t and the gradient is 0.
- * - The penalty is divided by D_f, so alpha is unit-free: with SI units (150 us SLOs) the paper's
- *   raw seconds would be ~1e-5 against lambda = 1 and the delay term would never steer.
- * - sigma, the slack target, tightens every SLO: delays aim at (1 - sigma) D_f and the queue
- *   pressure rule wants (1 + sigma) r*_f. sigma = 0 is the paper's controller, which stops as soon as
- *   every SLO holds, wherever that is; sigma = s* (the optimiser's certified optimum, the default of
- *   simulate.ts) makes the max-slack weights the only point where L_i has no penalty, so the
- *   controller converges to them instead of stopping at the edge of the feasible region.
+ * - Terms are relative (divided by D_f, by the minimum weight), so alpha is unit-free: with SI units
+ *   (150 us SLOs) the paper's raw seconds would be ~1e-5 against lambda = 1 and never steer.
+ * - The capacity terms: the controller knows the design loads. The queue-pressure signal lambda only
+ *   sees the task that limits a flow, never the headroom of the flow's other tasks.
+ * - sigma, the slack target, tightens every term (and the demand test of lambda). sigma = 0 stops
+ *   as soon as every SLO holds, wherever that is, like the paper; sigma = s* (the optimiser's
+ *   certified optimum, the default of simulate.ts) makes the max-slack weights the only point where
+ *   L_i has no penalty, so the controller converges to them instead of stopping at the edge of the
+ *   feasible region.
  * The direction is scaled to unit max-norm, so `step` is the largest weight change per period.
  */
 import { delayCoefficients, flowDelays, taskDelay, taskLoads, taskThetas, type DelayCoefficients } from './delay.js';
@@ -79,7 +83,7 @@ export function controlStep(
     const free = freeTasksOf(design.structure, pins, i);
     if (free.length < 2) return;
     const objective = workerObjective(design, state, weights, free, settings.alpha, slackTarget);
-    const direction = project(free.map((t) => descent(design, state, weights, t, settings.alpha, slackTarget)));
+    const direction = project(free.map((t) => descent(design, state, weights, t, settings, slackTarget)));
     const norm = Math.max(...direction.map(Math.abs));
     if (norm <= 1e-12) return; // a KKT point of L_i: Algorithm 1 returns w[k]
     const start = free.map((t) => weights[t]);
@@ -90,18 +94,21 @@ export function controlStep(
 }
 
 /**
- * -dL/dw_t = lambda_t + alpha * sum over t's flows above their target of q_t / (w_t^2 D_f), where the
- * queuing term is the one the max picks (Algorithm 1, line 3).
+ * -dL/dw_t = lambda_t + alpha * (sum over t's flows short of the target of q_t / (w_t^2 D_f), where
+ * the queuing term is the one the max picks (Algorithm 1, line 3), + 1/minimum_t if t's own capacity
+ * headroom is short of it).
  */
-function descent(design: Design, state: PeriodState, weights: readonly number[], t: number, alpha: number, slackTarget: number): number {
+function descent(design: Design, state: PeriodState, weights: readonly number[], t: number, settings: ControllerSettings, slackTarget: number): number {
   const c = state.coefficients[t];
   const w = Math.max(weights[t], MIN_WEIGHT);
   const queuingWins = !c.free && c.queuingAtFullWeight / w >= c.blocking;
   const pull = design.structure.passages[t].reduce((sum, { flow }) => {
     const slo = design.model.flows[flow].delaySlo;
-    return slo !== undefined && state.delays[flow] > (1 - slackTarget) * slo ? sum + 1 / slo : sum;
+    return slo !== undefined && 1 - state.delays[flow] / slo < slackTarget ? sum + 1 / slo : sum;
   }, 0);
-  return state.lambda[t] + (queuingWins ? (alpha * c.queuingAtFullWeight * pull) / (w * w) : 0);
+  const minimum = design.minimumWeights[t];
+  const capacity = minimum > 0 && weights[t] / minimum - 1 < slackTarget ? 1 / minimum : 0;
+  return state.lambda[t] + settings.alpha * ((queuingWins ? (c.queuingAtFullWeight * pull) / (w * w) : 0) + capacity);
 }
 
 /** (I - 11^T/n) x: the projection onto sum x = 0, which keeps the worker's weights summing to its share. */
@@ -119,20 +126,22 @@ function workerObjective(
   alpha: number,
   slackTarget: number,
 ): (candidate: readonly number[]) => number {
-  const { model, structure } = design;
+  const { model, structure, minimumWeights } = design;
   const onWorker = new Set(free);
   const flows = model.flows.flatMap((flow, f) =>
     flow.delaySlo !== undefined && structure.visits[f].some((v) => onWorker.has(v.task)) ? [{ f, slo: flow.delaySlo }] : [],
   );
+  const shortfall = (slack: number): number => Math.max(0, slackTarget - slack);
   return (candidate) => {
     const trial = [...weights];
     free.forEach((t, k) => (trial[t] = candidate[k]));
-    const penalty = flows.reduce((sum, { f, slo }) => {
+    const delayPenalty = flows.reduce((sum, { f, slo }) => {
       const delay = structure.visits[f].reduce((d, v) => d + taskDelay(state.coefficients[v.task], trial[v.task]), 0);
-      return sum + Math.max(0, delay - (1 - slackTarget) * slo) / slo;
+      return sum + shortfall(1 - delay / slo);
     }, 0);
+    const capacityPenalty = free.reduce((sum, t, k) => (minimumWeights[t] > 0 ? sum + shortfall(candidate[k] / minimumWeights[t] - 1) : sum), 0);
     const pressure = free.reduce((sum, t, k) => sum + state.lambda[t] * candidate[k], 0);
-    return alpha * penalty - pressure;
+    return alpha * (delayPenalty + capacityPenalty) - pressure;
   };
 }
 

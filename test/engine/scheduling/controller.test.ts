@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateSwitch, solveSwitch } from '../../../engine/scheduling/index.js';
 import type { Simulation } from '../../../engine/scheduling/result.js';
+import { generatePipeline } from '../../../engine/scheduling/generate.js';
 import { chainModel, edgeSiteModel, forkModel } from './fixtures.js';
 
 function last(simulation: Simulation) {
@@ -65,4 +66,17 @@ describe('controller in the simulator', () => {
     expect(first.lambda).toEqual({ t0: 0, t1: 1, t2: 0 });
     for (const row of simulation.rows) expect(row.weights.t1 + row.weights.t2).toBeCloseTo(1, 12);
   });
+
+  // Delay SLOs at >= 1 times the delay with load-proportional weights make these feasible by construction.
+  for (let seed = 1; seed <= 8; seed++) {
+    it(`generated feasible pipeline ${seed}: reaches compliance and stays compliant`, async () => {
+      const tasks = 2 + (seed % 5);
+      const workers = 1 + (seed % 3);
+      const model = generatePipeline({ modules: tasks + 6, tasks: Math.max(tasks, workers), workers, flows: 2 + (seed % 4), seed, delaySloFactor: [1, 2] });
+      const simulation = await simulateSwitch(model, { periods: 60 });
+      expect(simulation.optimalSlack!).toBeGreaterThan(0);
+      expect(simulation.firstCompliantPeriod).not.toBeNull();
+      expect(last(simulation).compliant).toBe(true);
+    });
+  }
 });
