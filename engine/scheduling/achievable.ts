@@ -7,7 +7,7 @@
  * premise (the design loads do not fit, or a pinned weight starves the flow).
  */
 import { taskDelay } from './delay.js';
-import { SLO_TOLERANCE, type Design } from './design.js';
+import { carriesDesignLoad, SLO_TOLERANCE, type Design } from './design.js';
 import { freeShareOf, freeTasksOf, type Pins } from './pins.js';
 
 /**
@@ -44,7 +44,7 @@ export function achievableDelay(design: Design, pins: Pins, flow: number): numbe
 /** Does every task fit its design load under the pins (the premise of achievableDelay)? */
 function designLoadsFit(design: Design, pins: Pins): boolean {
   const { model, structure, minimumWeights } = design;
-  const pinnedFit = pins.every((w, t) => w === undefined || w >= minimumWeights[t] * (1 - SLO_TOLERANCE));
+  const pinnedFit = pins.every((w, t) => w === undefined || carriesDesignLoad(design, t, w));
   return (
     pinnedFit &&
     model.workers.every((_, i) => {

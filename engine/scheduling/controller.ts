@@ -24,7 +24,7 @@
  * The direction is scaled to unit max-norm, so `step` is the largest weight change per period.
  */
 import { delayCoefficients, flowDelays, taskDelay, taskLoads, taskThetas, type DelayCoefficients } from './delay.js';
-import { SLO_TOLERANCE, type Design } from './design.js';
+import { meetsDelaySlo, SLO_TOLERANCE, type Design } from './design.js';
 import type { ControllerSettings } from './model.js';
 import { freeShareOf, freeTasksOf, type Pins } from './pins.js';
 
@@ -64,7 +64,7 @@ export function observe(design: Design, weights: readonly number[], rates: reado
   const compliant = model.flows.every(
     (flow, f) =>
       rates[f] >= design.designRates[f] * (1 - SLO_TOLERANCE) &&
-      (flow.delaySlo === undefined || delays[f] <= flow.delaySlo * (1 + SLO_TOLERANCE)),
+      meetsDelaySlo(delays[f], flow.delaySlo),
   );
   return { rates, coefficients, delays, lambda, compliant };
 }

@@ -40,8 +40,8 @@ export function meetsDelaySlo(delay: number, slo: number | undefined): boolean {
 }
 
 /** w_t T_i >= sum_f r*_f tau_{t,f}, relatively. */
-export function carriesDesignLoad(design: Design, weights: readonly number[], task: number): boolean {
-  return weights[task] >= design.minimumWeights[task] * (1 - SLO_TOLERANCE);
+export function carriesDesignLoad(design: Design, task: number, weight: number): boolean {
+  return weight >= design.minimumWeights[task] * (1 - SLO_TOLERANCE);
 }
 
 /**

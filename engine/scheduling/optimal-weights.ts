@@ -16,7 +16,7 @@
 import type { Highs } from 'highs';
 import { LinearProgram, type Term } from '../highs/lp.js';
 import { taskDelay } from './delay.js';
-import { commonSlack, type Design } from './design.js';
+import { commonSlack, SLO_TOLERANCE, type Design } from './design.js';
 import { equalShareWeights, freeShareOf, freeTasksOf, type Pins } from './pins.js';
 
 export interface OptimalWeights {
@@ -106,7 +106,10 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
     // With an unbounded delay s* = -Infinity whatever the other weights are: no point refining them.
     if (unboundedDelay) return { ...best, upperBound: -Infinity, iterations: iteration };
     upperBound = Math.max(Math.min(upperBound, solution.values[slack]), best.slack);
-    if (upperBound - best.slack <= GAP) return { ...best, upperBound, iterations: iteration };
+    // Converged, unless the bounds straddle the feasibility verdict (weights a hair below 0 while
+    // s* may be >= 0): then keep cutting so that a feasible switch is not reported infeasible.
+    const undecided = best.slack < -SLO_TOLERANCE && upperBound >= 0 && upperBound - best.slack > 1e-12;
+    if (upperBound - best.slack <= GAP && !undecided) return { ...best, upperBound, iterations: iteration };
 
     let cuts = 0;
     epigraphVar.forEach((u, t) => {

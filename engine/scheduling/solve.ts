@@ -38,7 +38,7 @@ export async function solveSwitch(model: SwitchModel, options: SolveSwitchOption
       designRate: design.designRates[f],
       delay: finiteOrNull(delays[f]),
       delaySlo: flow.delaySlo ?? null,
-      meetsRate: visits.every((v) => carriesDesignLoad(design, weights, v.task)),
+      meetsRate: visits.every((v) => carriesDesignLoad(design, v.task, weights[v.task])),
       meetsDelay: meetsDelaySlo(delays[f], flow.delaySlo),
       achievableDelay: achievableDelay(design, pins, f) ?? null,
       achievableRate: achievableRate(design, pins, f) ?? null,

@@ -110,4 +110,15 @@ describe('paper-fork (optimal weights)', () => {
     expect(result.slack).toBeCloseTo(1 / 15, 9);
     expect(result.optimum.slack).toBeCloseTo(1 / 15, 9);
   });
+
+  it('finds the single feasible point when an SLO leaves no slack (s* = 0 exactly)', async () => {
+    // With D_1 = 4.5: 2/w1 + 2 <= 4.5 needs w1 >= 4/5, f2's rate needs w2 >= 1/5: only w1 = 4/5 works.
+    const base = forkModel();
+    const tight = { ...base, flows: base.flows.map((f) => (f.name === 'f1' ? { ...f, delaySlo: 4.5 } : f)) };
+    const result = await solveSwitch(tight);
+    expect(result.status).toBe('feasible');
+    expect(result.weights.t1).toBeCloseTo(4 / 5, 9);
+    expect(Math.abs(result.optimum.slack!)).toBeLessThan(1e-9);
+    expect(result.optimum.upperBound!).toBeGreaterThanOrEqual(0);
+  });
 });
