@@ -65,5 +65,6 @@ export async function benchScheduling(print: (line: string) => void): Promise<vo
     );
   });
   const [small, large] = medians;
-  print(`scheduling large/small: optimal weights x${(large.optimum / small.optimum).toFixed(1)}, controller period x${(large.period / small.period).toFixed(1)}`);
+  const ratio = (a: number, b: number): string => `x${(a / b).toFixed(1)}`;
+  print(`scheduling large/small: optimal weights ${ratio(large.optimum, small.optimum)}, controller period ${ratio(large.period, small.period)}`);
 }

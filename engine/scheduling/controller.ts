@@ -49,7 +49,13 @@ const REFINEMENTS = 20;
  * for a task that uses its whole share, sum_f r_f tau_{t,f} >= (1 - delta) w_t T_i, while one of its
  * flows still wants more, (1 + sigma) r*_f >= (1 - delta) r_f; delta is the controller's tolerance.
  */
-export function observe(design: Design, weights: readonly number[], rates: readonly number[], settings: ControllerSettings, slackTarget: number): PeriodState {
+export function observe(
+  design: Design,
+  weights: readonly number[],
+  rates: readonly number[],
+  settings: ControllerSettings,
+  slackTarget: number,
+): PeriodState {
   const { model, structure } = design;
   const coefficients = delayCoefficients(model, structure, taskThetas(structure, rates));
   const delays = flowDelays(structure, coefficients, weights);
@@ -98,7 +104,14 @@ export function controlStep(
  * the queuing term is the one the max picks (Algorithm 1, line 3), + 1/minimum_t if t's own capacity
  * headroom is short of it).
  */
-function descent(design: Design, state: PeriodState, weights: readonly number[], t: number, settings: ControllerSettings, slackTarget: number): number {
+function descent(
+  design: Design,
+  state: PeriodState,
+  weights: readonly number[],
+  t: number,
+  settings: ControllerSettings,
+  slackTarget: number,
+): number {
   const c = state.coefficients[t];
   const w = Math.max(weights[t], MIN_WEIGHT);
   const queuingWins = !c.free && c.queuingAtFullWeight / w >= c.blocking;
@@ -139,7 +152,10 @@ function workerObjective(
       const delay = structure.visits[f].reduce((d, v) => d + taskDelay(state.coefficients[v.task], trial[v.task]), 0);
       return sum + shortfall(1 - delay / slo);
     }, 0);
-    const capacityPenalty = free.reduce((sum, t, k) => (minimumWeights[t] > 0 ? sum + shortfall(candidate[k] / minimumWeights[t] - 1) : sum), 0);
+    const capacityPenalty = free.reduce(
+      (sum, t, k) => (minimumWeights[t] > 0 ? sum + shortfall(candidate[k] / minimumWeights[t] - 1) : sum),
+      0,
+    );
     const pressure = free.reduce((sum, t, k) => sum + state.lambda[t] * candidate[k], 0);
     return alpha * (delayPenalty + capacityPenalty) - pressure;
   };

@@ -56,7 +56,12 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
     if (free.length > 0) lp.constrain(free.map((t) => ({ variable: weightVar[t], coefficient: 1 })), '=', shareOf[i]);
     for (const t of free) {
       // w_t - minimum_t s >= minimum_t  <=>  w_t T_i >= (1 + s) load_t
-      if (minimumWeights[t] > 0) lp.constrain([{ variable: weightVar[t], coefficient: 1 }, { variable: slack, coefficient: -minimumWeights[t] }], '>=', minimumWeights[t]);
+      if (minimumWeights[t] === 0) continue;
+      const terms = [
+        { variable: weightVar[t], coefficient: 1 },
+        { variable: slack, coefficient: -minimumWeights[t] },
+      ];
+      lp.constrain(terms, '>=', minimumWeights[t]);
     }
   });
 
@@ -91,7 +96,7 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
   });
   lp.setObjective('max', [{ variable: slack, coefficient: 1 }]);
 
-  let best: { weights: number[]; slack: number } | undefined;
+  let best: Incumbent | undefined;
   let upperBound = Infinity;
   for (let iteration = 1; ; iteration++) {
     const solution = lp.solve(highs);
@@ -134,7 +139,12 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
  * segment between them, found by golden-section search, is at least as good as either and usually
  * much better: this is what makes the lower bound keep pace with the upper one.
  */
-function bestBetween(design: Design, incumbent: { weights: number[]; slack: number }, point: readonly number[]): { weights: number[]; slack: number } {
+interface Incumbent {
+  readonly weights: number[];
+  readonly slack: number;
+}
+
+function bestBetween(design: Design, incumbent: Incumbent, point: readonly number[]): Incumbent {
   const at = (lambda: number): number[] => incumbent.weights.map((w, t) => w + lambda * (point[t] - w));
   const ratio = (Math.sqrt(5) - 1) / 2;
   let [low, high] = [0, 1];
@@ -151,7 +161,12 @@ function bestBetween(design: Design, incumbent: { weights: number[]; slack: numb
       slackB = commonSlack(design, at(b));
     }
   }
-  const candidates = [incumbent, { weights: at(1), slack: commonSlack(design, at(1)) }, { weights: at(a), slack: slackA }, { weights: at(b), slack: slackB }];
+  const candidates: Incumbent[] = [
+    incumbent,
+    { weights: at(1), slack: commonSlack(design, at(1)) },
+    { weights: at(a), slack: slackA },
+    { weights: at(b), slack: slackB },
+  ];
   return candidates.reduce((x, y) => (y.slack > x.slack ? y : x));
 }
 
@@ -161,7 +176,13 @@ function addTangent(lp: LinearProgram, u: number, w: number, p: number): void {
 }
 
 /** LP weights within the solver's tolerance, made exact: clipped to [0, share] and rescaled to sum to it. */
-function repairedWeights(design: Design, pins: Pins, weightVar: readonly number[], shareOf: readonly number[], values: Float64Array): number[] {
+function repairedWeights(
+  design: Design,
+  pins: Pins,
+  weightVar: readonly number[],
+  shareOf: readonly number[],
+  values: Float64Array,
+): number[] {
   const { model, structure } = design;
   const weights = pins.map((w, t) => w ?? Math.min(shareOf[model.tasks[t].worker], Math.max(0, values[weightVar[t]])));
   model.workers.forEach((_, i) => {

@@ -82,7 +82,7 @@ export interface SimulationRow {
 export interface Simulation {
   readonly name: string;
   readonly rows: readonly SimulationRow[];
-  /** The slack the controller steers to (see controller.ts); 0 is the paper's controller. */
+  /** The slack the controller steers to (see controller.ts); 0 stops at the first compliant weights, like the paper's. */
   readonly slackTarget: number;
   /** s* of the optimiser, for comparison; null when unbounded. */
   readonly optimalSlack: number | null;

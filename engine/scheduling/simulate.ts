@@ -18,7 +18,8 @@ export interface SimulateOptions {
   readonly periods?: number;
   /**
    * The controller's slack target sigma (see controller.ts): 'optimal' (default) steers to the
-   * optimiser's s* when that is positive, else 0; 0 is the paper's controller unchanged.
+   * optimiser's s* when that is positive, else 0; with 0 it stops at the first weights that meet
+   * every SLO, like the paper's controller.
    */
   readonly slackTarget?: 'optimal' | number;
   readonly highs?: Highs;

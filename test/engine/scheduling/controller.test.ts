@@ -27,7 +27,7 @@ describe('controller in the simulator', () => {
     expect(last(simulation).weights.t1).toBeCloseTo(optimum.weights.t1, 4);
   });
 
-  it('paper-fork with slack target 0 is the paper’s controller: compliant at period 7, then it stops', async () => {
+  it('paper-fork with slack target 0 behaves like the paper’s controller: compliant at period 7, then it stops', async () => {
     const simulation = await simulateSwitch(forkModel(), { slackTarget: 0 });
     expect(simulation.firstCompliantPeriod).toBe(7);
     // At w1 = 0.675 every SLO holds and lambda = 0: L has no gradient, the weights stay.
@@ -72,7 +72,8 @@ describe('controller in the simulator', () => {
     it(`generated feasible pipeline ${seed}: reaches compliance and stays compliant`, async () => {
       const tasks = 2 + (seed % 5);
       const workers = 1 + (seed % 3);
-      const model = generatePipeline({ modules: tasks + 6, tasks: Math.max(tasks, workers), workers, flows: 2 + (seed % 4), seed, delaySloFactor: [1, 2] });
+      const spec = { modules: tasks + 6, tasks: Math.max(tasks, workers), workers, flows: 2 + (seed % 4), seed };
+      const model = generatePipeline({ ...spec, delaySloFactor: [1, 2] });
       const simulation = await simulateSwitch(model, { periods: 60 });
       expect(simulation.optimalSlack!).toBeGreaterThan(0);
       expect(simulation.firstCompliantPeriod).not.toBeNull();

@@ -73,7 +73,13 @@ export function edgeSiteModel(): SwitchModel {
       { name: 'bulk', worker: 1, modules: path('bulk_nat', 'tx_bulk') },
     ],
     flows: [
-      { name: 'voice_ul', path: path('rx', 'parse', 'classify', 'voice_qos', 'gtp_encap', 'tx_voice'), offered: 0.8e6, rateSlo: 0.8e6, delaySlo: 150e-6 },
+      {
+        name: 'voice_ul',
+        path: path('rx', 'parse', 'classify', 'voice_qos', 'gtp_encap', 'tx_voice'),
+        offered: 0.8e6,
+        rateSlo: 0.8e6,
+        delaySlo: 150e-6,
+      },
       { name: 'bulk_ul', path: path('rx', 'parse', 'classify', 'bulk_nat', 'tx_bulk'), offered: 2.0e6, rateSlo: 1.2e6, delaySlo: 2e-3 },
     ],
     controller: DEFAULT_CONTROLLER,

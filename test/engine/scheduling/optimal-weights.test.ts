@@ -79,7 +79,8 @@ function bruteForce(design: Design, divisions: number): number {
     return low - tau * Math.log(terms.reduce((sum, x) => sum + Math.exp(-(x - low) / tau), 0));
   };
   const tasksOfWorker = design.structure.tasksOfWorker;
-  let perWorker = bestOf(design, exact, tasksOfWorker.map((tasks) => compositions(tasks.length, divisions).map((c) => c.map((k) => k / divisions)))).perWorker;
+  const grid = tasksOfWorker.map((tasks) => compositions(tasks.length, divisions).map((c) => c.map((k) => k / divisions)));
+  let perWorker = bestOf(design, exact, grid).perWorker;
   for (let tau = 1e-3; tau > 1e-7; tau /= 10) {
     const score = soft(tau);
     let value = -Infinity;
