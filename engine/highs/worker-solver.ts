@@ -12,8 +12,12 @@ import type { WorkerReply, WorkerRequest } from './worker.js';
 import { compiledWorkerUrl } from './worker-script.js';
 
 export interface HighsWorkerOptions {
-  /** Models with at least this many variables get a fresh worker of their own (default 20,000). */
-  readonly freshWorkerVariables?: number;
+  /**
+   * Models whose LP text has at least this many characters (a proxy for nonzeros, which is what
+   * the heap grows with) get a fresh worker of their own (default 1,000,000: about a compact
+   * placement model of 200 nodes).
+   */
+  readonly freshWorkerChars?: number;
   /** Seconds granted past `timeLimit` before the thread is terminated (default 2). */
   readonly graceSeconds?: number;
   /** Worker script; defaults to the compiled `worker.js` next to this module (see worker-script.ts). */
@@ -27,12 +31,12 @@ export class HighsWorker implements LpSolver {
   private shared: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private lastHeapBytes = 0;
-  private readonly freshWorkerVariables: number;
+  private readonly freshWorkerChars: number;
   private readonly graceSeconds: number;
   private readonly scriptUrl: URL | undefined;
 
   constructor(options: HighsWorkerOptions = {}) {
-    this.freshWorkerVariables = options.freshWorkerVariables ?? 20_000;
+    this.freshWorkerChars = options.freshWorkerChars ?? 1_000_000;
     this.graceSeconds = options.graceSeconds ?? 2;
     this.scriptUrl = options.scriptUrl;
   }
@@ -48,12 +52,11 @@ export class HighsWorker implements LpSolver {
       variableCount: lp.variableCount,
       options: { timeLimit: request.timeLimit, mipRelGap: request.mipRelGap },
     };
-    if (lp.variableCount >= this.freshWorkerVariables) {
+    if (message.text.length >= this.freshWorkerChars) {
       return this.spawn().then((worker) => this.run(worker, message, request, true));
     }
     // One solve at a time on the shared worker: solve() blocks its thread anyway.
     const next = this.queue.then(async () => {
-      request.signal?.throwIfAborted();
       this.shared ??= await this.spawn();
       return this.run(this.shared, message, request, false);
     });
@@ -78,6 +81,12 @@ export class HighsWorker implements LpSolver {
 
   private run(worker: Worker, message: WorkerRequest, request: LpSolveRequest, fresh: boolean): Promise<LpSolution> {
     return new Promise<LpSolution>((resolve, reject) => {
+      // An abort that happened while queued or spawning has no event left to fire.
+      if (request.signal?.aborted) {
+        if (fresh) void worker.terminate();
+        reject(request.signal.reason);
+        return;
+      }
       const finish = (kill: boolean) => {
         clearTimeout(deadline);
         request.signal?.removeEventListener('abort', onAbort);

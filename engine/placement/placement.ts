@@ -28,20 +28,17 @@ export interface PlacementFigures {
   readonly k: number;
   readonly trainingTime: number;
   readonly maxRoundTime: number;
-  readonly minRoundTime: number;
   readonly spread: number;
 }
 
 export function placementFigures(instance: PlacementInstance, placement: Placement): PlacementFigures {
   const times = roundTimes(instance, placement);
   const maxRoundTime = Math.max(...times);
-  const minRoundTime = Math.min(...times);
   return {
     k: placement.aifs.length,
     trainingTime: instance.times[placement.aifs.length],
     maxRoundTime,
-    minRoundTime,
-    spread: maxRoundTime - minRoundTime,
+    spread: maxRoundTime - Math.min(...times),
   };
 }
 

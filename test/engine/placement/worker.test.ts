@@ -19,7 +19,7 @@ function chairsAndTables(): LinearProgram {
   return lp;
 }
 
-/** A MIP large enough that parsing alone outlasts a 1 ms deadline. */
+/** A MIP that takes HiGHS seconds (and whose text is over 1 MB, so a default HighsWorker gives it a fresh worker). */
 function largeModel(): LinearProgram {
   const lp = new LinearProgram();
   const vars = Array.from({ length: 3000 }, () => lp.binary());
@@ -59,6 +59,17 @@ describe('HighsWorker', () => {
     expect((await solver.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
   });
 
+  it('cancels while solving, in a fresh worker and in the shared one (terminated, then replaced)', async () => {
+    for (const busySolver of [solver, new HighsWorker({ freshWorkerChars: Infinity })]) {
+      const busy = new AbortController();
+      const running = busySolver.solve(largeModel(), { signal: busy.signal });
+      setTimeout(() => busy.abort(new Error('while solving')), 300);
+      await expect(running).rejects.toThrow('while solving');
+      expect((await busySolver.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+      await busySolver.close();
+    }
+  });
+
   it('stops at a hard deadline without a solution, then recovers', async () => {
     const strict = new HighsWorker({ graceSeconds: 0 });
     const solution = await strict.solve(largeModel(), { timeLimit: 0.001 });
@@ -69,7 +80,7 @@ describe('HighsWorker', () => {
   });
 
   it('runs large models in a fresh worker of their own', async () => {
-    const fresh = new HighsWorker({ freshWorkerVariables: 1 });
+    const fresh = new HighsWorker({ freshWorkerChars: 1 });
     expect((await fresh.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
     expect(fresh.sharedHeapBytes).toBe(0); // the shared worker was never used
     await fresh.close();

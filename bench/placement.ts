@@ -1,0 +1,121 @@
+/**
+ * Placement benchmark: paper MILP vs compact MILP vs the exact methods on Mandala topologies of the
+ * paper's setting (diameter 7% of the lowest training time, 30% accelerators, H = 8, R = 10, T = 2 s),
+ * and memory over 1,000 MILP solves through one HiGHS worker. Everything is measured in this run.
+ */
+import { HighsWorker } from '../engine/highs/worker-solver.js';
+import { DEFAULT_MANDALA_LATENCIES } from '../engine/placement/mandala.js';
+import type { Objective, PlacementProblem, TrainingCurve } from '../engine/placement/model.js';
+import { solvePlacement, solvePlacementExact } from '../engine/placement/solve.js';
+import { fmt, medianMs } from './timing.js';
+
+const SIZES = [16, 32, 64, 128, 256];
+/** A MILP that needs longer than this is not run again on larger sizes. */
+const MILP_LIMIT_SECONDS = 60;
+const MEMORY_SOLVES = 1000;
+
+const FIG3: TrainingCurve = {
+  name: 'Fig3',
+  points: [[1, 1.2], [2, 0.7], [3, 0.5], [4, 0.38], [6, 0.27], [8, 0.21], [10, 0.18], [12, 0.17]].map(([k, time]) => ({ k, time })),
+};
+
+function mandalaProblem(access: number, objective: Objective, seed = 7, rounds = 10): PlacementProblem {
+  return {
+    name: `Mandala${access}`,
+    topology: {
+      kind: 'mandala',
+      spec: { name: 'Mandala', access, ...DEFAULT_MANDALA_LATENCIES, diameter: 0.07 * 0.17, acceleratorShare: 0.3, seed },
+    },
+    curve: FIG3,
+    rounds,
+    target: 2,
+    acceleration: 0.5,
+    maxAccelerators: 8,
+    exchange: 'round-trip',
+    objective,
+    excluded: [],
+    minAifs: 2,
+  };
+}
+
+const MIN_AIFS: Objective = { kind: 'min-aifs' };
+const BALANCED: Objective = { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 };
+
+export async function benchPlacement(print: (line: string) => void): Promise<void> {
+  const solver = new HighsWorker();
+  try {
+    await benchSolvers(print, solver);
+    await benchMemory(print, solver);
+  } finally {
+    await solver.close();
+  }
+}
+
+async function benchSolvers(print: (line: string) => void, solver: HighsWorker): Promise<void> {
+  print(`placement solve times, ms (MILPs: one run through a HiGHS worker, cut at ${MILP_LIMIT_SECONDS} s; exact: median of 5, incl. relaxations)`);
+  print('N access | nodes | paper MILP | compact MILP | exact min-aifs | paper/compact | compact/exact | compact MILP var | exact var | MILP var/exact var | same optimum');
+  const skip = new Set<string>();
+  for (const access of SIZES) {
+    const nodes = (13 * access) / 8;
+    const milp = async (method: 'milp-paper' | 'milp-compact', objective: Objective) => {
+      const key = `${method} ${objective.kind}`;
+      if (skip.has(key)) return undefined;
+      const started = performance.now();
+      const result = await solvePlacement(mandalaProblem(access, objective), { method, solver, timeLimit: MILP_LIMIT_SECONDS });
+      const ms = performance.now() - started;
+      if (result.status === 'timeout') skip.add(key);
+      return { ms, result };
+    };
+    const paper = await milp('milp-paper', MIN_AIFS);
+    const compact = await milp('milp-compact', MIN_AIFS);
+    const compactVariant = await milp('milp-compact', BALANCED);
+    const exact = solvePlacementExact(mandalaProblem(access, MIN_AIFS));
+    const exactVariant = solvePlacementExact(mandalaProblem(access, BALANCED));
+    const exactMs = await medianMs(5, () => solvePlacementExact(mandalaProblem(access, MIN_AIFS)));
+    const variantMs = await medianMs(5, () => solvePlacementExact(mandalaProblem(access, BALANCED)));
+    const show = (run: { ms: number; result: { status: string } } | undefined) =>
+      run === undefined ? 'skipped' : run.result.status === 'timeout' ? `>${MILP_LIMIT_SECONDS * 1000}` : fmt(run.ms);
+    const ratio = (a: { ms: number; result: { status: string } } | undefined, b: number | undefined) =>
+      a === undefined || b === undefined ? '-' : `${a.result.status === 'timeout' ? '>' : ''}${(a.ms / b).toFixed(1)}x`;
+    const agree = [
+      [paper?.result, exact],
+      [compact?.result, exact],
+      [compactVariant?.result, exactVariant],
+    ].every(([a, b]) => a === undefined || a.status === 'timeout' || (a.status === b?.status && Math.abs((a.objectiveValue ?? 0) - (b?.objectiveValue ?? 0)) < 1e-6));
+    print(
+      [access, nodes, show(paper), show(compact), fmt(exactMs), ratio(paper, compact?.ms), ratio(compact, exactMs), show(compactVariant), fmt(variantMs), ratio(compactVariant, variantMs), agree ? 'yes' : 'NO']
+        .map(String)
+        .join(' | '),
+    );
+  }
+}
+
+async function benchMemory(print: (line: string) => void, solver: HighsWorker): Promise<void> {
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+  const samples: { rss: number; heap: number; wasm: number }[] = [];
+  const sample = () => {
+    const usage = process.memoryUsage();
+    samples.push({ rss: usage.rss, heap: usage.heapUsed, wasm: solver.sharedHeapBytes });
+  };
+  const started = performance.now();
+  for (let i = 0; i < MEMORY_SOLVES; i++) {
+    // Varied small instances through the long-lived worker: 26 nodes min-aifs, every 10th 13 nodes balanced.
+    const problem = i % 10 === 9 ? mandalaProblem(8, BALANCED, i, 1 + (i % 15)) : mandalaProblem(16, MIN_AIFS, i, 1 + (i % 15));
+    await solvePlacement(problem, { method: 'milp-compact', solver, timeLimit: MILP_LIMIT_SECONDS });
+    if (i % 50 === 0 || i === MEMORY_SOLVES - 1) sample();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const peak = (key: 'rss' | 'heap' | 'wasm') => Math.max(...samples.map((s) => s[key]));
+  const [first, last] = [samples[0], samples[samples.length - 1]];
+  print(`memory over ${MEMORY_SOLVES} compact MILP solves in one process (${seconds.toFixed(1)} s, one long-lived HiGHS worker):`);
+  print(`  process RSS: first ${mb(first.rss)}, peak ${mb(peak('rss'))}, last ${mb(last.rss)}`);
+  print(`  main-thread JS heap: first ${mb(first.heap)}, peak ${mb(peak('heap'))}, last ${mb(last.heap)}`);
+  print(`  shared worker WASM heap: first ${mb(first.wasm)}, peak ${mb(peak('wasm'))}, last ${mb(last.wasm)}`);
+  const large: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    // 208-node compact models exceed the fresh-worker size: each runs in a worker that is terminated after.
+    await solvePlacement(mandalaProblem(128, MIN_AIFS, i), { method: 'milp-compact', solver, timeLimit: MILP_LIMIT_SECONDS });
+    large.push(mb(process.memoryUsage().rss));
+  }
+  print(`  process RSS after each of 3 large (208-node) solves in fresh workers: ${large.join(', ')}`);
+}
