@@ -34,10 +34,10 @@ export function solvePlacementExact(problem: PlacementProblem): PlacementResult 
 }
 
 export async function solvePlacement(problem: PlacementProblem, options: SolvePlacementOptions = {}): Promise<PlacementResult> {
+  options.signal?.throwIfAborted();
   const method = options.method ?? 'auto';
   if (method === 'auto') return solvePlacementExact(problem);
   const started = performance.now();
-  options.signal?.throwIfAborted();
   const { instance, issues } = resolveProblem(problem);
   if (instance === undefined) return finish(problem, instance, issues, { placement: undefined, timedOut: false, method, gap: null }, started);
   const formulation = method === 'milp-paper' ? 'paper' : 'compact';

@@ -34,6 +34,21 @@ describe('bad input gives a clear infeasible result, never a throw', () => {
     }
   });
 
+  it('a single node or a single pair: nothing to place around a server, or exactly one AIF', async () => {
+    const single = { name: 'S', nodes: [{ name: 'only', accelerator: true }], links: [] };
+    for (const result of await solveAll(metroProblem({ topology: { kind: 'explicit', topology: single } }))) {
+      expect(result.status).toBe('infeasible');
+      expect(result.relaxations.minTarget).toBeNull();
+    }
+    const pair = { name: 'P', nodes: [{ name: 'a', accelerator: false }, { name: 'b', accelerator: false }], links: [{ a: 0, b: 1, latency: 1e-3 }] };
+    // One AIF, p_1 = 1.2 s, plus a 2 ms round trip: 1.202 s per round; T = 2 s fits one round.
+    for (const result of await solveAll(metroProblem({ topology: { kind: 'explicit', topology: pair }, minAifs: 1, rounds: 1, target: 2 }))) {
+      expect(result.status).toBe('feasible');
+      expect(result.maxRoundTime).toBeCloseTo(1.202, 12);
+      expect(result.relaxations.maxRounds).toBe(1);
+    }
+  });
+
   it('a one-point curve is constant: p_k = p_1 for every k', async () => {
     // p = 0.3 s, T/R = 0.32 s: 2 plain AIFs next to the server fit, so k = 2 without accelerators.
     const curve = { name: 'flat', points: [{ k: 4, time: 0.3 }] };
