@@ -66,7 +66,10 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
   });
 
   // Delay rows, scaled by D_f: sum_t (q_t / D_f) u_t + s <= 1 - const_f / D_f, where u_t >= max(beta_t/q_t, 1/w_t).
-  const isTuned = (t: number): boolean => weightVar[t] >= 0 && !coefficients[t].free && coefficients[t].queuingAtFullWeight > 0;
+  // A free task is tuned when its delay depends on its weight; with a free share of 0 its weight is 0.
+  const shareOfTask = (t: number): number => shareOf[model.tasks[t].worker];
+  const isTuned = (t: number): boolean =>
+    weightVar[t] >= 0 && shareOfTask(t) > 0 && !coefficients[t].free && coefficients[t].queuingAtFullWeight > 0;
   const epigraphVar = new Array<number>(model.tasks.length).fill(-1);
   let unboundedDelay = false;
   model.flows.forEach((flow, f) => {
@@ -77,14 +80,13 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
     for (const { task: t } of structure.visits[f]) {
       const c = coefficients[t];
       if (!isTuned(t)) {
-        constant += taskDelay(c, pins[t] ?? 1);
+        constant += taskDelay(c, pins[t] ?? shareOfTask(t));
         continue;
       }
       constant += c.processing;
       if (epigraphVar[t] < 0) {
-        const share = shareOf[model.tasks[t].worker];
         // u_t >= beta_t/q_t, and w_t <= share: tangents at w above 1/floor would never bind.
-        const floor = Math.max(c.blocking / c.queuingAtFullWeight, 1 / share);
+        const floor = Math.max(c.blocking / c.queuingAtFullWeight, 1 / shareOfTask(t));
         epigraphVar[t] = lp.continuous(floor);
         for (let k = 0; k < INITIAL_CUTS; k++) addTangent(lp, epigraphVar[t], weightVar[t], Math.SQRT2 ** -k / floor);
       }

@@ -41,6 +41,17 @@ describe('edge cases', () => {
     expect(result.flows[1].achievableDelay).toBeNull();
   });
 
+  it('pinned weights that fill a worker leave its free task weight 0: unbounded, not a crash', async () => {
+    const result = await solveSwitch(withTasks(forkModel(), { t2: 1 }));
+    expect(nonFiniteNumbers(result)).toEqual([]);
+    expect(result.weights.t1).toBe(0);
+    expect(result.flows[0].delay).toBeNull();
+    expect(result.optimum.slack).toBeNull();
+    expect(result.status).toBe('infeasible');
+    const simulation = await simulateSwitch(withTasks(forkModel(), { t2: 1 }), { periods: 3 });
+    expect(nonFiniteNumbers(simulation)).toEqual([]);
+  });
+
   it('zero-cost modules everywhere: every delay 0, nothing constrains the slack but the delay SLOs', async () => {
     const base = forkModel();
     const free: SwitchModel = { ...base, modules: base.modules.map((m) => ({ ...m, cost: 0 })) };
