@@ -52,6 +52,10 @@ describe('robustness on random variations', () => {
       const result = await solveSwitch(model);
       expect(hasNonFinite(result)).toBe(false);
       expect(result.status === 'feasible').toBe(result.flows.every((f) => f.meetsRate && f.meetsDelay));
+      // The verdict agrees with the certificate: s* >= 0 is feasible, an upper bound below 0 is not.
+      const { slack, upperBound } = result.optimum;
+      if (result.weightsSource === 'optimal' && slack !== null && slack >= 0) expect(result.status).toBe('feasible');
+      if (upperBound !== null && upperBound < 0) expect(result.status).toBe('infeasible');
       const simulation = await simulateSwitch(model, { periods: 4 });
       expect(hasNonFinite(simulation)).toBe(false);
       expect(simulation.rows).toHaveLength(4);
