@@ -4,6 +4,7 @@
  * lowered model keeps the AST node it came from so results can be mapped back to source ranges.
  */
 import { pathsBetween } from '../engine/graph.js';
+import type { WrittenUnits } from '../engine/scenario.js';
 import type { MandalaSpec, Objective, PlacementProblem, StudySpec, Topology, TopologySource, TrainingCurve } from '../engine/placement/model.js';
 import { DEFAULT_CONTROLLER, type ControllerSettings, type SwitchModel, type Task } from '../engine/scheduling/model.js';
 import * as ast from './generated/ast.js';
@@ -20,6 +21,8 @@ export interface LoweredScenario {
   readonly placements: Lowered<PlacementProblem, ast.Placement>[];
   readonly switches: Lowered<SwitchModel, ast.Switch>[];
   readonly studies: Lowered<StudySpec, ast.Study>[];
+  /** The units limits are written in, so fixes can be written back the same way. */
+  readonly units: WrittenUnits;
 }
 
 export class LoweringError extends Error {}
@@ -42,7 +45,17 @@ export function lowerScenario(scenario: ast.Scenario): LoweredScenario {
     else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration), node: declaration });
     else if (ast.isStudy(declaration)) studies.push({ model: lowerStudy(declaration), node: declaration });
   }
-  return { placements, switches, studies };
+  return { placements, switches, studies, units: writtenUnits(placements, switches) };
+}
+
+function writtenUnits(placements: LoweredScenario['placements'], switches: LoweredScenario['switches']): WrittenUnits {
+  const targets: Record<string, string | undefined> = {};
+  for (const { node } of placements) targets[node.name] = firstOf(node.clauses, 'TargetClause')?.value.unit;
+  const flows: Record<string, { delay?: string; rate?: string }> = {};
+  for (const { node } of switches) {
+    for (const flow of switchMembers(node, 'Flow')) flows[`${node.name}/${flow.name}`] = { delay: flow.delaySlo?.value.unit, rate: flow.rateSlo?.value.unit };
+  }
+  return { targets, flows };
 }
 
 export function lowerTopology(topology: ast.ExplicitTopology): Topology {

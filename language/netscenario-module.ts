@@ -7,6 +7,7 @@ import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from '.
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { ResultStore } from './results/store.js';
+import { SaveAwareDocumentUpdateHandler } from './save-events.js';
 import { NetScenarioDocumentValidator } from './results/validator.js';
 
 export interface NetScenarioAddedServices {
@@ -32,11 +33,19 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
   },
 };
 
+export type NetScenarioSharedServices = LangiumSharedServices & { lsp: { DocumentUpdateHandler: SaveAwareDocumentUpdateHandler } };
+
+const NetScenarioSharedModule: Module<NetScenarioSharedServices, { lsp: { DocumentUpdateHandler: SaveAwareDocumentUpdateHandler } }> = {
+  lsp: {
+    DocumentUpdateHandler: (services) => new SaveAwareDocumentUpdateHandler(services),
+  },
+};
+
 export function createNetScenarioServices(context: DefaultSharedModuleContext): {
-  shared: LangiumSharedServices;
+  shared: NetScenarioSharedServices;
   NetScenario: NetScenarioServices;
 } {
-  const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule);
+  const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule, NetScenarioSharedModule);
   const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule);
   shared.ServiceRegistry.register(NetScenario);
   registerValidationChecks(NetScenario);

@@ -1,17 +1,21 @@
-// Bundles the extension for VS Code: the client as CommonJS (what VS Code 1.96 loads) and the
-// language server as one ES module (Langium is ESM-only), both with no runtime node_modules.
+// Bundles the extension for VS Code: the client as CommonJS (what VS Code 1.96 loads); the
+// language server and its solve worker as ES modules (Langium is ESM-only); HiGHS's WebAssembly
+// beside them, where the bundled highs loader looks for it. No runtime node_modules.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+// Bundled CommonJS dependencies call require(); give the ES modules one.
+const esm = {
+  ...common,
+  format: 'esm',
+  banner: { js: "import { createRequire as __nscCreateRequire } from 'node:module'; const require = __nscCreateRequire(import.meta.url);" },
+};
 
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/highs/build/highs.wasm', 'dist/highs.wasm');
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] }),
-  build({
-    ...common,
-    entryPoints: ['server/main.ts'],
-    outfile: 'dist/server.mjs',
-    format: 'esm',
-    // Bundled CommonJS dependencies call require(); give the ES module one.
-    banner: { js: "import { createRequire as __nscCreateRequire } from 'node:module'; const require = __nscCreateRequire(import.meta.url);" },
-  }),
+  build({ ...esm, entryPoints: ['server/main.ts'], outfile: 'dist/server.mjs' }),
+  build({ ...esm, entryPoints: ['server/solve-worker.ts'], outfile: 'dist/solve-worker.js' }),
 ]);

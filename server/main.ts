@@ -1,13 +1,21 @@
 /**
  * The NetScenario language server: `node out/server/main.js --stdio`, or over IPC when the VS Code
- * client starts it. Validates every change (parse, link, validate) and publishes diagnostics.
+ * client starts it. Validates every change; solves on save in a worker thread (solve-orchestrator).
  */
 import '../language/polyfills.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNetScenarioServices } from '../language/netscenario-module.js';
+import { REQUESTS, type UriParams } from './protocol.js';
+import { SolveOrchestrator } from './solve-orchestrator.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createNetScenarioServices({ connection, ...NodeFileSystem });
+const { shared, NetScenario } = createNetScenarioServices({ connection, ...NodeFileSystem });
+const orchestrator = new SolveOrchestrator(NetScenario, shared, connection);
+
+connection.onRequest(REQUESTS.getResults, ({ uri }: UriParams) => NetScenario.results.Store.latest(uri) ?? null);
+connection.onRequest(REQUESTS.solve, async ({ uri }: UriParams) => (await orchestrator.solveNow(uri)) ?? null);
+connection.onRequest(REQUESTS.cancel, ({ uri }: UriParams) => orchestrator.cancel(uri));
+
 startLanguageServer(shared);

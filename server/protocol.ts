@@ -13,16 +13,27 @@ export interface SolvingParams {
   readonly uri: string;
   readonly solving: boolean;
 }
-/** Client -> server request: the latest results of a document, or null. */
-export const GET_RESULTS_REQUEST = 'netscenario/getResults';
+/** Client -> server requests, each with `{ uri }`. */
+export const REQUESTS = {
+  /** The latest results of a document (any version), or null. */
+  getResults: 'netscenario/getResults',
+  /** Solve now, whatever `netscenario.solveOn` says; answers the results, or null when the document has errors. */
+  solve: 'netscenario/solve',
+  /** Cancel a running solve; answers whether one was running. */
+  cancel: 'netscenario/cancelSolve',
+} as const;
+export interface UriParams {
+  readonly uri: string;
+}
 
-/** Commands the server executes (workspace/executeCommand). */
+/** VS Code commands, handled by the client (code lenses name them). */
 export const COMMANDS = {
-  solve: 'netscenario.solve',
+  showResults: 'netscenario.showResults',
+  solve: 'netscenario.solveNow',
   cancel: 'netscenario.cancelSolve',
+  exportResults: 'netscenario.exportResults',
   applyWeights: 'netscenario.applyChosenWeights',
 } as const;
-/** Commands the client handles (e.g. from code lenses). */
-export const CLIENT_COMMANDS = {
-  showResults: 'netscenario.showResults',
-} as const;
+
+/** Code action kind of "apply the chosen weights" (the Apply Chosen Weights command requests it). */
+export const APPLY_WEIGHTS_KIND = 'refactor.rewrite.netscenario.applyWeights';

@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
@@ -19,6 +21,8 @@ import {
   type Diagnostic,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import type { ScenarioResults } from '../../language/results/model.js';
+import { RESULTS_NOTIFICATION } from '../../server/protocol.js';
 
 /** The repository root: the nearest folder with a package.json (this file also runs compiled, from out/). */
 function repositoryRoot(): string {
@@ -30,7 +34,8 @@ function repositoryRoot(): string {
 export const SERVER = join(repositoryRoot(), 'out/server/main.js');
 
 export class LspSession {
-  private readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly resultWaiters: { uri: string; resolve: (results: ScenarioResults) => void }[] = [];
   private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
 
   private constructor(
@@ -42,6 +47,12 @@ export class LspSession {
       for (const waiter of this.waiters.filter((w) => w.uri === uri)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(diagnostics);
+      }
+    });
+    connection.onNotification(RESULTS_NOTIFICATION, (results: ScenarioResults) => {
+      for (const waiter of this.resultWaiters.filter((w) => w.uri === results.uri)) {
+        this.resultWaiters.splice(this.resultWaiters.indexOf(waiter), 1);
+        waiter.resolve(results);
       }
     });
   }
@@ -70,6 +81,26 @@ export class LspSession {
   async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
     const published = this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'netscenario', version, text } });
+    return published;
+  }
+
+  /** The next results notification for `uri`. */
+  nextResults(uri: string): Promise<ScenarioResults> {
+    return new Promise((resolve) => this.resultWaiters.push({ uri, resolve }));
+  }
+
+  /** Sends didSave and resolves, once the solve is published, with its results and the diagnostics published with them. */
+  async save(uri: string): Promise<{ results: ScenarioResults; diagnostics: Diagnostic[] }> {
+    const results = this.nextResults(uri);
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    // The server publishes the diagnostics before the results notification.
+    return { results: await results, diagnostics: this.diagnostics.get(uri) ?? [] };
+  }
+
+  /** Replaces the whole text (a new version) and resolves with the validation diagnostics. */
+  async change(uri: string, text: string, version: number): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return published;
   }
 

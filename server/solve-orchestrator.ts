@@ -1,0 +1,181 @@
+/**
+ * Solve on save (or on change, debounced, or only on request): lowers a document without errors,
+ * solves it in the worker with the time limit, and publishes the results — unless the document
+ * moved on meanwhile: a newer version cancels the running solve, and a stale result is dropped.
+ */
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Scenario } from '../language/generated/ast.js';
+import { LoweringError, lowerScenario } from '../language/lowering.js';
+import type { NetScenarioServices, NetScenarioSharedServices } from '../language/netscenario-module.js';
+import type { ScenarioResults } from '../language/results/model.js';
+import { readSettings, type ServerSettings } from '../language/settings.js';
+import { RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type SolvingParams } from './protocol.js';
+import { SolveRunner } from './solve-runner.js';
+
+const CHANGE_DEBOUNCE_MS = 400;
+
+interface Running {
+  readonly version: number;
+  readonly abort: AbortController;
+}
+
+export class SolveOrchestrator {
+  private readonly running = new Map<string, Running>();
+  private readonly debounce = new Map<string, NodeJS.Timeout>();
+  private settings: ServerSettings | undefined;
+
+  constructor(
+    private readonly services: NetScenarioServices,
+    private readonly shared: NetScenarioSharedServices,
+    private readonly connection: Connection,
+    private readonly runner = new SolveRunner(),
+  ) {
+    shared.lsp.DocumentUpdateHandler.onDidSave((saved) => void this.onSaved(saved.uri));
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(() => (this.settings = undefined));
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, (document) => this.onValidated(document));
+    shared.workspace.TextDocuments.onDidClose(({ document }) => this.forget(document.uri));
+    connection.onShutdown(() => this.runner.dispose());
+  }
+
+  /** Solves `uri` now, whatever `solveOn` says (the Solve Now command). */
+  async solveNow(uri: string): Promise<ScenarioResults | undefined> {
+    return this.solve(uri, true);
+  }
+
+  cancel(uri: string): boolean {
+    const running = this.running.get(uri);
+    running?.abort.abort();
+    return running !== undefined;
+  }
+
+  private async currentSettings(): Promise<ServerSettings> {
+    this.settings ??= await readSettings(this.shared.workspace.ConfigurationProvider);
+    return this.settings;
+  }
+
+  private async onSaved(uri: string): Promise<void> {
+    if ((await this.currentSettings()).solveOn !== 'save') return;
+    await this.solve(uri, false);
+    // Documents that reference the saved one may now solve differently.
+    for (const dependent of this.openDependents(uri)) await this.solve(dependent, false);
+  }
+
+  private onValidated(document: LangiumDocument): void {
+    const uri = document.uri.toString();
+    void this.currentSettings().then((settings) => {
+      if (settings.solveOn !== 'change' || !this.shared.workspace.TextDocuments.get(uri)) return;
+      clearTimeout(this.debounce.get(uri));
+      this.debounce.set(uri, setTimeout(() => void this.solve(uri, false), CHANGE_DEBOUNCE_MS));
+    });
+  }
+
+  private openDependents(uri: string): string[] {
+    const changed = new Set([uri]);
+    return this.shared.workspace.TextDocuments.all()
+      .map((d) => d.uri)
+      .filter((other) => other !== uri && this.shared.workspace.IndexManager.isAffected(this.shared.workspace.LangiumDocuments.getDocument(URI.parse(other))!, changed));
+  }
+
+  private forget(uri: string): void {
+    this.cancel(uri);
+    clearTimeout(this.debounce.get(uri));
+    this.debounce.delete(uri);
+    this.services.results.Store.delete(uri);
+  }
+
+  /**
+   * Solves the document's current version once it is validated. `force` re-solves a version that
+   * already has results (Solve Now); otherwise cached results are kept.
+   */
+  private async solve(uri: string, force: boolean): Promise<ScenarioResults | undefined> {
+    const documents = this.shared.workspace.LangiumDocuments;
+    const parsed = URI.parse(uri);
+    if (!documents.hasDocument(parsed)) return undefined;
+    await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
+    const document = documents.getDocument(parsed) as LangiumDocument<Scenario> | undefined;
+    if (!document || document.state < DocumentState.Validated) return undefined;
+    const version = document.textDocument.version;
+    const store = this.services.results.Store;
+    if (!force && store.current(document)) return store.current(document);
+    if (document.diagnostics?.some((d) => d.severity === DiagnosticSeverity.Error && d.source !== 'netscenario')) return undefined;
+
+    let lowered;
+    try {
+      lowered = lowerScenario(document.parseResult.value);
+    } catch (error) {
+      if (error instanceof LoweringError) return undefined; // a referenced file has errors; its own diagnostics say which
+      throw error;
+    }
+    const previous = this.running.get(uri);
+    if (previous?.version === version && !force) return undefined;
+    previous?.abort.abort(); // an older version's solve is now useless
+    const running: Running = { version, abort: new AbortController() };
+    this.running.set(uri, running);
+
+    const settings = await this.currentSettings();
+    const progress = await this.beginProgress(uri, running.abort);
+    const started = performance.now();
+    const result = await this.runner.run(
+      {
+        placements: lowered.placements.map((p) => p.model),
+        switches: lowered.switches.map((s) => s.model),
+        studies: lowered.studies.map((s) => s.model),
+        units: lowered.units,
+      },
+      { signal: running.abort.signal, timeLimitMs: settings.timeLimit * 1000 },
+    );
+    progress.done();
+    if (this.running.get(uri) === running) this.running.delete(uri);
+    if (result.kind === 'cancelled' || document.textDocument.version !== version || documents.getDocument(parsed) !== document) return undefined;
+
+    const seconds = (performance.now() - started) / 1000;
+    const results: ScenarioResults =
+      result.kind === 'done'
+        ? { uri, version, status: 'solved', seconds, ...result.outcome }
+        : {
+            uri,
+            version,
+            status: result.kind === 'timeout' ? 'timeout' : 'error',
+            message: result.kind === 'timeout' ? `it took longer than netscenario.solver.timeLimit = ${settings.timeLimit} s` : result.message,
+            seconds,
+            placements: [],
+            switches: [],
+            studies: [],
+          };
+    await this.publish(document, results);
+    return results;
+  }
+
+  private async publish(document: LangiumDocument, results: ScenarioResults): Promise<void> {
+    this.services.results.Store.set(results);
+    document.diagnostics = await this.services.validation.DocumentValidator.validateDocument(document);
+    await this.connection.sendDiagnostics({ uri: results.uri, version: results.version, diagnostics: document.diagnostics });
+    await this.connection.sendNotification(RESULTS_NOTIFICATION, results);
+    await this.refreshEditorViews();
+  }
+
+  /** Inlay hints and code lenses are pulled by the client: ask it to pull again. */
+  private async refreshEditorViews(): Promise<void> {
+    await Promise.all([
+      this.connection.languages.inlayHint.refresh().catch(() => undefined),
+      this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined),
+    ]);
+  }
+
+  /** LSP work-done progress with a cancel button, plus a plain notification for the status bar. */
+  private async beginProgress(uri: string, abort: AbortController): Promise<{ done(): void }> {
+    const name = uri.slice(uri.lastIndexOf('/') + 1);
+    void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: true } satisfies SolvingParams);
+    const reporter = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    reporter?.begin(`Solving ${decodeURIComponent(name)}`, undefined, undefined, true);
+    reporter?.token.onCancellationRequested(() => abort.abort());
+    return {
+      done: () => {
+        reporter?.done();
+        void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: false } satisfies SolvingParams);
+      },
+    };
+  }
+}

@@ -1,0 +1,53 @@
+/** Solve on save through the real server process: diagnostics from results on the failing clauses. */
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { LspSession } from '../support/lsp-session.js';
+
+let folder: string;
+let session: LspSession;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'nsc-lsp-'));
+  cpSync(join(import.meta.dirname, '../../examples'), folder, { recursive: true });
+  session = await LspSession.start(folder);
+});
+afterAll(async () => {
+  await session?.stop();
+});
+
+const uriOf = (file: string) => pathToFileURL(join(folder, file)).toString();
+const textOf = (file: string) => readFileSync(join(folder, file), 'utf8');
+/** The source text a diagnostic covers. */
+const covered = (text: string, d: Diagnostic) => {
+  const lines = text.split('\n');
+  return lines[d.range.start.line].slice(d.range.start.character, d.range.start.line === d.range.end.line ? d.range.end.character : undefined);
+};
+
+describe('solve on save', () => {
+  it('paper-fork: feasible, no diagnostics after save', async () => {
+    const uri = uriOf('paper-fork.nsc');
+    expect(await session.open(uri, textOf('paper-fork.nsc'))).toEqual([]);
+    const { results, diagnostics } = await session.save(uri);
+    expect(results.status).toBe('solved');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('fork-fixed-weights: equal weights miss both SLOs of f1, on the clauses, with the values in the message', async () => {
+    const uri = uriOf('fork-fixed-weights.nsc');
+    const text = textOf('fork-fixed-weights.nsc');
+    expect(await session.open(uri, text)).toEqual([]);
+    const { diagnostics } = await session.save(uri);
+    const errors = diagnostics.filter((d) => d.severity === 1);
+    expect(errors.map((d) => [d.range.start.line + 1, covered(text, d)])).toEqual([
+      [17, '5 s'],
+      [17, '1/3 pps'],
+    ]);
+    // f1 at w1 = 1/2: delay 4 + 2 = 6 s > 5 s; rate (1/2)/2 = 1/4 pps < 1/3 pps.
+    expect(errors[0].message).toContain('takes ≈ 6 s, the limit is 5 s');
+    expect(errors[1].message).toContain('gets ≈ 0.25 pps, it needs 0.333 pps');
+  });
+});
