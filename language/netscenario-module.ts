@@ -9,6 +9,7 @@ import { registerValidationChecks } from './validation/validator.js';
 import { ResultStore } from './results/store.js';
 import { SaveAwareDocumentUpdateHandler } from './save-events.js';
 import { NetScenarioDocumentValidator } from './results/validator.js';
+import { EditorFeaturesModule } from './lsp/editor-features.js';
 
 export interface NetScenarioAddedServices {
   results: { Store: ResultStore };
@@ -46,7 +47,7 @@ export function createNetScenarioServices(context: DefaultSharedModuleContext): 
   NetScenario: NetScenarioServices;
 } {
   const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule, NetScenarioSharedModule);
-  const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule);
+  const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule, EditorFeaturesModule);
   shared.ServiceRegistry.register(NetScenario);
   registerValidationChecks(NetScenario);
   if (!context.connection) {

@@ -1,0 +1,490 @@
+/**
+ * The standard editor features (language/lsp/), in process through Langium's test helpers.
+ * Expectations come from LANGUAGE.md: which units a place takes, what a qualified name refers to,
+ * what an identifier is, how a block is laid out.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
+import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectSemanticToken, expectSymbols, highlightHelper, replaceIndices } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { CompletionItemKind, ResponseError, SemanticTokenTypes, SymbolKind, type CompletionList, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildWorkspace, createServices } from './helpers.js';
+
+const METRO = `topology Metro {
+  node core1 tier core
+  node agg1  tier aggregation accelerator
+  node acc1  tier access
+  link core1 -- agg1 latency 150 us
+  link agg1  -- acc1 latency 80 us
+}
+curve Lstm { 1 -> 1.8 s  2 -> 1.1 s }
+`;
+
+const unitLabels = (list: CompletionList) => list.items.filter((item) => item.kind === CompletionItemKind.Unit).map((item) => item.label);
+const labels = (list: CompletionList) => list.items.map((item) => item.label);
+
+/** Builds `files` as one workspace; `<|>` in a file marks the cursor, `<|...|>` the ranges a test expects. */
+async function workspaceWithMarkers(files: Record<string, string>) {
+  const services = createServices();
+  const marked = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, replaceIndices({ text })]));
+  const documents = await buildWorkspace(services, Object.fromEntries(Object.entries(marked).map(([name, { output }]) => [name, output])));
+  const at = (name: string) => {
+    const document = documents.get(name)!;
+    const { indices, ranges } = marked[name];
+    return {
+      document,
+      uri: document.uri.toString(),
+      position: document.textDocument.positionAt(indices[0] ?? 0),
+      ranges: ranges.map(([start, end]) => ({ start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) })),
+    };
+  };
+  return { services, documents, at };
+}
+
+/** Applies a workspace edit's changes to the built documents and returns the new texts by file name. */
+function applyChanges(documents: Map<string, LangiumDocument>, changes: Record<string, TextEdit[]>): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [name, document] of documents) {
+    const edits = changes[document.uri.toString()] ?? [];
+    texts[name] = TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+  }
+  return texts;
+}
+
+describe('completion', () => {
+  it('offers only time units after the number of a target', async () => {
+    await expectCompletion(createServices())({
+      text: `placement P {\n  target 1.6 <|>\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(unitLabels(list)).toEqual(['ns', 'us', 'µs', 'ms', 's']);
+        expect(labels(list)).not.toContain('pps');
+        expect(labels(list)).not.toContain('%');
+      },
+    });
+  });
+
+  it('says what a unit measures in its detail', async () => {
+    await expectCompletion(createServices())({
+      text: `switch S {\n  worker w speed 2.4 <|>\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(unitLabels(list)).toEqual(['Hz', 'kHz', 'MHz', 'GHz']);
+        expect(list.items.find((item) => item.label === 'GHz')?.detail).toBe('frequency: 1 GHz = 1000000000 Hz');
+      },
+    });
+  });
+
+  it('offers % for a share, the units of a rate after rate >=, and completes a started unit', async () => {
+    await expectCompletion(createServices())({
+      text: `topology G mandala {\n  accelerators 30<|>\n}`,
+      index: 0,
+      assert: (list) => expect(unitLabels(list)).toEqual(['%']),
+    });
+    await expectCompletion(createServices())({
+      text: `switch S {\n  module a cost 1 cycles\n  flow f a rate >= 1 <|>\n}`,
+      index: 0,
+      assert: (list) => expect(unitLabels(list)).toEqual(['pps', 'kpps', 'Mpps', 'Gpps']),
+    });
+    await expectCompletion(createServices())({
+      text: `placement P {\n  max latency 2 m<|>\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(unitLabels(list)).toContain('ms');
+        expect(unitLabels(list).every((unit) => ['ns', 'us', 'µs', 'ms', 's'].includes(unit))).toBe(true);
+      },
+    });
+  });
+
+  it('offers no unit where a plain number is expected', async () => {
+    for (const text of [`placement P {\n  rounds 10 <|>\n}`, `topology G mandala {\n  seed 7 <|>\n}`, `switch S {\n  batch 32 <|>\n}`, `curve C {\n  1 <|>\n}`]) {
+      await expectCompletion(createServices())({ text, index: 0, assert: (list) => expect(unitLabels(list), text).toEqual([]) });
+    }
+  });
+
+  it('offers the declarations at top level as keywords', async () => {
+    await expectCompletion(createServices())({
+      text: `<|>`,
+      index: 0,
+      assert: (list) => expect(labels(list).sort()).toEqual(['curve', 'placement', 'study', 'switch', 'topology']),
+    });
+  });
+
+  it('offers topology nodes of other files by qualified name after at, with a summary', async () => {
+    const services = createServices();
+    await buildWorkspace(services, { 'metro.nsc': METRO });
+    await expectCompletion(services)({
+      text: `switch S at <|> {\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(labels(list).sort()).toEqual(['Metro.acc1', 'Metro.agg1', 'Metro.core1']);
+        expect(list.items.find((item) => item.label === 'Metro.agg1')).toMatchObject({ kind: CompletionItemKind.Field, detail: 'aggregation node of Metro, accelerator' });
+      },
+    });
+  });
+
+  it('offers the nodes of the placement topology by plain name after server in, each once', async () => {
+    const services = createServices();
+    await buildWorkspace(services, { 'metro.nsc': METRO, 'other.nsc': 'topology Other {\n  node x\n}\n' });
+    await expectCompletion(services)({
+      text: `placement P {\n  topology Metro\n  server in core1, <|>\n}`,
+      index: 0,
+      assert: (list) => expect(labels(list).sort()).toEqual(['acc1', 'agg1', 'core1']),
+    });
+  });
+
+  it('offers workers with their speed after on', async () => {
+    await expectCompletion(createServices())({
+      text: `switch S {\n  worker w0 speed 1 GHz\n  worker w1 speed 2 GHz\n  module m cost 1 cycles\n  task t on <|> { m }\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(labels(list)).toEqual(['w0', 'w1']);
+        expect(list.items[1]).toMatchObject({ kind: CompletionItemKind.Variable, detail: 'worker, 2 GHz' });
+      },
+    });
+  });
+});
+
+describe('go to definition and references', () => {
+  const SITE = `switch Site at <|Metro|>.<|agg1|> {\n}\nplacement P {\n  topology <|Metro|>\n  curve Lstm\n  rounds 2\n  target 4 s\n  server in core1, <|agg1|>\n  exclude acc1\n}\n`;
+
+  it('goes from each part of a qualified name to what it names, across files', async () => {
+    const { services, at } = await workspaceWithMarkers({ 'metro.nsc': METRO, 'site.nsc': `switch Site at Me<|>tro.agg1 {\n}\n` });
+    const provider = services.lsp.DefinitionProvider!;
+    const onTopology = await provider.getDefinition(at('site.nsc').document, { textDocument: { uri: at('site.nsc').uri }, position: at('site.nsc').position });
+    expect(onTopology).toHaveLength(1);
+    expect(onTopology![0].targetUri).toBe(at('metro.nsc').uri);
+    expect(onTopology![0].targetSelectionRange).toEqual({ start: { line: 0, character: 9 }, end: { line: 0, character: 14 } });
+
+    const position = { ...at('site.nsc').position, character: at('site.nsc').position.character + 4 }; // on `agg1`
+    const onNode = await provider.getDefinition(at('site.nsc').document, { textDocument: { uri: at('site.nsc').uri }, position });
+    expect(onNode![0].targetSelectionRange).toEqual({ start: { line: 2, character: 7 }, end: { line: 2, character: 11 } });
+  });
+
+  it('goes from a plain node name in server in to the node of the placement topology', async () => {
+    const services = createServices();
+    await buildWorkspace(services, { 'metro.nsc': METRO });
+    await expectGoToDefinition(services)({
+      text: `topology Local {\n  node <|agg1|>\n}\nplacement P {\n  topology Local\n  server in ag<|>g1\n}`,
+      index: 0,
+      rangeIndex: 0,
+    });
+  });
+
+  it('finds the references of a node in every file, each covering only the node name', async () => {
+    const { services, at } = await workspaceWithMarkers({
+      'metro.nsc': `topology Metro {\n  node core1\n  node <|ag<|>g1|>\n  node acc1\n  link core1 -- <|agg1|>\n  link <|agg1|> -- acc1\n}\ncurve Lstm { 1 -> 1 s }\n`,
+      'site.nsc': SITE,
+    });
+    const metro = at('metro.nsc');
+    const found = await services.lsp.ReferencesProvider!.findReferences(metro.document, { textDocument: { uri: metro.uri }, position: metro.position, context: { includeDeclaration: true } });
+    const site = at('site.nsc');
+    const expected = [...metro.ranges.map((range) => ({ uri: metro.uri, range })), { uri: site.uri, range: site.ranges[1] }, { uri: site.uri, range: site.ranges[3] }];
+    expect(sortLocations(found)).toEqual(sortLocations(expected));
+  });
+
+  it('counts the qualifier of Metro.agg1 among the references of the topology Metro', async () => {
+    const { services, at } = await workspaceWithMarkers({
+      'metro.nsc': `topology <|Met<|>ro|> {\n  node core1\n  node agg1\n  node acc1\n}\ncurve Lstm { 1 -> 1 s }\n`,
+      'site.nsc': SITE,
+    });
+    const metro = at('metro.nsc');
+    const found = await services.lsp.ReferencesProvider!.findReferences(metro.document, { textDocument: { uri: metro.uri }, position: metro.position, context: { includeDeclaration: true } });
+    const site = at('site.nsc');
+    const expected = [{ uri: metro.uri, range: metro.ranges[0] }, { uri: site.uri, range: site.ranges[0] }, { uri: site.uri, range: site.ranges[2] }];
+    expect(sortLocations(found)).toEqual(sortLocations(expected));
+  });
+});
+
+function sortLocations<T extends { uri: string; range: { start: { line: number; character: number } } }>(locations: T[]): T[] {
+  const key = (l: T) => `${l.uri}:${String(l.range.start.line).padStart(4, '0')}:${String(l.range.start.character).padStart(4, '0')}`;
+  return [...locations].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+describe('rename', () => {
+  const SITE = `switch Site at Metro.agg1 {\n}\nplacement P {\n  topology Metro\n  curve Lstm\n  rounds 2\n  target 4 s\n  server in core1, agg1, Metro.acc1\n}\n`;
+
+  async function rename(files: Record<string, string>, file: string, newName: string) {
+    const { services, documents, at } = await workspaceWithMarkers(files);
+    const { document, uri, position } = at(file);
+    const edit = await services.lsp.RenameProvider!.rename(document, { textDocument: { uri }, position, newName });
+    return applyChanges(documents, edit?.changes ?? {});
+  }
+
+  it('renames a node everywhere, rewriting only the last part of Metro.agg1', async () => {
+    const texts = await rename({ 'metro.nsc': METRO.replace('node agg1', 'node ag<|>g1'), 'site.nsc': SITE }, 'metro.nsc', 'edge1');
+    expect(texts['metro.nsc']).toBe(METRO.replaceAll('agg1', 'edge1'));
+    expect(texts['site.nsc']).toBe(SITE.replaceAll('agg1', 'edge1'));
+  });
+
+  it('renames a node from its qualified reference in another file', async () => {
+    const texts = await rename({ 'metro.nsc': METRO, 'site.nsc': SITE.replace('Metro.agg1', 'Metro.a<|>gg1') }, 'site.nsc', 'edge1');
+    expect(texts['metro.nsc']).toBe(METRO.replaceAll('agg1', 'edge1'));
+    expect(texts['site.nsc']).toContain('switch Site at Metro.edge1 {');
+  });
+
+  it('renames a topology, rewriting the first part of qualified names and its plain references', async () => {
+    const texts = await rename({ 'metro.nsc': METRO.replace('topology Metro', 'topology Me<|>tro'), 'site.nsc': SITE }, 'metro.nsc', 'Backbone');
+    expect(texts['metro.nsc']).toBe(METRO.replace('topology Metro', 'topology Backbone'));
+    expect(texts['site.nsc']).toBe(SITE.replaceAll('Metro', 'Backbone'));
+  });
+
+  it('renames the topology when the cursor is on the first part of Metro.agg1', async () => {
+    const texts = await rename({ 'metro.nsc': METRO, 'site.nsc': SITE.replace('at Metro.agg1', 'at Me<|>tro.agg1') }, 'site.nsc', 'Backbone');
+    expect(texts['metro.nsc']).toBe(METRO.replace('topology Metro', 'topology Backbone'));
+    expect(texts['site.nsc']).toBe(SITE.replaceAll('Metro', 'Backbone'));
+  });
+
+  it('prepares a rename on the part of a qualified name under the cursor', async () => {
+    const { services, at } = await workspaceWithMarkers({ 'metro.nsc': METRO, 'site.nsc': SITE.replace('Metro.agg1', 'Metro.ag<|>g1') });
+    const { document, uri, position } = at('site.nsc');
+    const range = await services.lsp.RenameProvider!.prepareRename(document, { textDocument: { uri }, position });
+    expect(range).toEqual({ start: { line: 0, character: 21 }, end: { line: 0, character: 25 } });
+  });
+
+  it.each([
+    ['1abc', /not a valid name/],
+    ['agg-1', /not a valid name/],
+    ['Metro.x', /not a valid name/],
+    ['', /not a valid name/],
+    ['node', /keyword/],
+    ['latency', /keyword/],
+  ])('rejects %j as a new name with a clear error', async (newName, message) => {
+    const { services, at } = await workspaceWithMarkers({ 'metro.nsc': METRO.replace('node agg1', 'node ag<|>g1') });
+    const { document, uri, position } = at('metro.nsc');
+    const attempt = services.lsp.RenameProvider!.rename(document, { textDocument: { uri }, position, newName });
+    await expect(attempt).rejects.toBeInstanceOf(ResponseError);
+    await expect(attempt).rejects.toThrow(message);
+  });
+
+  it('accepts a tier word and a unit as new names, as the grammar does', async () => {
+    for (const newName of ['core', 'ms', '_x2', 'µnode']) {
+      const texts = await rename({ 'metro.nsc': METRO.replace('node agg1', 'node ag<|>g1') }, 'metro.nsc', newName);
+      expect(texts['metro.nsc']).toBe(METRO.replaceAll('agg1', newName));
+    }
+  });
+});
+
+describe('outline', () => {
+  const kindName = (kind: SymbolKind) => Object.entries(SymbolKind).find(([, value]) => value === kind)?.[0];
+  const symbolTree = (symbol: DocumentSymbol): string =>
+    `${kindName(symbol.kind)} ${symbol.name}${symbol.children?.length ? ` [${symbol.children.map(symbolTree).join(', ')}]` : ''}`;
+
+  it('nests nodes under their topology and workers, modules, tasks and flows under their switch', async () => {
+    await expectSymbols(createServices())({
+      text: `${METRO}placement P { topology Metro }\nswitch S {\n  worker w\n  module a\n  module b\n  a -> b\n  task t on w { a, b }\n  flow f a -> b\n  controller { alpha 1 }\n}\nstudy Sweep { placement P }\n`,
+      symbolToString: symbolTree,
+      expectedSymbols: [
+        'Namespace Metro [Field core1, Field agg1, Field acc1]',
+        'Function Lstm',
+        'Class P',
+        'Class S [Variable w, Method a, Method b, Object t, Event f]',
+        'Class Sweep',
+      ],
+    });
+  });
+
+  it('gives each symbol a one-line summary', async () => {
+    await expectSymbols(createServices())({
+      text: METRO,
+      assert: (symbols) => {
+        expect(symbols.map((s) => s.detail)).toEqual(['topology, 3 nodes, 2 links', 'curve, 2 points']);
+        expect(symbols[0].children!.map((s) => s.detail)).toEqual(['core node of Metro', 'aggregation node of Metro, accelerator', 'access node of Metro']);
+      },
+    });
+  });
+});
+
+describe('folding', () => {
+  it('folds multi-line blocks (keeping the closing brace visible), comment runs and block comments', async () => {
+    await expectFoldings(createServices())({
+      text: [
+        '<|// A header',
+        '// over two lines|>',
+        '<|topology T {',
+        '  node a',
+        '  node b|>',
+        '}',
+        'curve C { 1 -> 1 s }',
+        '<|/* a block',
+        '   comment */|>',
+        '<|switch S {',
+        '  worker w   // one trailing comment folds nothing',
+        '  <|controller {',
+        '    alpha 1',
+        '    step 0.1|>',
+        '  }|>',
+        '}',
+      ].join('\n'),
+    });
+  });
+});
+
+describe('formatting', () => {
+  const format = expectFormatting(createServices());
+
+  it('indents blocks by 2 spaces, one member per line, whatever the editor tab size', async () => {
+    await format({
+      before: `topology   T{node a tier core   node b\nlink a--b latency 1 ms}\ncurve C{1->1 s 2  ->  0.5 s}`,
+      after: `topology T {\n  node a tier core\n  node b\n  link a -- b latency 1 ms\n}\ncurve C {\n  1 -> 1 s\n  2 -> 0.5 s\n}`,
+      options: { tabSize: 4, insertSpaces: false },
+    });
+  });
+
+  it('spaces operators, commas, fractions and qualified names; keeps hand alignment and one blank line', async () => {
+    await format({
+      before: [
+        'placement P {',
+        'topology T',
+        '',
+        '',
+        '   target 1 / 2 s',
+        '  server in a ,b,T . c',
+        '}',
+        '',
+        '',
+        '',
+        'switch S at T.a {',
+        'module rx     cost 1 cycles',
+        'module parse  cost 2 cycles',
+        'rx->parse',
+        'task t on w{rx,parse}',
+        'flow f rx -> parse offered 1 pps rate>=1 pps delay<=1 s',
+        '}',
+      ].join('\n'),
+      after: [
+        'placement P {',
+        '  topology T',
+        '',
+        '  target 1/2 s',
+        '  server in a, b, T.c',
+        '}',
+        '',
+        'switch S at T.a {',
+        '  module rx     cost 1 cycles',
+        '  module parse  cost 2 cycles',
+        '  rx -> parse',
+        '  task t on w { rx, parse }',
+        '  flow f rx -> parse offered 1 pps rate >= 1 pps delay <= 1 s',
+        '}',
+      ].join('\n'),
+    });
+  });
+
+  it('keeps comments, wrapped members and block layout of lists written over lines', async () => {
+    await format({
+      before: [
+        '// header',
+        'switch S { // trailing',
+        '// before w',
+        '      worker w speed 1 Hz   // aligned',
+        '  /* block',
+        '     comment */',
+        'flow f a -> b',
+        '        rate >= 1 pps',
+        'controller { alpha 1   tolerance 1% }',
+        'controller {',
+        'alpha 1',
+        '      step 0.1 }',
+        '    // last',
+        '}',
+      ].join('\n'),
+      after: [
+        '// header',
+        'switch S { // trailing',
+        '  // before w',
+        '  worker w speed 1 Hz   // aligned',
+        '  /* block',
+        '     comment */',
+        '  flow f a -> b',
+        '    rate >= 1 pps',
+        '  controller { alpha 1   tolerance 1% }',
+        '  controller {',
+        '    alpha 1',
+        '    step 0.1',
+        '  }',
+        '  // last',
+        '}',
+      ].join('\n'),
+    });
+  });
+
+  const examplesDir = join(import.meta.dirname, '../../examples');
+  const examples = Object.fromEntries(
+    readdirSync(examplesDir)
+      .filter((f) => f.endsWith('.nsc'))
+      .map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]),
+  );
+
+  async function formatted(text: string): Promise<string> {
+    const services = createServices();
+    const [document] = (await buildWorkspace(services, { 'x.nsc': text })).values();
+    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+    return TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+  }
+
+  it.each(Object.keys(examples))('%s formats idempotently, to the same AST and without diagnostics', async (file) => {
+    const once = await formatted(examples[file]);
+    expect(await formatted(once)).toBe(once);
+    const before = await buildWorkspace(createServices(), examples);
+    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    expect(after.get(file)!.diagnostics).toEqual([]);
+    expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
+  });
+});
+
+/** The AST as plain data: types, values and reference texts, without positions. */
+function astShape(node: AstNode): unknown {
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !key.startsWith('$') || key === '$type')
+      .map(([key, value]) => [key, shapeOf(value)]),
+  );
+}
+
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (isReference(value)) return { ref: value.$refText };
+  if (isAstNode(value)) return astShape(value);
+  return value;
+}
+
+describe('semantic tokens', () => {
+  it('marks declarations, references per qualified part, units, numbers, keywords and operators', async () => {
+    const services = createServices();
+    await buildWorkspace(services, { 'metro.nsc': METRO });
+    const tokens = await highlightHelper(services)(
+      `<|switch|> <|Edge|> at <|Metro|>.<|agg1|> {\n  worker <|w|> speed <|2.4|> <|GHz|>\n  module a cost 1 cycles\n  module b cost 1 cycles\n  a <|->|> b\n  task t on <|w|> { a, b }\n  flow f a -> b rate >= <|1|>/<|3|> <|pps|>\n}\ntopology G mandala { accelerators 30<|%|> }\n`,
+    );
+    const expected: [number, string][] = [
+      [0, SemanticTokenTypes.keyword],
+      [1, SemanticTokenTypes.class],
+      [2, SemanticTokenTypes.namespace],
+      [3, SemanticTokenTypes.property],
+      [4, SemanticTokenTypes.variable],
+      [5, SemanticTokenTypes.number],
+      [6, SemanticTokenTypes.type],
+      [7, SemanticTokenTypes.operator],
+      [8, SemanticTokenTypes.variable],
+      [9, SemanticTokenTypes.number],
+      [10, SemanticTokenTypes.number],
+      [11, SemanticTokenTypes.type],
+      [12, SemanticTokenTypes.type],
+    ];
+    for (const [rangeIndex, tokenType] of expected) expectSemanticToken(tokens, { rangeIndex, tokenType: tokenType as SemanticTokenTypes });
+    const modifiersAt = (rangeIndex: number) => tokens.tokens.find((token) => token.offset === tokens.ranges[rangeIndex][0])?.tokenModifiers;
+    expect(modifiersAt(4), 'worker w declares').not.toBe(0);
+    expect(modifiersAt(8), 'on w refers').toBe(0);
+  });
+
+  it('gives units a token type that nothing else in a scenario gets', async () => {
+    const example = readFileSync(join(import.meta.dirname, '../../examples/edge-site.nsc'), 'utf8');
+    const services = createServices();
+    await buildWorkspace(services, { 'metro.nsc': readFileSync(join(import.meta.dirname, '../../examples/metro-placement.nsc'), 'utf8') });
+    const { tokens } = await highlightHelper(services)(example);
+    const typed = tokens.filter((token) => token.tokenType === SemanticTokenTypes.type).map((token) => token.text);
+    expect(new Set(typed)).toEqual(new Set(['GHz', 'cycles', 'Mpps', 'us', 'ms']));
+  });
+});
