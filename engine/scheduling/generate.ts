@@ -7,6 +7,7 @@
  * 0.9–1.6 times the delay with load-proportional weights, so instances are a mix of feasible and
  * infeasible ones.
  */
+import { mulberry32, randomIndex, uniform } from '../placement/prng.js';
 import { flowDelays } from './delay.js';
 import { buildDesign } from './design.js';
 import { DEFAULT_CONTROLLER, type Flow, type Module, type SwitchModel, type Task } from './model.js';
@@ -24,24 +25,14 @@ export interface PipelineSpec {
   readonly delaySloFactor?: readonly [number, number];
 }
 
-/** mulberry32: tiny, seeded, identical on every platform (the engine never uses Math.random). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(state ^ (state >>> 15), 1 | state);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generatePipeline(spec: PipelineSpec): SwitchModel {
   if (spec.modules < spec.tasks || spec.tasks < spec.workers || spec.workers < 1) {
     throw new RangeError('a pipeline needs modules >= tasks >= workers >= 1');
   }
-  const random = seededRandom(spec.seed);
-  const between = (min: number, max: number): number => min + (max - min) * random();
-  const pick = (n: number): number => Math.min(n - 1, Math.floor(random() * n));
+  // The placement engine's seeded PRNG: identical draws on every platform, never Math.random.
+  const random = mulberry32(spec.seed);
+  const between = (min: number, max: number): number => uniform(random, min, max);
+  const pick = (n: number): number => randomIndex(random, n);
 
   const modules: Module[] = Array.from({ length: spec.modules }, (_, m) => ({ name: `m${m}`, cost: Math.round(between(20, 600)) }));
   const chains: number[][] = Array.from({ length: spec.tasks }, () => []);
