@@ -80,4 +80,22 @@ describe('controller in the simulator', () => {
       expect(last(simulation).compliant).toBe(true);
     });
   }
+
+  // Flows offered exactly their rate SLO get no more than their design rate, so measured theta equals
+  // the design theta and s* is the controller's own optimum. With 5–8 tasks on a worker the projected
+  // gradient alone stalls where penalty terms meet; the pairwise fallback gets past those kinks.
+  for (const seed of [3, 5, 6]) {
+    it(`generated pipeline ${seed} offered exactly its rate SLOs: ends within 1 % of s*`, async () => {
+      const tasks = 2 + (seed % 7);
+      const workers = 1 + (seed % 3);
+      const spec = { modules: tasks + 6, tasks, workers, flows: 2 + (seed % 4), seed };
+      const generated = generatePipeline({ ...spec, delaySloFactor: [1, 2] });
+      const model = { ...generated, flows: generated.flows.map((f) => ({ ...f, offered: f.rateSlo! })) };
+      const simulation = await simulateSwitch(model, { periods: 100 });
+      const optimal = simulation.optimalSlack!;
+      expect(Math.abs(last(simulation).slack! - optimal)).toBeLessThanOrEqual(0.01 * optimal);
+      expect(last(simulation).compliant).toBe(true);
+    });
+  }
 });
+
