@@ -7,6 +7,7 @@
 import type { Module } from 'langium';
 import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
 import { NetScenarioCompletionProvider } from './completion.js';
+import { NetScenarioDefinitionProvider } from './definition.js';
 import { NetScenarioDocumentSymbolProvider } from './document-symbols.js';
 import { NetScenarioFoldingRangeProvider } from './folding.js';
 import { NetScenarioFormatter } from './formatter.js';
@@ -20,6 +21,7 @@ export const EditorFeaturesModule: Module<LangiumServices, PartialLangiumService
   },
   lsp: {
     CompletionProvider: (services) => new NetScenarioCompletionProvider(services),
+    DefinitionProvider: (services) => new NetScenarioDefinitionProvider(services),
     RenameProvider: (services) => new NetScenarioRenameProvider(services),
     DocumentSymbolProvider: (services) => new NetScenarioDocumentSymbolProvider(services),
     FoldingRangeProvider: (services) => new NetScenarioFoldingRangeProvider(services),

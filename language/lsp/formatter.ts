@@ -7,13 +7,15 @@
  *   none around `.` and `/`, none before `,`; elsewhere at least one space, so columns aligned by
  *   hand (after names and values) stay aligned;
  * - a member continued on the next line stays wrapped, indented one level more;
- * - comments are kept; comments on their own line are indented like the member they precede.
+ * - comments are kept; comments on their own line are indented like the member they precede;
+ * - no line ends in spaces.
  * The layout is fixed (2 spaces, whatever the editor's tab settings), so files look the same everywhere.
  */
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
 import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isQuantity, isScenario, type Scenario } from '../generated/ast.js';
+import { withTrailingWhitespaceRemoved } from './trailing-whitespace.js';
 
 const CANONICAL_OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
 const SPACED_OPERATORS = new Set(['->', '--', '>=', '<=']);
@@ -36,7 +38,7 @@ export class NetScenarioFormatter extends AbstractFormatter {
 
   protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
     this.blockDecided = new Set();
-    return super.doDocumentFormat(document, CANONICAL_OPTIONS, range);
+    return withTrailingWhitespaceRemoved(document.textDocument, super.doDocumentFormat(document, CANONICAL_OPTIONS, range), range);
   }
 
   // Called for every AST node, parents before children, so block rules run before token rules.

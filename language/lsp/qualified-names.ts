@@ -3,7 +3,7 @@
  * `agg1`, but each part names a declaration of its own: `agg1` the node and `Metro` the topology
  * that contains it. Go-to-definition, references, rename and highlighting work per part.
  */
-import { CstUtils, isReference, type AstNode, type LeafCstNode, type MultiReference, type Reference } from 'langium';
+import { AstUtils, CstUtils, isReference, type AstNode, type CstNode, type LeafCstNode, type MultiReference, type Reference } from 'langium';
 
 /** The name tokens of a reference: `Metro . agg1` → [`Metro`, `agg1`] (no dots, no comments). */
 export function nameSegments(refNode: NonNullable<Reference['$refNode']>): LeafCstNode[] {
@@ -35,6 +35,16 @@ export function segmentTargets(reference: Reference | MultiReference): NamedSegm
     declaration = declaration.$container;
   }
   return pairs;
+}
+
+/** The name part at `token` and what it names, when `token` is part of a resolved reference. */
+export function namedSegmentAt(token: CstNode): NamedSegment | undefined {
+  if (!token.astNode) return undefined;
+  for (const { reference } of AstUtils.streamReferences(token.astNode)) {
+    const named = segmentTargets(reference).find((pair) => pair.segment === token);
+    if (named) return named;
+  }
+  return undefined;
 }
 
 export function hasName(node: AstNode): node is AstNode & { name: string } {

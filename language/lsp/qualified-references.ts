@@ -6,11 +6,11 @@
  *   `Metro.agg1` to `Metro.<new>`, and the topology's references include the `Metro` of `Metro.agg1`.
  */
 import { AstUtils, DefaultReferences, UriUtils, type AstNode, type CstNode, type FindReferencesOptions, type ReferenceDescription, type Stream } from 'langium';
-import { hasName, segmentTargets, type NamedSegment } from './qualified-names.js';
+import { hasName, namedSegmentAt, segmentTargets } from './qualified-names.js';
 
 export class QualifiedReferences extends DefaultReferences {
   override findDeclarations(source: CstNode): AstNode[] {
-    const named = this.segmentAt(source);
+    const named = namedSegmentAt(source);
     return named ? [named.target] : super.findDeclarations(source);
   }
 
@@ -24,16 +24,6 @@ export class QualifiedReferences extends DefaultReferences {
       .map((description) => this.narrowTo(description, target))
       .nonNullable();
     return direct.concat(asQualifier);
-  }
-
-  /** The name part under `leaf` and what it names, when `leaf` is part of a resolved reference. */
-  private segmentAt(leaf: CstNode): NamedSegment | undefined {
-    if (!leaf.astNode) return undefined;
-    for (const { reference } of AstUtils.streamReferences(leaf.astNode)) {
-      const named = segmentTargets(reference).find((pair) => pair.segment === leaf);
-      if (named) return named;
-    }
-    return undefined;
   }
 
   /** The description with its segment cut down to the part naming `target`; undefined when no part does. */

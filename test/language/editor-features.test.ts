@@ -157,10 +157,12 @@ describe('go to definition and references', () => {
     expect(onTopology).toHaveLength(1);
     expect(onTopology![0].targetUri).toBe(at('metro.nsc').uri);
     expect(onTopology![0].targetSelectionRange).toEqual({ start: { line: 0, character: 9 }, end: { line: 0, character: 14 } });
+    expect(onTopology![0].originSelectionRange, 'the link starts at the part under the cursor').toEqual({ start: { line: 0, character: 15 }, end: { line: 0, character: 20 } });
 
     const position = { ...at('site.nsc').position, character: at('site.nsc').position.character + 4 }; // on `agg1`
     const onNode = await provider.getDefinition(at('site.nsc').document, { textDocument: { uri: at('site.nsc').uri }, position });
     expect(onNode![0].targetSelectionRange).toEqual({ start: { line: 2, character: 7 }, end: { line: 2, character: 11 } });
+    expect(onNode![0].originSelectionRange).toEqual({ start: { line: 0, character: 21 }, end: { line: 0, character: 25 } });
   });
 
   it('goes from a plain node name in server in to the node of the placement topology', async () => {
@@ -323,7 +325,11 @@ describe('folding', () => {
 });
 
 describe('formatting', () => {
-  const format = expectFormatting(createServices());
+  /** Formats `before` to `after`, and `after` to itself: formatting is idempotent. */
+  const format = async (expected: Parameters<ReturnType<typeof expectFormatting>>[0]) => {
+    await expectFormatting(createServices())(expected);
+    await expectFormatting(createServices())({ ...expected, before: expected.after });
+  };
 
   it('indents blocks by 2 spaces, one member per line, whatever the editor tab size', async () => {
     await format({
@@ -411,6 +417,13 @@ describe('formatting', () => {
     });
   });
 
+  it('removes trailing spaces, also where no token follows on the line', async () => {
+    await format({
+      before: 'topology T {   \n  node a   \n   \n  // c  \n  node b\n}  \n  ',
+      after: 'topology T {\n  node a\n\n  // c\n  node b\n}\n',
+    });
+  });
+
   const examplesDir = join(import.meta.dirname, '../../examples');
   const examples = Object.fromEntries(
     readdirSync(examplesDir)
@@ -433,7 +446,42 @@ describe('formatting', () => {
     expect(after.get(file)!.diagnostics).toEqual([]);
     expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
   });
+
+  it.each(Object.keys(examples))('%s with scrambled spacing and indentation formats idempotently to the same AST', async (file) => {
+    const random = seededRandom(file.length);
+    const spaces = (min: number) => ' '.repeat(min + Math.floor(random() * 3));
+    const scrambled = examples[file]
+      .split('\n')
+      .map((line) => {
+        const comment = line.indexOf('//');
+        const code = comment < 0 ? line : line.slice(0, comment);
+        const messy = code
+          .trim()
+          .replace(/ +/g, () => spaces(1))
+          .replace(/ *(->|--|,) */g, (_, operator: string) => `${spaces(0)}${operator}${spaces(0)}`);
+        return `${spaces(0)}${messy}${comment < 0 ? '' : ` ${line.slice(comment)}`}`;
+      })
+      .join('\n');
+    const once = await formatted(scrambled);
+    expect(await formatted(once)).toBe(once);
+    const before = await buildWorkspace(createServices(), examples);
+    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    expect(after.get(file)!.diagnostics).toEqual([]);
+    expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
+    for (const line of once.split('\n')) expect(line, 'indentation is a multiple of 2 spaces').toMatch(/^( {2})*\S|^$/);
+  });
 });
+
+/** A small deterministic generator (mulberry32), so a failing scramble can be reproduced. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** The AST as plain data: types, values and reference texts, without positions. */
 function astShape(node: AstNode): unknown {
