@@ -36,6 +36,9 @@ export interface PlacementOutcome {
   readonly latencyToServer: Readonly<Record<string, number | null>>;
   readonly curve: PlacementProblem['curve'];
   readonly acceleration: number;
+  /** R and T as written, for the round-time budget. */
+  readonly rounds: number;
+  readonly target: number;
   readonly fixes: { readonly target?: ValueFix; readonly rounds?: ValueFix; readonly acceleratorsMax?: ValueFix };
 }
 
@@ -97,6 +100,8 @@ function placementOutcome(problem: PlacementProblem, targetUnit: string | undefi
     latencyToServer,
     curve: problem.curve,
     acceleration: problem.acceleration,
+    rounds: problem.rounds,
+    target: problem.target,
     fixes: result.status === 'infeasible' ? placementFixes(problem, result, targetUnit) : {},
   };
 }

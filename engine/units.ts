@@ -99,7 +99,8 @@ export function formatQuantity(value: number | null | undefined, dimension: Dime
   if (value === null || value === undefined || !Number.isFinite(value)) return '∞';
   if (dimension === 'share') return `${Number((value * 100).toPrecision(digits))}%`;
   const candidates = DISPLAY_UNITS[dimension];
-  const unit = candidates.find((u) => Math.abs(value) >= UNITS.get(u)!.factor) ?? candidates[candidates.length - 1];
+  // Zero reads best in the base unit ("0 s", not "0 ns").
+  const unit = value === 0 ? candidates.find((u) => UNITS.get(u)!.factor === 1)! : (candidates.find((u) => Math.abs(value) >= UNITS.get(u)!.factor) ?? candidates[candidates.length - 1]);
   return `${Number((value / UNITS.get(unit)!.factor).toPrecision(digits))} ${unit}`;
 }
 

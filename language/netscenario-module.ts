@@ -9,7 +9,10 @@ import { registerValidationChecks } from './validation/validator.js';
 import { ResultStore } from './results/store.js';
 import { SaveAwareDocumentUpdateHandler } from './save-events.js';
 import { NetScenarioDocumentValidator } from './results/validator.js';
-import { EditorFeaturesModule } from './lsp/editor-features.js';
+import { ResultCodeActionProvider } from './results/code-actions.js';
+import { ResultCodeLensProvider } from './results/code-lens.js';
+import { ResultHoverProvider } from './results/hover.js';
+import { ResultInlayHintProvider } from './results/inlay-hints.js';
 
 export interface NetScenarioAddedServices {
   results: { Store: ResultStore };
@@ -32,6 +35,12 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
   results: {
     Store: () => new ResultStore(),
   },
+  lsp: {
+    InlayHintProvider: (services) => new ResultInlayHintProvider(services),
+    HoverProvider: (services) => new ResultHoverProvider(services),
+    CodeActionProvider: (services) => new ResultCodeActionProvider(services),
+    CodeLensProvider: (services) => new ResultCodeLensProvider(services),
+  },
 };
 
 export type NetScenarioSharedServices = LangiumSharedServices & { lsp: { DocumentUpdateHandler: SaveAwareDocumentUpdateHandler } };
@@ -47,7 +56,7 @@ export function createNetScenarioServices(context: DefaultSharedModuleContext): 
   NetScenario: NetScenarioServices;
 } {
   const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule, NetScenarioSharedModule);
-  const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule, EditorFeaturesModule);
+  const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule);
   shared.ServiceRegistry.register(NetScenario);
   registerValidationChecks(NetScenario);
   if (!context.connection) {

@@ -4,6 +4,9 @@
  * else of the server reaches its bundle.
  */
 export type * from '../language/results/model.js';
+import { LENS_COMMANDS } from '../language/results/commands.js';
+
+export { APPLY_WEIGHTS_KIND } from '../language/results/commands.js';
 
 /** Server -> client notification: results for a document version (sent after every solve). */
 export const RESULTS_NOTIFICATION = 'netscenario/results';
@@ -26,14 +29,11 @@ export interface UriParams {
   readonly uri: string;
 }
 
-/** VS Code commands, handled by the client (code lenses name them). */
+/** VS Code commands, handled by the client (code lenses name some of them). */
 export const COMMANDS = {
-  showResults: 'netscenario.showResults',
-  solve: 'netscenario.solveNow',
+  ...LENS_COMMANDS,
   cancel: 'netscenario.cancelSolve',
   exportResults: 'netscenario.exportResults',
   applyWeights: 'netscenario.applyChosenWeights',
 } as const;
 
-/** Code action kind of "apply the chosen weights" (the Apply Chosen Weights command requests it). */
-export const APPLY_WEIGHTS_KIND = 'refactor.rewrite.netscenario.applyWeights';

@@ -64,6 +64,9 @@ export class SolveOrchestrator {
 
   private onValidated(document: LangiumDocument): void {
     const uri = document.uri.toString();
+    // A newer version makes a running solve of an older one useless, whatever triggers solving.
+    const running = this.running.get(uri);
+    if (running && running.version !== document.textDocument.version) running.abort.abort();
     void this.currentSettings().then((settings) => {
       if (settings.solveOn !== 'change' || !this.shared.workspace.TextDocuments.get(uri)) return;
       clearTimeout(this.debounce.get(uri));

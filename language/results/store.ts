@@ -3,7 +3,7 @@
  * providers only ever see results for the exact document version they were computed on, so a
  * stale result is never shown (after an edit, results reappear with the next solve).
  */
-import { Emitter, type LangiumDocument } from 'langium';
+import { Emitter, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { ScenarioResults } from './model.js';
 
 export class ResultStore {
@@ -33,7 +33,11 @@ export class ResultStore {
     return this.byUri.get(uri);
   }
 
-  all(): IterableIterator<ScenarioResults> {
-    return this.byUri.values();
+  /** Results of every document that are current, e.g. placements (anywhere) on a topology of this file. */
+  *allCurrent(documents: LangiumDocuments): Generator<ScenarioResults> {
+    for (const results of this.byUri.values()) {
+      const document = documents.getDocument(URI.parse(results.uri));
+      if (document && this.current(document) === results) yield results;
+    }
   }
 }

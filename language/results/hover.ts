@@ -1,0 +1,126 @@
+/**
+ * Hovers from the current results: a flow's delay budget per task, a placement's round-time
+ * budget per AIF, a node's roles with its latency to the FL server, a task's weight.
+ */
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { FlowResult } from '../../engine/scheduling/result.js';
+import { formatQuantity } from '../../engine/units.js';
+import * as ast from '../generated/ast.js';
+import type { NetScenarioServices } from '../netscenario-module.js';
+import type { PlacementOutcome, SwitchOutcome } from './model.js';
+import { roleIn } from './roles.js';
+import type { ResultStore } from './store.js';
+
+const time = (s: number | null | undefined) => formatQuantity(s, 'time');
+const rate = (pps: number | null | undefined) => formatQuantity(pps, 'rate');
+const percent = (share: number | null) => (share === null ? '∞' : `${(share * 100).toFixed(1)}%`);
+/** Names come from the user's file: keep them from being read as markdown. */
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+const tableOf = (header: readonly string[], rows: readonly (readonly string[])[]) => [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+
+export class ResultHoverProvider implements HoverProvider {
+  private readonly store: ResultStore;
+
+  constructor(private readonly services: NetScenarioServices) {
+    this.store = services.results.Store;
+  }
+
+  getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+    if (!leaf) return undefined;
+    const markdown = this.describe(leaf.astNode, document);
+    return markdown ? { contents: { kind: 'markdown', value: markdown } } : undefined;
+  }
+
+  private describe(node: AstNode, document: LangiumDocument): string | undefined {
+    const results = this.store.current(document);
+    const flow = AstUtils.getContainerOfType(node, ast.isFlow);
+    const task = AstUtils.getContainerOfType(node, ast.isTask);
+    const placement = AstUtils.getContainerOfType(node, ast.isPlacement);
+    const topologyNode = AstUtils.getContainerOfType(node, ast.isTopologyNode);
+    const sw = AstUtils.getContainerOfType(node, ast.isSwitch);
+    const switchOutcome = sw && results?.switches.find((s) => s.name === sw.name);
+    if (flow && switchOutcome) return flowHover(flow.name, switchOutcome);
+    if (task && switchOutcome) return taskHover(task, switchOutcome);
+    if (placement) {
+      const outcome = results?.placements.find((p) => p.name === placement.name);
+      return outcome && placementHover(outcome);
+    }
+    if (topologyNode) return this.nodeHover(topologyNode);
+    return undefined;
+  }
+
+  private nodeHover(node: ast.TopologyNode): string | undefined {
+    const topology = node.$container;
+    const lines: string[] = [];
+    for (const results of this.store.allCurrent(this.services.shared.workspace.LangiumDocuments)) {
+      for (const outcome of results.placements.filter((p) => p.topology.name === topology.name)) {
+        const role = roleIn(outcome, node.name);
+        const latency = outcome.latencyToServer[node.name];
+        const server = outcome.result.server;
+        if (server === null) continue;
+        lines.push(`- ${code(outcome.name)}: ${role?.role ?? 'not used'}${role?.role === 'FL server' ? '' : ` · d to FL server ${code(server)} = ${time(latency)}`}`);
+      }
+    }
+    const header = `**node ${code(node.name)}**${node.tier ? ` · ${node.tier}` : ''}${node.accelerator ? ' · has an accelerator' : ''}`;
+    return lines.length > 0 ? `${header}\n\n${lines.join('\n')}` : undefined;
+  }
+}
+
+function flowHover(name: string, outcome: SwitchOutcome): string | undefined {
+  const flow = outcome.result.flows.find((f) => f.name === name);
+  if (!flow) return undefined;
+  const rows = flow.budget.map((b) => [code(b.task), time(b.blocking), time(b.queuing), time(b.processing), time(b.queuing === null ? null : b.blocking + b.queuing + b.processing)]);
+  const slack = flow.delay !== null && flow.delaySlo !== null ? 1 - flow.delay / flow.delaySlo : null;
+  return [
+    `**flow ${code(flow.name)}** · ${outcome.result.weightsSource} weights`,
+    '',
+    `delay ≈ **${time(flow.delay)}**${flow.delaySlo !== null ? ` of ${time(flow.delaySlo)} (slack ${percent(slack)}) ${flow.meetsDelay ? '✓' : '✗'}` : ''}`,
+    `rate ≈ **${rate(flow.rate)}**${flow.rateSlo !== null ? ` (SLO ≥ ${rate(flow.rateSlo)}) ${flow.meetsRate ? '✓' : '✗'}` : ` (offered ${rate(flow.designRate)})`}`,
+    '',
+    tableOf(['task', 'blocking', 'queuing', 'processing', 'total'], [...rows, ['**total**', '', '', '', `**${time(flow.delay)}**`]]),
+    '',
+    bestValues(flow),
+  ].join('\n');
+}
+
+function bestValues(flow: FlowResult): string {
+  return `best achievable: delay ${time(flow.achievableDelay)}, rate ${rate(flow.achievableRate)}`;
+}
+
+function taskHover(task: ast.Task, outcome: SwitchOutcome): string | undefined {
+  const weight = outcome.result.weights[task.name];
+  if (weight === undefined) return undefined;
+  const optimal = outcome.result.optimum.weights[task.name];
+  return [
+    `**task ${code(task.name)}** on ${code(task.worker?.$refText ?? '?')}`,
+    '',
+    `weight ${outcome.result.weightsSource === 'fixed' ? `= ${weight} (fixed)` : `≈ ${weight.toFixed(4)} (chosen)`}${outcome.result.weightsSource === 'fixed' && optimal !== undefined ? ` · optimal ≈ ${optimal.toFixed(4)}` : ''}`,
+  ].join('\n');
+}
+
+function placementHover(outcome: PlacementOutcome): string {
+  const r = outcome.result;
+  const head = `**placement ${code(outcome.name)}** · ${r.objective} · **${r.status}**`;
+  if (r.status !== 'feasible' || r.trainingTime === null || r.roundLimit === null) {
+    const x = r.relaxations;
+    return [head, '', r.reason ?? '', '', `feasible with target ≥ ${time(x.minTarget)}, or rounds ≤ ${x.maxRounds ?? '–'}, or ${x.extraAccelerators ?? 'no number of'} extra accelerators`].join('\n');
+  }
+  const gain = (1 - outcome.acceleration) * r.trainingTime;
+  const rows = r.aifs.map((aif) => {
+    const accelerated = r.accelerated.includes(aif);
+    const round = r.roundTimes[aif];
+    return [code(aif), time(r.trainingTime), accelerated ? `−${time(gain)}` : '–', time(outcome.latencyToServer[aif]), time(round), time(r.roundLimit! - round)];
+  });
+  return [
+    `${head} · FL server ${code(r.server ?? '?')} · k = ${r.k}`,
+    '',
+    tableOf(['AIF', 'training p_k', 'acceleration gain', 'exchange d_ij', 'round', 'slack to T/R'], rows),
+    '',
+    `T/R = ${time(outcome.target)} / ${outcome.rounds} = ${time(r.roundLimit)} · loop = R × max round = ${outcome.rounds} × ${time(r.maxRoundTime)} = **${time(r.loopTime)}** of ${time(outcome.target)}`,
+  ].join('\n');
+}
