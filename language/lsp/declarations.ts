@@ -22,6 +22,8 @@ type Declared =
   | ast.Study;
 
 interface DeclarationKind {
+  /** What a user calls it in a message. */
+  readonly noun: string;
   readonly symbol: SymbolKind;
   readonly completion: CompletionItemKind;
   readonly token: SemanticTokenTypes;
@@ -30,17 +32,17 @@ interface DeclarationKind {
 // Topologies qualify their nodes' names (`Metro.agg1`), hence namespace; a curve maps k to a time,
 // hence function; the blocks the solver answers for are classes; their parts are members.
 const KINDS: Readonly<Record<Declared['$type'], DeclarationKind>> = {
-  ExplicitTopology: { symbol: SymbolKind.Namespace, completion: CompletionItemKind.Module, token: SemanticTokenTypes.namespace },
-  MandalaTopology: { symbol: SymbolKind.Namespace, completion: CompletionItemKind.Module, token: SemanticTokenTypes.namespace },
-  TopologyNode: { symbol: SymbolKind.Field, completion: CompletionItemKind.Field, token: SemanticTokenTypes.property },
-  Curve: { symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: SemanticTokenTypes.function },
-  Placement: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
-  Switch: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
-  Study: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
-  Worker: { symbol: SymbolKind.Variable, completion: CompletionItemKind.Variable, token: SemanticTokenTypes.variable },
-  Module: { symbol: SymbolKind.Method, completion: CompletionItemKind.Method, token: SemanticTokenTypes.method },
-  Task: { symbol: SymbolKind.Object, completion: CompletionItemKind.Struct, token: SemanticTokenTypes.struct },
-  Flow: { symbol: SymbolKind.Event, completion: CompletionItemKind.Event, token: SemanticTokenTypes.event },
+  ExplicitTopology: { noun: 'topology', symbol: SymbolKind.Namespace, completion: CompletionItemKind.Module, token: SemanticTokenTypes.namespace },
+  MandalaTopology: { noun: 'topology', symbol: SymbolKind.Namespace, completion: CompletionItemKind.Module, token: SemanticTokenTypes.namespace },
+  TopologyNode: { noun: 'node', symbol: SymbolKind.Field, completion: CompletionItemKind.Field, token: SemanticTokenTypes.property },
+  Curve: { noun: 'curve', symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: SemanticTokenTypes.function },
+  Placement: { noun: 'placement', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
+  Switch: { noun: 'switch', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
+  Study: { noun: 'study', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
+  Worker: { noun: 'worker', symbol: SymbolKind.Variable, completion: CompletionItemKind.Variable, token: SemanticTokenTypes.variable },
+  Module: { noun: 'module', symbol: SymbolKind.Method, completion: CompletionItemKind.Method, token: SemanticTokenTypes.method },
+  Task: { noun: 'task', symbol: SymbolKind.Object, completion: CompletionItemKind.Struct, token: SemanticTokenTypes.struct },
+  Flow: { noun: 'flow', symbol: SymbolKind.Event, completion: CompletionItemKind.Event, token: SemanticTokenTypes.event },
 };
 
 export function declarationKind(node: AstNode): DeclarationKind | undefined {

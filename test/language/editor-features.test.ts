@@ -261,6 +261,19 @@ describe('rename', () => {
     await expect(attempt).rejects.toThrow(message);
   });
 
+  it('refuses a new name that validation would report as a duplicate', async () => {
+    const { services, at } = await workspaceWithMarkers({ 'metro.nsc': METRO.replace('node agg1', 'node ag<|>g1'), 'site.nsc': SITE.replace('switch Site', 'switch Si<|>te') });
+    const renaming = (file: string, newName: string) => {
+      const { document, uri, position } = at(file);
+      return services.lsp.RenameProvider!.rename(document, { textDocument: { uri }, position, newName });
+    };
+    await expect(renaming('metro.nsc', 'acc1')).rejects.toThrow("'acc1' is already the name of a node in Metro.");
+    await expect(renaming('site.nsc', 'Lstm')).rejects.toThrow("'Lstm' is already declared in metro.nsc; names must be unique across the workspace.");
+    // Other kinds and other containers have names of their own.
+    await expect(renaming('metro.nsc', 'Lstm')).resolves.toBeDefined();
+    await expect(renaming('metro.nsc', 'agg1')).resolves.toBeDefined();
+  });
+
   it('accepts a tier word and a unit as new names, as the grammar does', async () => {
     for (const newName of ['core', 'ms', '_x2', 'µnode']) {
       const texts = await rename({ 'metro.nsc': METRO.replace('node agg1', 'node ag<|>g1') }, 'metro.nsc', newName);
