@@ -430,6 +430,14 @@ describe('formatting', () => {
     });
   });
 
+  it('formats only the declarations a range touches', async () => {
+    await expectFormatting(createServices())({
+      before: 'curve A {\n1->1 s   \n}\ncurve B {\n1->1 s   \n}\n',
+      after: 'curve A {\n1->1 s   \n}\ncurve B {\n  1 -> 1 s\n}\n',
+      range: { start: { line: 3, character: 0 }, end: { line: 5, character: 1 } },
+    });
+  });
+
   it('removes trailing spaces, also where no token follows on the line', async () => {
     await format({
       before: 'topology T {   \n  node a   \n   \n  // c  \n  node b\n}  \n  ',
