@@ -42,12 +42,14 @@ const MIN_AIFS: Objective = { kind: 'min-aifs' };
 const BALANCED: Objective = { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 };
 
 export async function benchPlacement(print: (line: string) => void): Promise<void> {
-  const solver = new HighsWorker();
-  try {
-    await benchSolvers(print, solver);
-    await benchMemory(print, solver);
-  } finally {
-    await solver.close();
+  // Separate workers: a 60 s branch-and-bound above leaves a large heap behind in its worker.
+  for (const bench of [benchSolvers, benchMemory]) {
+    const solver = new HighsWorker();
+    try {
+      await bench(print, solver);
+    } finally {
+      await solver.close();
+    }
   }
 }
 

@@ -76,6 +76,11 @@ export class HighsWorker implements LpSolver {
       workerData: { wasmModule: await compileHighsModule() },
     });
     worker.unref(); // an idle worker must not keep the process alive; run() holds a ref while solving
+    // A worker that dies while idle must not crash this thread (an unhandled 'error' event would) nor be reused.
+    const forget = () => {
+      if (this.shared === worker) this.shared = undefined;
+    };
+    worker.on('error', forget).on('exit', forget);
     return worker;
   }
 
