@@ -76,3 +76,22 @@ describe('metro example (examples/metro-placement.nsc)', () => {
     expect(result.objectiveValue).toBeCloseTo(3 + 1000 * best, 9);
   });
 });
+
+describe('metro example through both MILPs', () => {
+  const problems = [
+    metroProblem(),
+    metroProblem({ name: 'AnomalyDetectionBalanced', objective: { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 } }),
+    metroProblem({ name: 'AnomalyDetectionBaseline', rounds: 10, maxAccelerators: undefined, objective: { kind: 'baseline' } }),
+  ];
+  for (const problem of problems) {
+    it(`${problem.name}: paper and compact MILPs reach the exact optimum`, async () => {
+      const exact = await solvePlacement(problem);
+      for (const method of ['milp-paper', 'milp-compact'] as const) {
+        const milp = await solvePlacement(problem, { method });
+        expect(milp.status).toBe(exact.status);
+        expect(milp.objectiveValue ?? -1).toBeCloseTo(exact.objectiveValue ?? -1, 6);
+        expect(milp.relaxations).toEqual(exact.relaxations);
+      }
+    });
+  }
+});
