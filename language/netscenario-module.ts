@@ -3,6 +3,7 @@ import './polyfills.js';
 import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
+import { NetScenarioTokenBuilder } from './unit-token.js';
 import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
 import { registerValidationChecks } from './validation/validator.js';
@@ -13,6 +14,7 @@ import { ResultCodeActionProvider } from './results/code-actions.js';
 import { ResultCodeLensProvider } from './results/code-lens.js';
 import { ResultHoverProvider } from './results/hover.js';
 import { ResultInlayHintProvider } from './results/inlay-hints.js';
+import { EditorFeaturesModule } from './lsp/editor-features.js';
 
 export interface NetScenarioAddedServices {
   results: { Store: ResultStore };
@@ -22,6 +24,7 @@ export type NetScenarioServices = LangiumServices & NetScenarioAddedServices;
 
 export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServices & NetScenarioAddedServices> = {
   parser: {
+    TokenBuilder: () => new NetScenarioTokenBuilder(),
     ParserErrorMessageProvider: () => new NetScenarioParserErrorMessages(),
     LexerErrorMessageProvider: () => new NetScenarioLexerErrorMessages(),
   },
@@ -56,7 +59,7 @@ export function createNetScenarioServices(context: DefaultSharedModuleContext): 
   NetScenario: NetScenarioServices;
 } {
   const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule, NetScenarioSharedModule);
-  const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule);
+  const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule, EditorFeaturesModule);
   shared.ServiceRegistry.register(NetScenario);
   registerValidationChecks(NetScenario);
   if (!context.connection) {

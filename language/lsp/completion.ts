@@ -15,8 +15,8 @@ import { placementTopology, topologyNodes } from '../syntax.js';
 import { ruleFor } from '../validation/quantities.js';
 import { declarationKind, describeDeclaration } from './declarations.js';
 
-/** The grammar rule of a quantity's unit: completing any of its tokens means completing a unit. */
-const UNIT_RULE = 'Unit';
+/** The terminal of a quantity's unit (see unit-token.ts): completing it means completing a unit. */
+const UNIT_TERMINAL = 'UNIT';
 
 export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
   private readonly descriptions: AstNodeDescriptionProvider;
@@ -27,7 +27,7 @@ export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
   }
 
   protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-    if (AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === UNIT_RULE) {
+    if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === UNIT_TERMINAL) {
       this.completeUnit(context, acceptor);
       return;
     }

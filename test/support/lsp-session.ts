@@ -22,7 +22,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { ScenarioResults } from '../../language/results/model.js';
-import { RESULTS_NOTIFICATION } from '../../server/protocol.js';
+import { RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type SolvingParams } from '../../server/protocol.js';
 
 /** The repository root: the nearest folder with a package.json (this file also runs compiled, from out/). */
 function repositoryRoot(): string {
@@ -35,6 +35,9 @@ export const SERVER = join(repositoryRoot(), 'out/server/main.js');
 
 export class LspSession {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every results and solving notification, in arrival order. */
+  readonly results: ScenarioResults[] = [];
+  readonly solving: SolvingParams[] = [];
   private readonly resultWaiters: { uri: string; resolve: (results: ScenarioResults) => void }[] = [];
   private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
 
@@ -49,7 +52,11 @@ export class LspSession {
         waiter.resolve(diagnostics);
       }
     });
+    connection.onNotification(SOLVING_NOTIFICATION, (params: SolvingParams) => {
+      this.solving.push(params);
+    });
     connection.onNotification(RESULTS_NOTIFICATION, (results: ScenarioResults) => {
+      this.results.push(results);
       for (const waiter of this.resultWaiters.filter((w) => w.uri === results.uri)) {
         this.resultWaiters.splice(this.resultWaiters.indexOf(waiter), 1);
         waiter.resolve(results);
