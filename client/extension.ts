@@ -1,25 +1,101 @@
-/** The VS Code extension: starts the NetScenario language server for `.nsc` files. */
+/**
+ * The VS Code extension: starts the NetScenario language server for `.nsc` files and adds the
+ * commands, the status bar verdict and the results panel. It talks to the server only through LSP
+ * (standard requests plus the netscenario/* messages of server/protocol.ts).
+ */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { APPLY_WEIGHTS_KIND, COMMANDS, REQUESTS, RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type ScenarioResults, type SolvingParams } from '../server/protocol.js';
+import { resultsToCsv } from './export.js';
+import { VerdictStatus } from './status.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.mjs'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'netscenario' }],
+    documentSelector: [{ language: 'netscenario' }],
+    synchronize: { configurationSection: 'netscenario' },
   };
   client = new LanguageClient('netscenario', 'NetScenario', serverOptions, clientOptions);
+  const status = new VerdictStatus();
+  context.subscriptions.push(status, vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
+
+  client.onNotification(RESULTS_NOTIFICATION, (results: ScenarioResults) => status.setResults(results));
+  client.onNotification(SOLVING_NOTIFICATION, ({ uri, solving }: SolvingParams) => status.setSolving(uri, solving));
+  context.subscriptions.push(...registerCommands(client));
   await client.start();
   context.subscriptions.push(client);
+  status.refresh();
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** The scenario a command acts on: the URI a code lens passes, else the active editor's. */
+function targetUri(arg?: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.languageId === 'netscenario' ? document.uri.toString() : undefined;
+}
+
+function requireUri(arg?: unknown): string | undefined {
+  const uri = targetUri(arg);
+  if (!uri) void vscode.window.showInformationMessage('Open a NetScenario (.nsc) file first.');
+  return uri;
+}
+
+function registerCommands(client: LanguageClient): vscode.Disposable[] {
+  const latest = (uri: string) => client.sendRequest<ScenarioResults | null>(REQUESTS.getResults, { uri });
+  return [
+    vscode.commands.registerCommand(COMMANDS.solve, async (arg?: unknown) => {
+      const uri = requireUri(arg);
+      if (!uri) return undefined;
+      const results = await client.sendRequest<ScenarioResults | null>(REQUESTS.solve, { uri });
+      if (!results) void vscode.window.showWarningMessage('NetScenario: fix the errors in this file before solving it.');
+      return results;
+    }),
+    vscode.commands.registerCommand(COMMANDS.cancel, async (arg?: unknown) => {
+      const uri = requireUri(arg);
+      if (uri && !(await client.sendRequest<boolean>(REQUESTS.cancel, { uri }))) void vscode.window.showInformationMessage('NetScenario: no solve is running.');
+    }),
+    vscode.commands.registerCommand(COMMANDS.exportResults, async (arg?: unknown) => {
+      const uri = requireUri(arg);
+      const results = uri && (await latest(uri));
+      if (!uri || !results) {
+        if (uri) void vscode.window.showInformationMessage('NetScenario: no results yet; save the file to solve it.');
+        return;
+      }
+      const format = await vscode.window.showQuickPick(['JSON', 'CSV'], { title: 'Export NetScenario results as' });
+      if (!format) return;
+      const source = vscode.Uri.parse(uri);
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: source.with({ path: source.path.replace(/\.nsc$/, `.results.${format.toLowerCase()}`) }),
+        filters: format === 'JSON' ? { JSON: ['json'] } : { CSV: ['csv'] },
+      });
+      if (!target) return;
+      const text = format === 'JSON' ? `${JSON.stringify(results, null, 2)}\n` : resultsToCsv(results);
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    }),
+    vscode.commands.registerCommand(COMMANDS.applyWeights, async (arg?: unknown) => {
+      const uri = requireUri(arg);
+      if (!uri) return;
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, APPLY_WEIGHTS_KIND);
+      const edits = (actions ?? []).filter((a) => a.kind?.value === APPLY_WEIGHTS_KIND && a.edit);
+      if (edits.length === 0) {
+        void vscode.window.showInformationMessage('NetScenario: no checked weights to apply; save to solve, and make sure the switch is feasible.');
+        return;
+      }
+      for (const action of edits) await vscode.workspace.applyEdit(action.edit!);
+    }),
+  ];
 }

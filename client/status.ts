@@ -1,0 +1,57 @@
+/** The status bar item: the verdict of the active scenario, a spinner while it is solved. */
+import * as vscode from 'vscode';
+import type { ScenarioResults } from '../server/protocol.js';
+import { COMMANDS } from '../server/protocol.js';
+
+export class VerdictStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('netscenario.verdict', vscode.StatusBarAlignment.Left, 50);
+  private readonly results = new Map<string, ScenarioResults>();
+  private readonly solving = new Set<string>();
+
+  constructor() {
+    this.item.name = 'NetScenario verdict';
+    this.item.command = COMMANDS.showResults;
+  }
+
+  setResults(results: ScenarioResults): void {
+    this.results.set(results.uri, results);
+    this.refresh();
+  }
+
+  setSolving(uri: string, solving: boolean): void {
+    if (solving) this.solving.add(uri);
+    else this.solving.delete(uri);
+    this.refresh();
+  }
+
+  refresh(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'netscenario') {
+      this.item.hide();
+      return;
+    }
+    const uri = document.uri.toString();
+    const { text, tooltip } = this.solving.has(uri) ? { text: '$(sync~spin) NetScenario: solving…', tooltip: 'Solving; NetScenario: Cancel Solve stops it' } : describe(this.results.get(uri));
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
+
+export function describe(results: ScenarioResults | undefined): { text: string; tooltip: string } {
+  if (!results) return { text: '$(circle-outline) NetScenario: not solved', tooltip: 'Save the file (or run NetScenario: Solve Now) to solve it' };
+  if (results.status !== 'solved') return { text: `$(warning) NetScenario: ${results.status}`, tooltip: results.message ?? '' };
+  const failing = [
+    ...results.placements.filter((p) => p.result.status !== 'feasible').map((p) => `placement ${p.name}`),
+    ...results.switches.filter((s) => s.result.status !== 'feasible').map((s) => `switch ${s.name}`),
+  ];
+  const total = results.placements.length + results.switches.length;
+  if (total === 0) return { text: '$(info) NetScenario: nothing to solve', tooltip: 'No placement or switch in this file' };
+  return failing.length === 0
+    ? { text: `$(check) NetScenario: feasible`, tooltip: `All ${total} placements and switches are feasible (version ${results.version}); click for charts` }
+    : { text: `$(error) NetScenario: ${failing.length} infeasible`, tooltip: `Infeasible: ${failing.join(', ')}; click for charts` };
+}
