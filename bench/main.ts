@@ -1,11 +1,28 @@
-/** `npm run bench`: every benchmark, printed as medians and ratios measured in this one run. */
+/**
+ * `npm run bench`: every benchmark, printed as medians and ratios measured in this one run.
+ * `npm run bench -- language editor` runs only the named sections.
+ */
 import '../language/polyfills.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchEditor } from './editor.js';
 import { benchLanguage } from './language.js';
+import { benchPlacement } from './placement.js';
+import { benchScheduling } from './scheduling.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const examples = join(dirname(fileURLToPath(import.meta.url)), '../../examples');
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
-print('== language ==');
-await benchLanguage(print, join(root, 'examples'));
+const sections: Record<string, () => Promise<void>> = {
+  language: () => benchLanguage(print, examples),
+  editor: () => benchEditor(print, examples),
+  scheduling: () => benchScheduling(print),
+  placement: () => benchPlacement(print),
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  print(`\n== ${name} ==`);
+  await run();
+}

@@ -5,13 +5,17 @@
 export function generateScenario(targetLines: number): string {
   const lines: string[] = [];
   for (let block = 0; lines.length < targetLines; block++) {
-    lines.push(...topologyBlock(block), ...switchBlock(block));
+    lines.push(...topologyBlock(block, 60), ...switchBlock(block));
   }
   return lines.join('\n') + '\n';
 }
 
-function topologyBlock(block: number): string[] {
-  const nodes = 60;
+/** One topology of `nodes` nodes with its placement, and one 40-module switch placed on it. */
+export function generateSite(nodes: number): string {
+  return [...topologyBlock(0, nodes), ...switchBlock(0)].join('\n') + '\n';
+}
+
+function topologyBlock(block: number, nodes: number): string[] {
   const lines = [`// block ${block}`, `topology Net${block} {`];
   for (let i = 0; i < nodes; i++) lines.push(`  node n${i} tier ${i < 4 ? 'core' : 'access'}${i % 5 === 0 ? ' accelerator' : ''}`);
   for (let i = 1; i < nodes; i++) lines.push(`  link n${i < 4 ? 0 : i % 4} -- n${i} latency ${0.1 + (i % 9) / 10} ms`);

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ConfigurationRequest,
   createProtocolConnection,
+  RegistrationRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
@@ -64,9 +66,13 @@ export class LspSession {
     });
   }
 
-  static async start(workspaceFolder: string): Promise<LspSession> {
+  /** `settings`: the `netscenario` configuration section the client answers the server with. */
+  static async start(workspaceFolder: string, settings?: Record<string, unknown>): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'netscenario' ? settings : null)));
+    // With configuration support the server registers for configuration changes: accept.
+    connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.listen();
     const session = new LspSession(child, connection);
     const rootUri = pathToFileURL(workspaceFolder).toString();
@@ -74,7 +80,7 @@ export class LspSession {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-      capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: {} } },
+      capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { publishDiagnostics: {} } },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
