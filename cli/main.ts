@@ -3,8 +3,10 @@
 import '../language/polyfills.js';
 import { parseArgs } from 'node:util';
 import { runCheck } from './check.js';
+import { runReport } from './report.js';
 import { runSimulate } from './simulate.js';
 import { runSolve } from './solve.js';
+import { runStudyCommand } from './study.js';
 import { EXIT } from './exit-codes.js';
 
 const USAGE = `Usage:
@@ -12,6 +14,7 @@ const USAGE = `Usage:
   nsc solve FILE... [--json] [--time-limit S] [--workspace DIR]
   nsc simulate FILE [--switch NAME] [--periods N] [--csv] [--workspace DIR]
   nsc study FILE [--study NAME] [--json|--csv] [--jobs N] [--workspace DIR]
+  nsc report FILE -o report.html [--workspace DIR]
 
 Exit codes: 0 valid and feasible, 1 infeasible, 2 input errors, 3 solver time limit.`;
 
@@ -31,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         study: { type: 'string' },
         periods: { type: 'string' },
         jobs: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -52,8 +56,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return runCheck(files, parsed.values.workspace);
     case 'solve':
       return runSolve(files, { json: parsed.values.json, timeLimit: parsed.values['time-limit'], workspace: parsed.values.workspace });
+    case 'study':
+      return runStudyCommand(files, { study: parsed.values.study, json: parsed.values.json, csv: parsed.values.csv, jobs: parsed.values.jobs, workspace: parsed.values.workspace });
     case 'simulate':
       return runSimulate(files, { switch: parsed.values.switch, periods: parsed.values.periods, csv: parsed.values.csv, workspace: parsed.values.workspace });
+    case 'report':
+      return runReport(files, { output: parsed.values.output, workspace: parsed.values.workspace });
     default:
       process.stderr.write(`nsc: unknown command '${command}'\n${USAGE}\n`);
       return EXIT.inputError;
