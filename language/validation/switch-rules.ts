@@ -155,6 +155,11 @@ function checkFixedWeights(sw: ast.Switch, accept: ValidationAcceptor): void {
     if (total > 1 + 1e-9) {
       const last = tasks[tasks.length - 1];
       accept('error', `The fixed weights on worker '${worker.name}' sum to ${+total.toFixed(6)}; they may sum to at most 1.`, { node: last, property: 'weight' });
+    } else if (total >= 1 - 1e-9) {
+      // Nothing is left for the worker's other tasks: they would never run.
+      for (const starved of switchMembers(sw, 'Task').filter((t) => t.worker?.ref === worker && !t.weight)) {
+        accept('warning', `The fixed weights on worker '${worker.name}' already sum to 1, so task '${starved.name}' gets weight 0 and never runs.`, { node: starved, property: 'name' });
+      }
     }
   }
 }

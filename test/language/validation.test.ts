@@ -96,6 +96,7 @@ const cases: Case[] = [
   { name: 'delay SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps delay <= 0 s`), message: 'A delay SLO must be positive.', covers: '0 s' },
   { name: 'rate SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps rate >= 0 pps`), message: 'A rate SLO must be positive.', covers: '0 pps' },
   { name: 'fixed weights above 1', text: switchWith('a -> b -> c\n  task t on w0 weight 0.6 { a }\n  task u on w0 weight 1/2 { b, c }'), message: "The fixed weights on worker 'w0' sum to 1.1; they may sum to at most 1.", covers: '1/2' },
+  { name: 'fixed weights leave nothing for another task', text: switchWith('a -> b -> c\n  task t on w0 weight 1 { a }\n  task u on w0 { b, c }'), message: "The fixed weights on worker 'w0' already sum to 1, so task 'u' gets weight 0 and never runs.", covers: 'u', severity: 2 },
   { name: 'batch given twice', text: switchWith(`${CHAIN}\n  batch 4\n  batch 8`), message: "'batch' is given more than once; keep one.", covers: 'batch 8' },
   { name: 'controller tolerance outside (0,1)', text: switchWith(`${CHAIN}\n  controller { tolerance 0% }`), message: 'The tolerance is a share in (0, 1): write a fraction like 0.3 or a percentage like 30%.', covers: '0%' },
   { name: 'empty task', text: switchWith(`${CHAIN}\n  task e on w0 { }`), message: "Task 'e' has no modules.", covers: 'e' },
