@@ -2,30 +2,26 @@
  * Editor features from solve results, through the real server: inlay hints, hovers, code lenses,
  * and quick fixes that, applied and saved, remove their diagnostic and add no error.
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint, Position } from 'vscode-languageserver-protocol';
+import { copyExamples, type ExampleWorkspace } from '../support/example-workspace.js';
 import { LspSession } from '../support/lsp-session.js';
 import { applyEdits } from '../support/text-edits.js';
 
-let folder: string;
+let workspace: ExampleWorkspace;
 let session: LspSession;
 let version = 100;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'nsc-results-'));
-  cpSync(join(import.meta.dirname, '../../examples'), folder, { recursive: true });
-  session = await LspSession.start(folder);
+  workspace = copyExamples();
+  session = await LspSession.start(workspace.folder);
 });
 afterAll(async () => {
   await session?.stop();
 });
 
-const uriOf = (file: string) => pathToFileURL(join(folder, file)).toString();
-const textOf = (file: string) => readFileSync(join(folder, file), 'utf8');
+const uriOf = (file: string) => workspace.uriOf(file);
+const textOf = (file: string) => workspace.textOf(file);
 const positionOf = (text: string, needle: string, delta = 0): Position => {
   const offset = text.indexOf(needle) + delta;
   const before = text.slice(0, offset).split('\n');

@@ -1,26 +1,22 @@
 /** Solve on save through the real server process: diagnostics from results on the failing clauses. */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { copyExamples, type ExampleWorkspace } from '../support/example-workspace.js';
 import { LspSession } from '../support/lsp-session.js';
 
-let folder: string;
+let workspace: ExampleWorkspace;
 let session: LspSession;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'nsc-lsp-'));
-  cpSync(join(import.meta.dirname, '../../examples'), folder, { recursive: true });
-  session = await LspSession.start(folder);
+  workspace = copyExamples();
+  session = await LspSession.start(workspace.folder);
 });
 afterAll(async () => {
   await session?.stop();
 });
 
-const uriOf = (file: string) => pathToFileURL(join(folder, file)).toString();
-const textOf = (file: string) => readFileSync(join(folder, file), 'utf8');
+const uriOf = (file: string) => workspace.uriOf(file);
+const textOf = (file: string) => workspace.textOf(file);
 /** The source text a diagnostic covers. */
 const covered = (text: string, d: Diagnostic) => {
   const lines = text.split('\n');
