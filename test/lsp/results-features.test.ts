@@ -2,26 +2,15 @@
  * Editor features from solve results, through the real server: inlay hints, hovers, code lenses,
  * and quick fixes that, applied and saved, remove their diagnostic and add no error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint, Position } from 'vscode-languageserver-protocol';
-import { copyExamples, type ExampleWorkspace } from '../support/example-workspace.js';
-import { LspSession } from '../support/lsp-session.js';
+import { serverOnExamples } from '../support/example-workspace.js';
 import { applyEdits } from '../support/text-edits.js';
 
-let workspace: ExampleWorkspace;
-let session: LspSession;
+const examples = serverOnExamples();
 let version = 100;
 
-beforeAll(async () => {
-  workspace = copyExamples();
-  session = await LspSession.start(workspace.folder);
-});
-afterAll(async () => {
-  await session?.stop();
-});
-
-const uriOf = (file: string) => workspace.uriOf(file);
-const textOf = (file: string) => workspace.textOf(file);
+const { uriOf, textOf } = examples;
 const positionOf = (text: string, needle: string, delta = 0): Position => {
   const offset = text.indexOf(needle) + delta;
   const before = text.slice(0, offset).split('\n');
@@ -34,15 +23,15 @@ const opened = new Set<string>();
 
 /** Opens the file (or, when open, replaces its text: a new version) with `text`. */
 async function show(uri: string, text: string): Promise<void> {
-  if (opened.has(uri)) await session.change(uri, text, ++version);
-  else await session.open(uri, text, ++version);
+  if (opened.has(uri)) await examples.session.change(uri, text, ++version);
+  else await examples.session.open(uri, text, ++version);
   opened.add(uri);
 }
 
 async function openAndSave(file: string, text = textOf(file)) {
   const uri = uriOf(file);
   await show(uri, text);
-  return { uri, text, ...(await session.save(uri)) };
+  return { uri, text, ...(await examples.session.save(uri)) };
 }
 
 // paper-fork's optimum by hand: the delay slacks of f1 and f2 bind, 1 - (2/w + 2)/5 = 1 - (1/(1-w) + 1)/6,
@@ -53,7 +42,7 @@ const F1_DELAY = 2 / W1 + 2;
 describe('results in the editor', () => {
   it('inlay hints: chosen weights after tasks and delay/SLO after delay SLOs (paper-fork)', async () => {
     const { uri, text } = await openAndSave('paper-fork.nsc');
-    const hints = await session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: wholeDocument });
+    const hints = await examples.session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: wholeDocument });
     const on = (needle: string) => hints.filter((h) => h.position.line === lineOf(text, needle)).map((h) => String(h.label));
     expect(on('task t1')).toEqual([`w ≈ ${W1.toFixed(2)}`]);
     expect(on('task t2')).toEqual([`w ≈ ${(1 - W1).toFixed(2)}`]);
@@ -63,7 +52,7 @@ describe('results in the editor', () => {
 
   it('hover on a flow shows its delay budget per task', async () => {
     const { uri, text } = await openAndSave('paper-fork.nsc');
-    const hover = await session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'flow f1 nic1', 5) });
+    const hover = await examples.session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'flow f1 nic1', 5) });
     const markdown = (hover.contents as { value: string }).value;
     expect(markdown).toContain('| task | blocking | queuing | processing | total |');
     // t1 at w1: queuing Q*2/(T*w1) = 2/w1 ≈ 2.57 s beats blocking B*theta_t2/T = 1 s in the max, so blocking
@@ -74,20 +63,20 @@ describe('results in the editor', () => {
 
   it('hover on a placement shows the round budget; inlay hints mark the FL server', async () => {
     const { uri, text } = await openAndSave('metro-placement.nsc');
-    const hover = await session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'placement AnomalyDetection {', 12) });
+    const hover = await examples.session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'placement AnomalyDetection {', 12) });
     const markdown = (hover.contents as { value: string }).value;
     expect(markdown).toContain('**feasible**');
     expect(markdown).toContain('| AIF | training p_k | acceleration gain | exchange d_ij | round | slack to T/R |');
     // p_3 = 0.5 s, accelerated by alpha = 0.5: a gain of 0.25 s; T/R = 1.6 s / 5 = 0.32 s.
     expect(markdown).toContain('| 500 ms | −250 ms |');
     expect(markdown).toContain('T/R = 1.6 s / 5 = 320 ms');
-    const hints = await session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: wholeDocument });
+    const hints = await examples.session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: wholeDocument });
     expect(hints.some((h) => String(h.label).includes('FL server (AnomalyDetection)'))).toBe(true);
   });
 
   it('code lenses give the verdict and Show charts above each switch', async () => {
     const { uri } = await openAndSave('fork-fixed-weights.nsc');
-    const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const lenses = await examples.session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const titles = lenses.map((l) => l.command?.title);
     expect(titles).toContain('infeasible: delay of f1, rate of f1');
     expect(titles).toContain('feasible · fixed weights · slack 0.0%');
@@ -98,7 +87,7 @@ describe('results in the editor', () => {
     const key = (d: Diagnostic) => `${d.range.start.line}:${d.message.slice(0, d.message.indexOf(':'))}`;
     const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
     const quickFixes = async (uri: string, diagnostic: Diagnostic) =>
-      (await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })).filter(
+      (await examples.session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })).filter(
         (a) => a.kind === 'quickfix',
       );
     const original = await openAndSave(file);
@@ -113,7 +102,7 @@ describe('results in the editor', () => {
         const fresh = await openAndSave(file);
         const fix = (await quickFixes(fresh.uri, errorsOf(fresh.diagnostics).find((d) => key(d) === target)!))[i];
         await show(fresh.uri, applyEdits(fresh.text, fix.edit!.changes![fresh.uri]));
-        const after = await session.save(fresh.uri);
+        const after = await examples.session.save(fresh.uri);
         expect(after.results.version, fix.title).toBe(version);
         const errors = errorsOf(after.diagnostics).map(key);
         expect(errors, fix.title).not.toContain(target);

@@ -1,22 +1,11 @@
 /** Solve on save through the real server process: diagnostics from results on the failing clauses. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { copyExamples, type ExampleWorkspace } from '../support/example-workspace.js';
-import { LspSession } from '../support/lsp-session.js';
+import { serverOnExamples } from '../support/example-workspace.js';
 
-let workspace: ExampleWorkspace;
-let session: LspSession;
+const examples = serverOnExamples();
 
-beforeAll(async () => {
-  workspace = copyExamples();
-  session = await LspSession.start(workspace.folder);
-});
-afterAll(async () => {
-  await session?.stop();
-});
-
-const uriOf = (file: string) => workspace.uriOf(file);
-const textOf = (file: string) => workspace.textOf(file);
+const { uriOf, textOf } = examples;
 /** The source text a diagnostic covers. */
 const covered = (text: string, d: Diagnostic) => {
   const lines = text.split('\n');
@@ -26,8 +15,8 @@ const covered = (text: string, d: Diagnostic) => {
 describe('solve on save', () => {
   it('paper-fork: feasible, no diagnostics after save', async () => {
     const uri = uriOf('paper-fork.nsc');
-    expect(await session.open(uri, textOf('paper-fork.nsc'))).toEqual([]);
-    const { results, diagnostics } = await session.save(uri);
+    expect(await examples.session.open(uri, textOf('paper-fork.nsc'))).toEqual([]);
+    const { results, diagnostics } = await examples.session.save(uri);
     expect(results.status).toBe('solved');
     expect(diagnostics).toEqual([]);
   });
@@ -35,8 +24,8 @@ describe('solve on save', () => {
   it('fork-fixed-weights: equal weights miss both SLOs of f1, on the clauses, with the values in the message', async () => {
     const uri = uriOf('fork-fixed-weights.nsc');
     const text = textOf('fork-fixed-weights.nsc');
-    expect(await session.open(uri, text)).toEqual([]);
-    const { diagnostics } = await session.save(uri);
+    expect(await examples.session.open(uri, text)).toEqual([]);
+    const { diagnostics } = await examples.session.save(uri);
     const errors = diagnostics.filter((d) => d.severity === 1);
     expect(errors.map((d) => [d.range.start.line + 1, covered(text, d)])).toEqual([
       [17, '5 s'],
