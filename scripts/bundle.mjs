@@ -1,6 +1,8 @@
 // Bundles the extension for VS Code: the client as CommonJS (what VS Code 1.96 loads); the
 // language server and its solve worker as ES modules (Langium is ESM-only); HiGHS's WebAssembly
-// beside them, where the bundled highs loader looks for it. No runtime node_modules.
+// beside them, where the bundled highs loader looks for it; the results page's renderer as one
+// browser script with its stylesheet (the webview loads them, `nsc report` inlines them).
+// No runtime node_modules.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -14,8 +16,11 @@ const esm = {
 
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/highs/build/highs.wasm', 'dist/highs.wasm');
+copyFileSync('client/webview/style.css', 'dist/webview.css');
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] }),
   build({ ...esm, entryPoints: ['server/main.ts'], outfile: 'dist/server.mjs' }),
   build({ ...esm, entryPoints: ['server/solve-worker.ts'], outfile: 'dist/solve-worker.js' }),
+  // No source map: the report inlines this file and must not point anywhere else.
+  build({ entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' }),
 ]);

@@ -1,0 +1,52 @@
+/**
+ * `nsc report FILE -o report.html`: solves the file (placements, switches, studies) and writes one
+ * self-contained HTML page with the editor's charts: the webview renderer and its stylesheet
+ * inlined from dist/ (the build makes them), the results embedded as JSON, nothing to fetch.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { solveScenario } from '../engine/scenario.js';
+import type { ScenarioResults } from '../server/protocol.js';
+import { newNonce, resultsPage } from '../client/page.js';
+import { analyse } from './analysis.js';
+import { EXIT } from './exit-codes.js';
+
+/** out/cli/report.js -> dist/ of the package. */
+const DIST = new URL('../../dist/', import.meta.url);
+
+export async function runReport(files: readonly string[], options: { output?: string; workspace?: string }): Promise<number> {
+  if (files.length !== 1 || !options.output) {
+    process.stderr.write('nsc report: name one .nsc file and the page to write: nsc report FILE -o report.html\n');
+    return EXIT.inputError;
+  }
+  const [file] = files;
+  const analysis = await analyse(files, options.workspace);
+  if (!analysis.ok) return EXIT.inputError;
+  const [scenario] = analysis.scenarios;
+
+  const started = performance.now();
+  const outcome = await solveScenario({
+    placements: scenario.placements.map((p) => p.model),
+    switches: scenario.switches.map((s) => s.model),
+    studies: scenario.studies.map((s) => s.model),
+    units: scenario.units,
+  });
+  const results: ScenarioResults = { uri: pathToFileURL(resolve(file)).href, version: 0, status: 'solved', seconds: (performance.now() - started) / 1000, ...outcome };
+
+  const page = resultsPage({
+    title: `NetScenario report: ${basename(file)}`,
+    nonce: newNonce(),
+    script: { text: readFileSync(new URL('webview.js', DIST), 'utf8') },
+    style: { text: readFileSync(new URL('webview.css', DIST), 'utf8') },
+    results,
+  });
+  try {
+    writeFileSync(options.output, page);
+  } catch (error) {
+    process.stderr.write(`nsc report: cannot write ${options.output}: ${(error as Error).message}\n`);
+    return EXIT.inputError;
+  }
+  const infeasible = outcome.placements.some((p) => p.result.status !== 'feasible') || outcome.switches.some((s) => s.result.status !== 'feasible');
+  return infeasible ? EXIT.infeasible : EXIT.ok;
+}

@@ -1,0 +1,129 @@
+/** A placement's figures: topology map, per-AIF round times against T/R, training curve p_k. */
+import type { PlacementOutcome } from '../../server/protocol.js';
+import { chartCard, svgCard, type Context } from './card.js';
+import { axisTitle } from './charts.js';
+import { number, seconds, timeScale } from './format.js';
+import { topologySvg } from './topology.js';
+
+export function placementSummary(outcome: PlacementOutcome): string {
+  const r = outcome.result;
+  if (r.status !== 'feasible') return r.reason ?? `No placement meets T/R = ${seconds(r.roundLimit)}.`;
+  return (
+    `FL server ${r.server}; ${r.aifs.length} AIFs (k = ${r.k}), ${r.accelerated.length} accelerated; ` +
+    `max round ${seconds(r.maxRoundTime)} of ${seconds(r.roundLimit)} (T/R); loop ${seconds(r.loopTime)}.`
+  );
+}
+
+export function placementFigures(context: Context, outcome: PlacementOutcome): HTMLElement[] {
+  const figures: HTMLElement[] = [];
+  if (outcome.topology.nodes.length > 0) figures.push(topologyCard(context, outcome));
+  if (outcome.result.aifs.length > 0) figures.push(roundTimeCard(context, outcome));
+  if (outcome.curve.points.length > 0) figures.push(curveCard(context, outcome));
+  return figures;
+}
+
+function topologyCard(context: Context, outcome: PlacementOutcome): HTMLElement {
+  const { topology, result } = outcome;
+  const rows = topology.nodes.map((node) => [
+    node.name,
+    node.tier ?? null,
+    node.accelerator ? 'yes' : 'no',
+    result.server === node.name ? 'FL server' : result.accelerated.includes(node.name) ? 'accelerated AIF' : result.aifs.includes(node.name) ? 'AIF' : null,
+    outcome.latencyToServer[node.name] ?? null,
+  ]);
+  const title = `Topology ${topology.name}`;
+  return svgCard(context, title, topologySvg(outcome, context.palette), { header: ['node', 'tier', 'accelerator', 'role', 'latency to server (s)'], rows });
+}
+
+/** Round time = training (alpha * p_k when accelerated) + exchange latency with the FL server. */
+function roundTimeCard(context: Context, outcome: PlacementOutcome): HTMLElement {
+  const { result, acceleration } = outcome;
+  const { palette } = context;
+  const p = result.trainingTime ?? 0;
+  const training = (aif: string) => (result.accelerated.includes(aif) ? acceleration * p : p);
+  const scale = timeScale(Math.max(result.roundLimit ?? 0, ...Object.values(result.roundTimes)));
+  const scaled = (s: number) => s * scale.factor;
+  const aifs = result.aifs;
+  const limit = result.roundLimit;
+  return chartCard(
+    context,
+    'Round time per AIF',
+    {
+      type: 'bar',
+      data: {
+        labels: aifs,
+        datasets: [
+          { label: 'training', data: aifs.map((a) => (result.accelerated.includes(a) ? 0 : scaled(training(a)))), backgroundColor: palette.blue, stack: 'round' },
+          { label: 'training (accelerated)', data: aifs.map((a) => (result.accelerated.includes(a) ? scaled(training(a)) : 0)), backgroundColor: palette.orange, stack: 'round' },
+          { label: 'exchange latency', data: aifs.map((a) => scaled(result.roundTimes[a] - training(a))), backgroundColor: palette.purple, stack: 'round' },
+        ],
+      },
+      options: {
+        scales: { x: { stacked: true, title: axisTitle('AIF') }, y: { stacked: true, beginAtZero: true, suggestedMax: scaled((limit ?? 0) * 1.15), title: axisTitle(`round time (${scale.unit})`) } },
+        plugins: { nscLines: { lines: limit === null ? [] : [{ axis: 'y', value: scaled(limit), label: `T/R = ${seconds(limit)}`, colour: palette.red }] } },
+      },
+    },
+    {
+      header: ['AIF', 'accelerated', 'training (s)', 'exchange (s)', 'round time (s)', 'T/R (s)'],
+      rows: aifs.map((a) => [a, result.accelerated.includes(a) ? 'yes' : 'no', training(a), result.roundTimes[a] - training(a), result.roundTimes[a], limit]),
+    },
+  );
+}
+
+/** p_k is linear between the written points and flat outside, exactly what straight segments draw. */
+function curveCard(context: Context, outcome: PlacementOutcome): HTMLElement {
+  const { curve, acceleration, result } = outcome;
+  const { palette } = context;
+  const points = curve.points;
+  const lastK = Math.max(points[points.length - 1].k, result.k ?? 0);
+  const line = points[points.length - 1].k < lastK ? [...points, { k: lastK, time: points[points.length - 1].time }] : points;
+  const scale = timeScale(Math.max(...points.map((pt) => pt.time)));
+  const at = (factor: number) => line.map((pt) => ({ x: pt.k, y: pt.time * factor * scale.factor }));
+  const chosen = result.k !== null && result.trainingTime !== null ? { k: result.k, p: result.trainingTime } : undefined;
+  const lines = [];
+  if (chosen) lines.push({ axis: 'x' as const, value: chosen.k, label: `chosen k = ${chosen.k}`, colour: palette.green });
+  if (result.roundLimit !== null) lines.push({ axis: 'y' as const, value: result.roundLimit * scale.factor, label: `T/R = ${seconds(result.roundLimit)}`, colour: palette.red });
+  return chartCard(
+    context,
+    `Training curve ${curve.name}`,
+    {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: 'p_k', data: at(1), borderColor: palette.blue, backgroundColor: palette.blue },
+          { label: `accelerated α·p_k (α = ${number(acceleration)})`, data: at(acceleration), borderColor: palette.orange, backgroundColor: palette.orange, borderDash: [6, 3] },
+          ...(chosen
+            ? [
+                {
+                  label: 'chosen k',
+                  data: [
+                    { x: chosen.k, y: chosen.p * scale.factor },
+                    { x: chosen.k, y: chosen.p * acceleration * scale.factor },
+                  ],
+                  borderColor: palette.green,
+                  backgroundColor: palette.green,
+                  showLine: false,
+                  pointRadius: 6,
+                  pointStyle: 'rectRot' as const,
+                },
+              ]
+            : []),
+        ],
+      },
+      options: {
+        scales: { x: { type: 'linear', title: axisTitle('k (number of AIFs)'), ticks: { stepSize: 1 } }, y: { beginAtZero: true, title: axisTitle(`training time (${scale.unit})`) } },
+        plugins: { nscLines: { lines } },
+      },
+    },
+    { header: ['k', 'p_k (s)', 'alpha * p_k (s)', 'chosen'], rows: curveRows(outcome) },
+  );
+}
+
+/** The written points, plus the chosen k where it falls between them (its p_k interpolated by the engine). */
+function curveRows(outcome: PlacementOutcome): (string | number | null)[][] {
+  const { curve, acceleration, result } = outcome;
+  const rows = curve.points.map((pt) => ({ k: pt.k, time: pt.time }));
+  if (result.k !== null && result.trainingTime !== null && !rows.some((r) => r.k === result.k)) rows.push({ k: result.k, time: result.trainingTime });
+  rows.sort((a, b) => a.k - b.k);
+  return rows.map((r) => [r.k, r.time, r.time * acceleration, r.k === result.k ? 'yes' : null]);
+}

@@ -1,0 +1,222 @@
+/**
+ * A switch's figures: per-flow delay budget (blocking / queuing / processing per task) against the
+ * delay SLO, the chosen weights, and the controller's trajectory per control period (the NF
+ * scheduling paper's Fig. 3–4: weights, delays, rates, with the SLOs).
+ */
+import { Chart } from 'chart.js';
+import { color } from 'chart.js/helpers';
+import type { SwitchOutcome } from '../../server/protocol.js';
+import { chartCard, type Context } from './card.js';
+import { axisMax, axisTitle, type ReferenceLine } from './charts.js';
+import { html } from './dom.js';
+import { percent, rate, seconds, timeScale } from './format.js';
+
+export function switchSummary(outcome: SwitchOutcome): string {
+  const r = outcome.result;
+  const failing = r.flows.filter((f) => !f.meetsDelay || !f.meetsRate).map((f) => f.name);
+  return [
+    `${r.weightsSource === 'fixed' ? 'Fixed' : 'Optimal'} weights`,
+    r.slack === null ? 'unbounded slack' : `slack ${percent(r.slack)}`,
+    failing.length > 0 ? `SLOs missed by ${failing.join(', ')}` : 'every SLO met',
+  ].join('; ') + '.';
+}
+
+export function switchFigures(context: Context, outcome: SwitchOutcome): HTMLElement[] {
+  const figures = [flowTable(outcome)];
+  figures.push(...outcome.result.flows.map((flow) => budgetCard(context, flow)));
+  if (Object.keys(outcome.result.weights).length > 0) figures.push(weightsCard(context, outcome));
+  if (outcome.simulation && outcome.simulation.rows.length > 0) figures.push(...trajectoryCards(context, outcome));
+  return figures;
+}
+
+function flowTable(outcome: SwitchOutcome): HTMLElement {
+  const verdict = (ok: boolean) => html('td', { class: ok ? 'ok' : 'fails' }, ok ? 'met' : 'missed');
+  const header = ['flow', 'rate', 'rate SLO', '', 'delay', 'delay SLO', '', 'best delay'];
+  return html(
+    'table',
+    { class: 'flows' },
+    html('thead', {}, html('tr', {}, ...header.map((h) => html('th', {}, h)))),
+    html(
+      'tbody',
+      {},
+      ...outcome.result.flows.map((f) =>
+        html(
+          'tr',
+          {},
+          html('td', {}, f.name),
+          html('td', {}, rate(f.rate)),
+          html('td', {}, f.rateSlo === null ? '—' : rate(f.rateSlo)),
+          verdict(f.meetsRate),
+          html('td', {}, seconds(f.delay)),
+          html('td', {}, f.delaySlo === null ? '—' : seconds(f.delaySlo)),
+          verdict(f.meetsDelay),
+          html('td', {}, f.achievableDelay === null ? '—' : seconds(f.achievableDelay)),
+        ),
+      ),
+    ),
+  );
+}
+
+const COMPONENTS = ['blocking', 'queuing', 'processing'] as const;
+type Component = (typeof COMPONENTS)[number];
+type FlowResult = SwitchOutcome['result']['flows'][number];
+
+/**
+ * One horizontal bar per flow, in its own chart (flows' SLOs differ by orders of magnitude), one
+ * segment per (task, component) in path order: colour by component, every other task lighter; the
+ * legend lists the three components and toggles them together; the SLO is a vertical line.
+ */
+function budgetCard(context: Context, flow: FlowResult): HTMLElement {
+  const { palette } = context;
+  const colours: Record<Component, string> = { blocking: palette.orange, queuing: palette.purple, processing: palette.blue };
+  const unbounded = flow.budget.some((b) => b.queuing === null);
+  const top = axisMax([flow.delay ?? 0], flow.delaySlo === null ? [] : [flow.delaySlo]);
+  const scale = timeScale(top);
+  const segments = flow.budget.flatMap((b, t) =>
+    COMPONENTS.map((component) => ({
+      label: `${b.task} · ${component}`,
+      data: [b[component] === null ? null : b[component]! * scale.factor],
+      backgroundColor: t % 2 === 1 ? color(colours[component]).alpha(0.55).rgbString() : colours[component],
+      borderColor: palette.background,
+      borderWidth: 1,
+    })),
+  );
+  const componentOf = (label: string) => COMPONENTS.find((c) => label.endsWith(`· ${c}`));
+  const first = flow.budget[0]?.task;
+  const slo: ReferenceLine[] = flow.delaySlo === null ? [] : [{ axis: 'x', value: flow.delaySlo * scale.factor, label: `SLO ${seconds(flow.delaySlo)}`, colour: palette.red }];
+  return chartCard(
+    context,
+    `Delay budget of ${flow.name}`,
+    {
+      type: 'bar',
+      data: { labels: [unbounded ? 'unbounded' : seconds(flow.delay)], datasets: segments },
+      options: {
+        indexAxis: 'y',
+        scales: {
+          x: { stacked: true, beginAtZero: true, suggestedMax: top * scale.factor, title: axisTitle(`delay (${scale.unit})`) },
+          y: { stacked: true },
+        },
+        plugins: {
+          nscLines: { lines: slo },
+          legend: {
+            labels: {
+              // The first task's segment stands for its component.
+              generateLabels: (chart) =>
+                Chart.defaults.plugins.legend.labels
+                  .generateLabels(chart)
+                  .filter((item) => item.text.startsWith(`${first} ·`))
+                  .map((item) => ({ ...item, text: componentOf(item.text)! })),
+            },
+            onClick: (_event, item, legend) => {
+              const chart = legend.chart;
+              chart.data.datasets.forEach((dataset, i) => {
+                if (componentOf(dataset.label ?? '') === item.text) chart.setDatasetVisibility(i, !chart.isDatasetVisible(i));
+              });
+              chart.update();
+            },
+          },
+        },
+      },
+    },
+    {
+      header: ['task', 'blocking (s)', 'queuing (s)', 'processing (s)', 'delay (s)', 'delay SLO (s)'],
+      rows: flow.budget.map((b) => [b.task, b.blocking, b.queuing, b.processing, flow.delay, flow.delaySlo]),
+    },
+    'short',
+  );
+}
+
+function weightsCard(context: Context, outcome: SwitchOutcome): HTMLElement {
+  const { palette } = context;
+  const { result } = outcome;
+  const tasks = Object.keys(result.weights);
+  // With fixed weights the optimiser's choice is the alternative worth comparing with.
+  const showOptimum = result.weightsSource === 'fixed';
+  return chartCard(
+    context,
+    'Weights per task',
+    {
+      type: 'bar',
+      data: {
+        labels: tasks,
+        datasets: [
+          { label: showOptimum ? 'fixed weights' : 'chosen weights', data: tasks.map((t) => result.weights[t]), backgroundColor: palette.blue },
+          ...(showOptimum ? [{ label: 'optimal weights', data: tasks.map((t) => result.optimum.weights[t] ?? null), backgroundColor: palette.green }] : []),
+        ],
+      },
+      options: { scales: { x: { title: axisTitle('task') }, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('WFQ weight (share of its worker)') } } },
+    },
+    { header: ['task', 'weight', 'optimal weight'], rows: tasks.map((t) => [t, result.weights[t], result.optimum.weights[t] ?? null]) },
+  );
+}
+
+/** Weights, delays and rates per control period, each flow's SLO as a line in its colour. */
+function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[] {
+  const { palette } = context;
+  const simulation = outcome.simulation!;
+  const rows = simulation.rows;
+  const flows = outcome.result.flows;
+  const tasks = Object.keys(rows[0].weights);
+  const colourOf = (i: number) => palette.series[i % palette.series.length];
+  const compliant: ReferenceLine[] =
+    simulation.firstCompliantPeriod === null ? [] : [{ axis: 'x', value: simulation.firstCompliantPeriod, label: 'first compliant period', colour: palette.green }];
+  const series = (names: readonly string[], value: (row: (typeof rows)[number], name: string) => number | null, factor = 1) =>
+    names.map((name, i) => ({
+      label: name,
+      data: rows.map((row) => ({ x: row.period, y: value(row, name) === null ? null : value(row, name)! * factor })),
+      borderColor: colourOf(i),
+      backgroundColor: colourOf(i),
+      pointRadius: 0,
+      borderWidth: 2,
+    }));
+  const periodAxis = { type: 'linear' as const, title: axisTitle('control period') };
+  const sloLines = (slo: (f: (typeof flows)[number]) => number | null, factor: number, format: (v: number) => string): ReferenceLine[] =>
+    flows.flatMap((f, i) => (slo(f) === null ? [] : [{ axis: 'y' as const, value: slo(f)! * factor, label: `${f.name} SLO ${format(slo(f)!)}`, colour: colourOf(i) }]));
+  const flowNames = flows.map((f) => f.name);
+
+  const delays = rows.flatMap((r) => Object.values(r.delays).filter((d): d is number => d !== null));
+  const delayTop = axisMax(delays, flows.flatMap((f) => (f.delaySlo === null ? [] : [f.delaySlo])));
+  const delayScale = timeScale(delayTop);
+  const rateScale = Math.max(...rows.flatMap((r) => Object.values(r.rates)), ...flows.map((f) => f.rateSlo ?? 0)) >= 1e6 ? { factor: 1e-6, unit: 'Mpps' } : { factor: 1, unit: 'pps' };
+  const csvRows = (value: (row: (typeof rows)[number], name: string) => number | null, names: readonly string[]) =>
+    rows.flatMap((row) => names.map((name) => [row.period, name, value(row, name)]));
+
+  return [
+    chartCard(
+      context,
+      'Controller: weights per period',
+      {
+        type: 'line',
+        data: { datasets: series(tasks, (row, t) => row.weights[t]) },
+        options: { scales: { x: periodAxis, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('weight') } }, plugins: { nscLines: { lines: compliant } } },
+      },
+      { header: ['period', 'task', 'weight'], rows: csvRows((row, t) => row.weights[t], tasks) },
+    ),
+    chartCard(
+      context,
+      'Controller: delay per period',
+      {
+        type: 'line',
+        data: { datasets: series(flowNames, (row, f) => row.delays[f], delayScale.factor) },
+        options: {
+          scales: { x: periodAxis, y: { beginAtZero: true, suggestedMax: delayTop * delayScale.factor, title: axisTitle(`delay (${delayScale.unit})`) } },
+          plugins: { nscLines: { lines: [...compliant, ...sloLines((f) => f.delaySlo, delayScale.factor, seconds)] } },
+        },
+      },
+      { header: ['period', 'flow', 'delay (s)'], rows: csvRows((row, f) => row.delays[f], flowNames) },
+    ),
+    chartCard(
+      context,
+      'Controller: rate per period',
+      {
+        type: 'line',
+        data: { datasets: series(flowNames, (row, f) => row.rates[f], rateScale.factor) },
+        options: {
+          scales: { x: periodAxis, y: { beginAtZero: true, title: axisTitle(`rate (${rateScale.unit})`) } },
+          plugins: { nscLines: { lines: [...compliant, ...sloLines((f) => f.rateSlo, rateScale.factor, rate)] } },
+        },
+      },
+      { header: ['period', 'flow', 'rate (pps)'], rows: csvRows((row, f) => row.rates[f], flowNames) },
+    ),
+  ];
+}
