@@ -1,0 +1,98 @@
+// UI test in a real VS Code (code-server) through headless Chromium: what a user sees.
+// Opens examples/edge-site.nsc (its workspace holds all examples: it references Metro.agg1 in
+// metro-placement.nsc), saves it with Ctrl+S, waits for the status bar verdict and the 'feasible' code
+// lens, screenshots the editor with its inlay hints, opens the results panel from the 'Show charts'
+// code lens and screenshots the webview once it shows the solved flows.
+// Usage: node test/e2e/ui.mjs <baseUrl> <workspaceFolder> [--shots dir] [--dev extensionDevelopmentPath]
+// Screenshots: <shots>/editor-hints.png and <shots>/results-webview.png (SHOTS=docs in run.sh refreshes
+// the README's); <shots>/ui-failure.png when a step fails.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch, workbenchUrl } from './chromium.mjs';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { shots: { type: 'string' }, dev: { type: 'string' } } });
+const [base, folder] = positionals;
+const shots = resolve(values.shots ?? '.');
+const FILE = 'edge-site.nsc';
+const T = Number(process.env.E2E_STEP_TIMEOUT_MS || 45_000); // per step
+mkdirSync(shots, { recursive: true });
+
+const t0 = Date.now();
+const lap = (m) => console.log(`[ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+
+const browser = await launch({ width: 1400, height: 860 });
+const { page } = browser;
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+let failed = false;
+let step = 'start';
+try {
+  step = 'workbench loads and lists the examples';
+  await page.goto(workbenchUrl(base, resolve(folder), { devPath: values.dev && resolve(values.dev) }), { waitUntil: 'domcontentloaded' });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: T });
+  lap(step);
+
+  step = `${FILE} opens as NetScenario (Quick Open)`;
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input.input').waitFor({ timeout: T });
+  await page.keyboard.type(FILE);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines').waitFor({ timeout: T });
+  await page.locator('#status\\.editor\\.mode', { hasText: 'NetScenario' }).waitFor({ timeout: T });
+  lap(step);
+
+  step = "the language server is up: the code lens says 'not solved yet'";
+  // Saving before the language client runs would save without solving.
+  await editor.locator('.codelens-decoration', { hasText: 'not solved yet' }).first().waitFor({ timeout: T });
+  lap(step);
+
+  step = 'Ctrl+S solves: the code lens shows the verdict';
+  await editor.locator('.view-line').nth(3).click(); // focus the text
+  await page.keyboard.press('Control+S');
+  const lens = editor.locator('.codelens-decoration', { hasText: 'feasible' }).first();
+  await lens.waitFor({ timeout: T });
+  lap(`${step}: '${await text(lens)}'`);
+
+  step = "the status bar shows the verdict (an item with 'NetScenario')";
+  // Not the language-mode item, which says 'NetScenario' too.
+  const status = page.locator('.statusbar-item:not(#status\\.editor\\.mode)', { hasText: 'NetScenario' }).first();
+  await status.waitFor({ timeout: T });
+  lap(`${step}: '${await text(status)}'`);
+
+  step = 'inlay hints are shown';
+  // Inlay hints are injected text decorations; their label (e.g. 'w ≈ 0.62') is in a span with a
+  // generated class inside the view lines (spaces become no-break spaces). Look for the weight hint on a task line.
+  await page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .view-line')]
+    .some((l) => /^\s*task\s.*\sw\s[≈=]\s/.test(l.textContent ?? '')), undefined, { timeout: T });
+  await page.mouse.move(5, 5); // no hover in the picture
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, 'editor-hints.png') });
+  lap(`${step}: screenshot ${join(shots, 'editor-hints.png')}`);
+
+  step = "'Show charts' opens the results panel (a tab 'NetScenario…')";
+  await editor.locator('.codelens-decoration a', { hasText: 'Show charts' }).first().click();
+  const tab = page.locator('.tabs-container .tab', { hasText: 'NetScenario' }).first();
+  await tab.waitFor({ timeout: T });
+  lap(`${step}: tab '${await text(tab)}'`);
+
+  step = 'the webview shows the solved switch (flow voice_ul and a chart)';
+  // Webview content lives two iframes deep: VS Code's host frame, then the content frame.
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await view.locator('body', { hasText: 'voice_ul' }).waitFor({ timeout: T });
+  await view.locator('canvas, svg').first().waitFor({ timeout: T });
+  await page.waitForTimeout(1000); // chart animations
+  await page.screenshot({ path: join(shots, 'results-webview.png') });
+  lap(`${step}: screenshot ${join(shots, 'results-webview.png')}`);
+} catch (e) {
+  failed = true;
+  console.error(`[ui] not ok - ${step}\n[ui]     ${e.message.split('\n')[0]}`);
+  await page.screenshot({ path: join(shots, 'ui-failure.png') }).catch(() => undefined);
+  console.error(`[ui] screenshot of the failure: ${join(shots, 'ui-failure.png')}`);
+} finally {
+  await browser.close();
+}
+console.log(failed ? '[ui] FAILED' : '[ui] all steps passed');
+process.exit(failed ? 1 : 0);
