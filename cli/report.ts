@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { solveScenario } from '../engine/scenario.js';
+import type { LoweredScenario } from '../language/lowering.js';
 import type { ScenarioResults } from '../server/protocol.js';
 import { newNonce, resultsPage } from '../client/page.js';
 import { analyse } from './analysis.js';
@@ -25,14 +26,7 @@ export async function runReport(files: readonly string[], options: { output?: st
   if (!analysis.ok) return EXIT.inputError;
   const [scenario] = analysis.scenarios;
 
-  const started = performance.now();
-  const outcome = await solveScenario({
-    placements: scenario.placements.map((p) => p.model),
-    switches: scenario.switches.map((s) => s.model),
-    studies: scenario.studies.map((s) => s.model),
-    units: scenario.units,
-  });
-  const results: ScenarioResults = { uri: pathToFileURL(resolve(file)).href, version: 0, status: 'solved', seconds: (performance.now() - started) / 1000, ...outcome };
+  const results = await solveForReport(scenario, pathToFileURL(resolve(file)).href);
 
   const page = resultsPage({
     title: `NetScenario report: ${basename(file)}`,
@@ -47,6 +41,18 @@ export async function runReport(files: readonly string[], options: { output?: st
     process.stderr.write(`nsc report: cannot write ${options.output}: ${(error as Error).message}\n`);
     return EXIT.inputError;
   }
-  const infeasible = outcome.placements.some((p) => p.result.status !== 'feasible') || outcome.switches.some((s) => s.result.status !== 'feasible');
+  const infeasible = results.placements.some((p) => p.result.status !== 'feasible') || results.switches.some((s) => s.result.status !== 'feasible');
   return infeasible ? EXIT.infeasible : EXIT.ok;
+}
+
+/** Everything the file declares, solved as the language server would (studies included). */
+export async function solveForReport(scenario: LoweredScenario, uri: string): Promise<ScenarioResults> {
+  const started = performance.now();
+  const outcome = await solveScenario({
+    placements: scenario.placements.map((p) => p.model),
+    switches: scenario.switches.map((s) => s.model),
+    studies: scenario.studies.map((s) => s.model),
+    units: scenario.units,
+  });
+  return { uri, version: 0, status: 'solved', seconds: (performance.now() - started) / 1000, ...outcome };
 }

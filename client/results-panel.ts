@@ -55,14 +55,14 @@ export class ResultsPanel implements vscode.Disposable {
   private create(scenario: vscode.Uri): OpenPanel {
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     const name = scenario.path.split('/').pop() ?? scenario.path;
-    const panel = vscode.window.createWebviewPanel('netscenario.results', `Results: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel('netscenario.results', `NetScenario: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: [dist],
       retainContextWhenHidden: true,
     });
     const webview = panel.webview;
     webview.html = resultsPage({
-      title: `Results: ${name}`,
+      title: `NetScenario: ${name}`,
       nonce: newNonce(),
       cspSource: webview.cspSource,
       script: { url: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString() },

@@ -70,10 +70,17 @@ const referenceLines: Plugin = {
       ctx.strokeStyle = line.colour;
       ctx.fillStyle = line.colour;
       ctx.textBaseline = 'bottom';
-      if (line.value > scale.max) {
+      if (line.value > scale.max && line.axis === 'y') {
         // Centred: the left and right ends of the top carry the labels of drawn lines.
         ctx.textAlign = 'center';
-        ctx.fillText(`${line.label} ${line.axis === 'y' ? '↑' : '→'}`, (chartArea.left + chartArea.right) / 2, chartArea.top + 16 + 16 * offScale++);
+        ctx.fillText(`${line.label} ↑`, (chartArea.left + chartArea.right) / 2, chartArea.top + 16 + 16 * offScale++);
+        ctx.restore();
+        continue;
+      }
+      if (line.value > scale.max) {
+        // Horizontal bars fill the chart area's height: the label goes above it (charts leave room, see OFF_SCALE_ROOM).
+        ctx.textAlign = 'right';
+        ctx.fillText(`${line.label} →`, chartArea.right, chartArea.top - 2 - 16 * offScale++);
         ctx.restore();
         continue;
       }
@@ -96,6 +103,9 @@ const referenceLines: Plugin = {
     }
   },
 };
+
+/** Layout padding above a chart whose x axis may have an off-scale reference line. */
+export const OFF_SCALE_ROOM = { top: 18 };
 
 /**
  * Upper end of a value axis: the data plus the reference values within 4× of it. A farther SLO

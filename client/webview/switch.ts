@@ -7,7 +7,7 @@ import { Chart } from 'chart.js';
 import { color } from 'chart.js/helpers';
 import type { SwitchOutcome } from '../../server/protocol.js';
 import { chartCard, type Context } from './card.js';
-import { axisMax, axisTitle, type ReferenceLine } from './charts.js';
+import { axisMax, axisTitle, OFF_SCALE_ROOM, type ReferenceLine } from './charts.js';
 import { html } from './dom.js';
 import { percent, rate, seconds, timeScale } from './format.js';
 
@@ -92,6 +92,7 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
       data: { labels: [unbounded ? 'unbounded' : seconds(flow.delay)], datasets: segments },
       options: {
         indexAxis: 'y',
+        layout: { padding: OFF_SCALE_ROOM },
         scales: {
           x: { stacked: true, beginAtZero: true, suggestedMax: top * scale.factor, title: axisTitle(`delay (${scale.unit})`) },
           y: { stacked: true },

@@ -1,0 +1,95 @@
+/** `nsc report`: one self-contained HTML page with the results and the charts, nothing to fetch. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioResults } from '../../server/protocol.js';
+import { describeInBrowser, launchChromium, watchPage } from '../support/browser.js';
+import { nsc } from './run-cli.js';
+
+const examples = join(import.meta.dirname, '../../examples');
+const folder = mkdtempSync(join(tmpdir(), 'nsc-report-'));
+const metroReport = join(folder, 'metro.html');
+let metro: { code: number | null; stderr: string };
+
+beforeAll(() => {
+  metro = nsc(['report', join(examples, 'metro-placement.nsc'), '-o', metroReport]);
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Markup outside <script> elements: where src/href attributes would load something. */
+const markup = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '<script></script>');
+
+function embeddedResults(html: string): ScenarioResults {
+  const match = /<script type="application\/json" id="nsc-results">([\s\S]*?)<\/script>/.exec(html);
+  expect(match).not.toBeNull();
+  return JSON.parse(match![1]) as ScenarioResults;
+}
+
+describe('nsc report', () => {
+  it('writes the page and exits 1 when a requirement is infeasible (the metro baseline)', () => {
+    expect(metro.stderr).toBe('');
+    expect(metro.code).toBe(1);
+  });
+
+  it('references nothing to load: no src or href attributes, a CSP without network sources', () => {
+    const html = readFileSync(metroReport, 'utf8');
+    expect(markup(html)).not.toMatch(/\b(?:src|href)\s*=/i);
+    expect(html).not.toMatch(/<(?:link|iframe|img|object|embed)\b/i);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
+    expect(csp).toMatch(/^default-src 'none'; img-src data:; style-src 'nonce-[\w-]+'; script-src 'nonce-[\w-]+';$/);
+  });
+
+  it('embeds the results: the min-aifs placement uses 3 AIFs', () => {
+    const results = embeddedResults(readFileSync(metroReport, 'utf8'));
+    expect(results.status).toBe('solved');
+    const placement = results.placements.find((p) => p.name === 'AnomalyDetection')!;
+    expect(placement.result).toMatchObject({ objective: 'min-aifs', status: 'feasible' });
+    expect(placement.result.aifs).toHaveLength(3);
+    expect(results.placements.find((p) => p.name === 'AnomalyDetectionBaseline')!.result.status).toBe('infeasible');
+  });
+
+  it('exits 0 for a feasible file whose switch stands on a node of another file (Metro.agg1)', () => {
+    const page = join(folder, 'edge.html');
+    expect(nsc(['report', join(examples, 'edge-site.nsc'), '-o', page]).code).toBe(0);
+    expect(embeddedResults(readFileSync(page, 'utf8')).switches.map((s) => s.name)).toEqual(['EdgeUpf']);
+  });
+
+  it('exits 2 without an output file, for two files, or for a file that cannot be read', () => {
+    expect(nsc(['report', join(examples, 'edge-site.nsc')]).code).toBe(2);
+    expect(nsc(['report', join(examples, 'edge-site.nsc'), join(examples, 'paper-fork.nsc'), '-o', join(folder, 'x.html')]).code).toBe(2);
+    const missing = nsc(['report', join(folder, 'missing.nsc'), '-o', join(folder, 'x.html')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read file');
+  });
+});
+
+describeInBrowser('nsc report in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws the charts and the metro topology without errors or requests', async () => {
+    const page = await browser.newPage();
+    const url = pathToFileURL(metroReport).href;
+    const incidents = await watchPage(page, (requested) => requested === url);
+    await page.goto(url);
+    await page.locator('canvas').first().waitFor();
+    // Per feasible placement: round times and training curve; the infeasible baseline: its curve.
+    expect(await page.locator('canvas').count()).toBe(5);
+    const topology = page.locator('svg.topology').first();
+    expect(await topology.locator('g.node').count()).toBe(15);
+    expect(await topology.locator('g.link').count()).toBe(15);
+    expect(await page.locator('h2 .name').allTextContents()).toEqual(['AnomalyDetection', 'AnomalyDetectionBalanced', 'AnomalyDetectionBaseline']);
+    // Chart.js drew something: a canvas with a size.
+    expect(await page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.width * c.height)).toBeGreaterThan(0);
+    expect(incidents).toEqual({ dialogs: [], errors: [], cspViolations: [], requests: [] });
+    await page.close();
+  });
+});
