@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { APPLY_WEIGHTS_KIND, COMMANDS, REQUESTS, RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type ScenarioResults, type SolvingParams } from '../server/protocol.js';
 import { resultsToCsv } from './export.js';
+import { ResultsPanel } from './results-panel.js';
 import { VerdictStatus } from './status.js';
 
 let client: LanguageClient | undefined;
@@ -24,11 +25,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('netscenario', 'NetScenario', serverOptions, clientOptions);
   const status = new VerdictStatus();
-  context.subscriptions.push(status, vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
+  const panels = new ResultsPanel(context.extensionUri);
+  context.subscriptions.push(status, panels, vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
 
-  client.onNotification(RESULTS_NOTIFICATION, (results: ScenarioResults) => status.setResults(results));
+  client.onNotification(RESULTS_NOTIFICATION, (results: ScenarioResults) => {
+    status.setResults(results);
+    panels.update(results);
+  });
   client.onNotification(SOLVING_NOTIFICATION, ({ uri, solving }: SolvingParams) => status.setSolving(uri, solving));
-  context.subscriptions.push(...registerCommands(client));
+  context.subscriptions.push(...registerCommands(client, panels));
   await client.start();
   context.subscriptions.push(client);
   status.refresh();
@@ -52,9 +57,15 @@ function requireUri(arg?: unknown): string | undefined {
   return uri;
 }
 
-function registerCommands(client: LanguageClient): vscode.Disposable[] {
+function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.Disposable[] {
   const latest = (uri: string) => client.sendRequest<ScenarioResults | null>(REQUESTS.getResults, { uri });
   return [
+    // From a code lens: (uri, declaration name); from the palette or the editor title: the active file.
+    vscode.commands.registerCommand(COMMANDS.showResults, async (arg?: unknown, focus?: unknown) => {
+      const uri = requireUri(arg);
+      if (!uri) return;
+      panels.show(vscode.Uri.parse(uri), (await latest(uri)) ?? undefined, typeof focus === 'string' ? focus : undefined);
+    }),
     vscode.commands.registerCommand(COMMANDS.solve, async (arg?: unknown) => {
       const uri = requireUri(arg);
       if (!uri) return undefined;
