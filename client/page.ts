@@ -27,12 +27,12 @@ export const newNonce = () => randomBytes(18).toString('base64url');
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON inside <script>: `<` as \u003c, so no string in it can close the element or open a comment. */
-export const embeddableJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+const embeddableJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** A script's text inside <script>: `</script` in a string or regex literal would end the element early. */
 const embeddableScript = (text: string) => text.replace(/<\/(script)/gi, '<\\/$1');
 
-export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
+function contentSecurityPolicy(nonce: string, cspSource?: string): string {
   const local = cspSource ? `${cspSource} ` : '';
   return `default-src 'none'; img-src ${local}data:; style-src ${local}'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
 }

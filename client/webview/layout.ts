@@ -10,7 +10,7 @@ export interface Point {
 }
 
 /** Top to bottom, as the placement paper draws its networks. */
-export const TIER_ROWS: readonly Tier[] = ['application', 'core', 'aggregation', 'access'];
+const TIER_ROWS: readonly Tier[] = ['application', 'core', 'aggregation', 'access'];
 
 export function layoutTopology(topology: Topology): Point[] {
   return topology.nodes.some((n) => n.tier) ? tierLayout(topology) : forceLayout(topology);

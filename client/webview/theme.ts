@@ -17,7 +17,6 @@ export interface Palette {
   readonly blue: string;
   readonly green: string;
   readonly orange: string;
-  readonly yellow: string;
   readonly purple: string;
 }
 
@@ -29,7 +28,6 @@ export function readPalette(): Palette {
     blue: value('--nsc-blue'),
     green: value('--nsc-green'),
     orange: value('--nsc-orange'),
-    yellow: value('--nsc-yellow'),
     purple: value('--nsc-purple'),
   };
   return {
@@ -39,7 +37,7 @@ export function readPalette(): Palette {
     grid: value('--nsc-grid'),
     fontFamily: value('--nsc-font-family'),
     fontSize: Number.parseFloat(value('--nsc-font-size')) || 13,
-    series: [colour.blue, colour.orange, colour.green, colour.purple, colour.red, colour.yellow],
+    series: [colour.blue, colour.orange, colour.green, colour.purple, colour.red, value('--nsc-yellow')],
     ...colour,
   };
 }
