@@ -92,4 +92,30 @@ describeInBrowser('nsc report in Chromium', () => {
     expect(incidents).toEqual({ dialogs: [], errors: [], cspViolations: [], requests: [] });
     await page.close();
   });
+
+  it('downloads each chart as PNG, SVG and CSV', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(metroReport).href);
+    const save = async (title: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTitle(title).first().click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    };
+    const topologySvg = await save('Save Topology Metro as SVG');
+    expect(topologySvg.name).toBe('AnomalyDetection-Topology_Metro.svg');
+    // Well-formed XML that keeps the node names as text.
+    const parsed = await page.evaluate((text) => {
+      const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: document.querySelector('parsererror')?.textContent ?? null, labels: [...document.querySelectorAll('text')].map((t) => t.textContent) };
+    }, topologySvg.bytes.toString('utf8'));
+    expect(parsed.error).toBeNull();
+    expect(parsed.labels).toContain('agg1');
+
+    const topologyPng = await save('Save Topology Metro as PNG');
+    expect(topologyPng.bytes.subarray(1, 4).toString()).toBe('PNG');
+    const roundsPng = await save('Save Round time per AIF as PNG');
+    expect(roundsPng.bytes.subarray(1, 4).toString()).toBe('PNG');
+    const roundsCsv = await save('Save Round time per AIF as CSV');
+    expect(roundsCsv.bytes.toString('utf8').split('\r\n')).toHaveLength(1 + 3 + 1); // header, 3 AIFs, final line break
+    await page.close();
+  });
 });
