@@ -96,7 +96,7 @@ async function benchSolvers(print: (line: string) => void, solver: HighsWorker):
 
 async function benchMemory(print: (line: string) => void, solver: HighsWorker): Promise<void> {
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-  const samples: { solves: number; rss: number; heap: number; wasm: number }[] = [];
+  const samples: { solves: number; rss: number; heap: number; wasm: number; workerHeap: number }[] = [];
   const started = performance.now();
   for (let i = 0; i < MEMORY_SOLVES; i++) {
     // Varied small instances through the long-lived worker: 26 nodes min-aifs, every 10th 13 nodes balanced.
@@ -104,14 +104,14 @@ async function benchMemory(print: (line: string) => void, solver: HighsWorker): 
     await solvePlacement(problem, { method: 'milp-compact', solver, timeLimit: MILP_LIMIT_SECONDS });
     if (i === 0 || (i + 1) % 100 === 0) {
       const usage = process.memoryUsage();
-      samples.push({ solves: i + 1, rss: usage.rss, heap: usage.heapUsed, wasm: solver.sharedHeapBytes });
+      samples.push({ solves: i + 1, rss: usage.rss, heap: usage.heapUsed, wasm: solver.sharedHeapBytes, workerHeap: solver.sharedJsHeapBytes });
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  const peak = (key: 'rss' | 'heap' | 'wasm') => mb(Math.max(...samples.map((s) => s[key])));
+  const peak = (key: 'rss' | 'heap' | 'wasm' | 'workerHeap') => mb(Math.max(...samples.map((s) => s[key])));
   print(`memory over ${MEMORY_SOLVES} compact MILP solves in one process (${seconds.toFixed(1)} s, one long-lived HiGHS worker):`);
   print(`  process RSS after N solves: ${samples.map((s) => `${s.solves}: ${mb(s.rss)}`).join(', ')}`);
-  print(`  peaks: process RSS ${peak('rss')}, main-thread JS heap ${peak('heap')}, shared worker WASM heap ${peak('wasm')} (after 1 solve: ${mb(samples[0].wasm)})`);
+  print(`  peaks: process RSS ${peak('rss')}, main-thread JS heap ${peak('heap')}, worker JS heap ${peak('workerHeap')}, worker WASM heap ${peak('wasm')} (after 1 solve: ${mb(samples[0].wasm)})`);
   const large: string[] = [];
   for (let i = 0; i < 3; i++) {
     // 208-node compact models exceed the fresh-worker size: each runs in a worker that is terminated after.

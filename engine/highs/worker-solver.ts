@@ -31,6 +31,7 @@ export class HighsWorker implements LpSolver {
   private shared: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private lastHeapBytes = 0;
+  private lastJsHeapBytes = 0;
   private readonly freshWorkerChars: number;
   private readonly graceSeconds: number;
   private readonly scriptUrl: URL | undefined;
@@ -44,6 +45,11 @@ export class HighsWorker implements LpSolver {
   /** WASM heap of the long-lived worker after its last solve, bytes (for memory measurements). */
   get sharedHeapBytes(): number {
     return this.lastHeapBytes;
+  }
+
+  /** JS heap in use by the long-lived worker's own thread after its last solve, bytes. */
+  get sharedJsHeapBytes(): number {
+    return this.lastJsHeapBytes;
   }
 
   solve(lp: LinearProgram, request: LpSolveRequest = {}): Promise<LpSolution> {
@@ -106,7 +112,10 @@ export class HighsWorker implements LpSolver {
         finish(failed);
         if (failed) reject(new Error(`HiGHS failed: ${reply.error}`));
         else {
-          if (!fresh) this.lastHeapBytes = reply.heapBytes;
+          if (!fresh) {
+            this.lastHeapBytes = reply.heapBytes;
+            this.lastJsHeapBytes = reply.jsHeapBytes;
+          }
           resolve(reply.solution);
         }
       };

@@ -14,7 +14,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { readonly solution: LpSolution; readonly heapBytes: number }
+  | { readonly solution: LpSolution; readonly heapBytes: number; readonly jsHeapBytes: number }
   | { readonly error: string };
 
 const port = parentPort;
@@ -24,7 +24,8 @@ const highs = await instantiateHighs((workerData as { wasmModule: HighsWasmModul
 port.on('message', (request: WorkerRequest) => {
   try {
     const solution = solveLpText(highs, request.text, request.variableCount, request.options);
-    port.postMessage({ solution, heapBytes: highs.memoryBytes } satisfies WorkerReply);
+    // The WASM heap and this thread's own JS heap: what a memory measurement needs to see it stays flat.
+    port.postMessage({ solution, heapBytes: highs.memoryBytes, jsHeapBytes: process.memoryUsage().heapUsed } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
     // After an abort (e.g. the `threads` option) the module is unusable: end the thread, the pool starts another.
