@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HighsWorker } from '../../../engine/highs/worker-solver.js';
 import { LinearProgram } from '../../../engine/highs/lp.js';
 import { solvePlacement } from '../../../engine/placement/solve.js';
-import { metroProblem, randomProblem } from './fixtures.js';
+import { DEFAULT_MANDALA_LATENCIES } from '../../../engine/placement/mandala.js';
+import { LSTM_TRAINING, metroProblem, randomProblem } from './fixtures.js';
 
 /** The chairs-and-tables MIP of test/engine/lp.test.ts: optimum 1100 at 20 chairs, 10 tables. */
 function chairsAndTables(): LinearProgram {
@@ -77,6 +78,19 @@ describe('HighsWorker', () => {
     expect(solution.values.length).toBe(0);
     expect((await strict.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
     await strict.close();
+  });
+
+  it('a placement MILP cut by its time limit reports status timeout, with exact relaxations and no NaN', async () => {
+    // The paper model of a 104-node Mandala takes HiGHS tens of seconds; half a second is far too little.
+    const spec = { name: 'M', access: 64, ...DEFAULT_MANDALA_LATENCIES, diameter: 0.07 * 0.17, acceleratorShare: 0.3, seed: 7 };
+    const problem = metroProblem({ topology: { kind: 'mandala', spec }, curve: LSTM_TRAINING, rounds: 10, target: 2, maxAccelerators: 8 });
+    const started = performance.now();
+    const result = await solvePlacement(problem, { method: 'milp-paper', solver, timeLimit: 0.5 });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(result.status).toBe('timeout');
+    expect(result.reason).toMatch(/time limit/);
+    expect(result.relaxations.extraAccelerators).toBe(0); // the exact method finds it feasible
+    expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
   it('runs large models in a fresh worker of their own', async () => {
