@@ -21,6 +21,13 @@ mkdirSync(shots, { recursive: true });
 const t0 = Date.now();
 const lap = (m) => console.log(`[ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+/** Screenshot without VS Code's own toasts (e.g. its 'new default theme' offer) and without a hover. */
+async function screenshot(page, file) {
+  for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click().catch(() => undefined);
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: file });
+}
 
 const browser = await launch({ width: 1400, height: 860 });
 const { page } = browser;
@@ -67,12 +74,11 @@ try {
   // generated class inside the view lines (spaces become no-break spaces). Look for the weight hint on a task line.
   await page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .view-line')]
     .some((l) => /^\s*task\s.*\sw\s[≈=]\s/.test(l.textContent ?? '')), undefined, { timeout: T });
-  await page.mouse.move(5, 5); // no hover in the picture
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(shots, 'editor-hints.png') });
+  await screenshot(page, join(shots, 'editor-hints.png'));
   lap(`${step}: screenshot ${join(shots, 'editor-hints.png')}`);
 
   step = "'Show charts' opens the results panel (a tab 'NetScenario…')";
+  await page.keyboard.press('Control+B'); // hide the side bar: room for the editor and the panel side by side
   await editor.locator('.codelens-decoration a', { hasText: 'Show charts' }).first().click();
   const tab = page.locator('.tabs-container .tab', { hasText: 'NetScenario' }).first();
   await tab.waitFor({ timeout: T });
@@ -84,7 +90,7 @@ try {
   await view.locator('body', { hasText: 'voice_ul' }).waitFor({ timeout: T });
   await view.locator('canvas, svg').first().waitFor({ timeout: T });
   await page.waitForTimeout(1000); // chart animations
-  await page.screenshot({ path: join(shots, 'results-webview.png') });
+  await screenshot(page, join(shots, 'results-webview.png'));
   lap(`${step}: screenshot ${join(shots, 'results-webview.png')}`);
 } catch (e) {
   failed = true;
