@@ -1,7 +1,8 @@
 /**
  * End-to-end tests in a real VS Code, as part of `npm test`: runs scripts/e2e/run.sh (code-server +
  * headless Chromium; see that script) against the dev folder, then again against the packaged .vsix.
- * Skips, saying what is missing, when code-server or Chromium is not installed — unless NSC_E2E_REQUIRED=1 (as in .ci/run), which turns the skip into a failure.
+ * Skips, saying what is missing, when code-server or Chromium is not installed — unless
+ * NSC_E2E_REQUIRED=1 (as in .ci/run), which turns the skip into a failure.
  * (This file sits outside test/e2e/, which vitest excludes: that folder holds what runs inside VS Code.)
  */
 import { spawn } from 'node:child_process';
