@@ -46,6 +46,8 @@ export interface SwitchOutcome {
   readonly name: string;
   readonly result: SwitchResult;
   readonly simulation: Simulation | null;
+  /** Task -> the worker it runs on, in declaration order: weights are shares of their worker. */
+  readonly taskWorkers: Readonly<Record<string, string>>;
   readonly flowFixes: Readonly<Record<string, { readonly delay?: ValueFix; readonly rate?: ValueFix }>>;
   readonly applicableWeights: Readonly<Record<string, number>> | null;
   readonly move: { readonly task: string; readonly toWorker: string } | null;
@@ -154,6 +156,7 @@ async function switchOutcome(model: SwitchModel, units: WrittenUnits): Promise<S
     name: model.name,
     result,
     simulation,
+    taskWorkers: Object.fromEntries(model.tasks.map((t) => [t.name, model.workers[t.worker].name])),
     flowFixes,
     applicableWeights: await applicableWeights(model, result),
     move: result.status === 'infeasible' ? await feasibleMove(model) : null,

@@ -130,24 +130,27 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
 function weightsCard(context: Context, outcome: SwitchOutcome): HTMLElement {
   const { palette } = context;
   const { result } = outcome;
-  const tasks = Object.keys(result.weights);
+  // Weights are shares of a worker: list the tasks worker by worker, labelled "worker: task".
+  const workerOf = (task: string) => outcome.taskWorkers[task] ?? '';
+  const workers = [...new Set(Object.keys(result.weights).map(workerOf))];
+  const tasks = Object.keys(result.weights).sort((a, b) => workers.indexOf(workerOf(a)) - workers.indexOf(workerOf(b)));
   // With fixed weights the optimiser's choice is the alternative worth comparing with.
   const showOptimum = result.weightsSource === 'fixed';
   return chartCard(
     context,
-    'Weights per task',
+    'Weights per worker',
     {
       type: 'bar',
       data: {
-        labels: tasks,
+        labels: tasks.map((t) => `${workerOf(t)}: ${t}`),
         datasets: [
           { label: showOptimum ? 'fixed weights' : 'chosen weights', data: tasks.map((t) => result.weights[t]), backgroundColor: palette.blue },
           ...(showOptimum ? [{ label: 'optimal weights', data: tasks.map((t) => result.optimum.weights[t] ?? null), backgroundColor: palette.green }] : []),
         ],
       },
-      options: { scales: { x: { title: axisTitle('task') }, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('WFQ weight (share of its worker)') } } },
+      options: { scales: { x: { title: axisTitle('worker: task') }, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('WFQ weight (share of its worker)') } } },
     },
-    { header: ['task', 'weight', 'optimal weight'], rows: tasks.map((t) => [t, result.weights[t], result.optimum.weights[t] ?? null]) },
+    { header: ['worker', 'task', 'weight', 'optimal weight'], rows: tasks.map((t) => [workerOf(t), t, result.weights[t], result.optimum.weights[t] ?? null]) },
   );
 }
 
