@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LinearProgram } from '../../engine/highs/lp.js';
 import { loadHighs } from '../../engine/highs/load.js';
+import { chairsAndTables } from '../support/chairs-and-tables.js';
 
 describe('LinearProgram', () => {
   it('solves the chairs-and-tables MIP (optimum found by hand: 20 chairs, 10 tables, profit 1100)', async () => {
     const highs = await loadHighs();
-    const lp = new LinearProgram();
-    const chairs = lp.integer(0, 100);
-    const tables = lp.integer(0, 100);
-    lp.constrain([{ variable: chairs, coefficient: 1 }, { variable: tables, coefficient: 2 }], '<=', 40);
-    lp.constrain([{ variable: chairs, coefficient: 2 }, { variable: tables, coefficient: 1 }], '<=', 50);
-    lp.setObjective('max', [{ variable: chairs, coefficient: 30 }, { variable: tables, coefficient: 50 }]);
+    const { lp } = chairsAndTables();
     const solution = lp.solve(highs);
     expect(solution.status).toBe('optimal');
     expect(solution.objective).toBeCloseTo(1100, 6);

@@ -11,16 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, ResponseError, SemanticTokenTypes, SymbolKind, type CompletionList, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildWorkspace, createServices } from './helpers.js';
+import { METRO } from '../support/metro-fixture.js';
 
-const METRO = `topology Metro {
-  node core1 tier core
-  node agg1  tier aggregation accelerator
-  node acc1  tier access
-  link core1 -- agg1 latency 150 us
-  link agg1  -- acc1 latency 80 us
-}
-curve Lstm { 1 -> 1.8 s  2 -> 1.1 s }
-`;
 
 const unitLabels = (list: CompletionList) => list.items.filter((item) => item.kind === CompletionItemKind.Unit).map((item) => item.label);
 const labels = (list: CompletionList) => list.items.map((item) => item.label);

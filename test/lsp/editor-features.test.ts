@@ -10,20 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompletionItemKind, type CompletionList, type DocumentSymbol, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../support/lsp-session.js';
+import { METRO } from '../support/metro-fixture.js';
 
-const METRO = `topology Metro {
-  node core1 tier core
-  node agg1  tier aggregation accelerator
-  node acc1  tier access
-  link core1 -- agg1 latency 150 us
-  link agg1  -- acc1 latency 80 us
-}
-
-curve Lstm {
-  1 -> 1.8 s
-  2 -> 1.1 s
-}
-`;
 
 const SITE = `switch Edge at Metro.agg1 {
   worker w0 speed 1 GHz

@@ -4,21 +4,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { HighsWorker } from '../../../engine/highs/worker-solver.js';
-import { LinearProgram } from '../../../engine/highs/lp.js';
 import { solvePlacement } from '../../../engine/placement/solve.js';
 import { DEFAULT_MANDALA_LATENCIES } from '../../../engine/placement/mandala.js';
+import { LinearProgram } from '../../../engine/highs/lp.js';
+import { chairsAndTables } from '../../support/chairs-and-tables.js';
 import { LSTM_TRAINING, metroProblem, randomProblem } from './fixtures.js';
-
-/** The chairs-and-tables MIP of test/engine/lp.test.ts: optimum 1100 at 20 chairs, 10 tables. */
-function chairsAndTables(): LinearProgram {
-  const lp = new LinearProgram();
-  const chairs = lp.integer(0, 100);
-  const tables = lp.integer(0, 100);
-  lp.constrain([{ variable: chairs, coefficient: 1 }, { variable: tables, coefficient: 2 }], '<=', 40);
-  lp.constrain([{ variable: chairs, coefficient: 2 }, { variable: tables, coefficient: 1 }], '<=', 50);
-  lp.setObjective('max', [{ variable: chairs, coefficient: 30 }, { variable: tables, coefficient: 50 }]);
-  return lp;
-}
 
 /** A MIP that takes HiGHS seconds (and whose text is over 1 MB, so a default HighsWorker gives it a fresh worker). */
 function largeModel(): LinearProgram {
@@ -34,7 +24,7 @@ describe('HighsWorker', () => {
   afterAll(() => solver.close());
 
   it('solves in the shared worker like in-process, and serialises concurrent solves', async () => {
-    const solutions = await Promise.all([1, 2, 3].map(() => solver.solve(chairsAndTables())));
+    const solutions = await Promise.all([1, 2, 3].map(() => solver.solve(chairsAndTables().lp)));
     for (const solution of solutions) {
       expect(solution.status).toBe('optimal');
       expect(solution.objective).toBeCloseTo(1100, 6);
@@ -57,7 +47,7 @@ describe('HighsWorker', () => {
     const pending = solver.solve(largeModel(), { signal: controller.signal });
     controller.abort(new Error('newer version'));
     await expect(pending).rejects.toThrow('newer version');
-    expect((await solver.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+    expect((await solver.solve(chairsAndTables().lp)).objective).toBeCloseTo(1100, 6);
   });
 
   it('cancels while solving, in a fresh worker and in the shared one (terminated, then replaced)', async () => {
@@ -66,7 +56,7 @@ describe('HighsWorker', () => {
       const running = busySolver.solve(largeModel(), { signal: busy.signal });
       setTimeout(() => busy.abort(new Error('while solving')), 300);
       await expect(running).rejects.toThrow('while solving');
-      expect((await busySolver.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+      expect((await busySolver.solve(chairsAndTables().lp)).objective).toBeCloseTo(1100, 6);
       await busySolver.close();
     }
   });
@@ -76,7 +66,7 @@ describe('HighsWorker', () => {
     const solution = await strict.solve(largeModel(), { timeLimit: 0.001 });
     expect(solution.status).toBe('time-limit');
     expect(solution.values.length).toBe(0);
-    expect((await strict.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+    expect((await strict.solve(chairsAndTables().lp)).objective).toBeCloseTo(1100, 6);
     await strict.close();
   });
 
@@ -95,7 +85,7 @@ describe('HighsWorker', () => {
 
   it('runs large models in a fresh worker of their own', async () => {
     const fresh = new HighsWorker({ freshWorkerChars: 1 });
-    expect((await fresh.solve(chairsAndTables())).objective).toBeCloseTo(1100, 6);
+    expect((await fresh.solve(chairsAndTables().lp)).objective).toBeCloseTo(1100, 6);
     expect(fresh.sharedHeapBytes).toBe(0); // the shared worker was never used
     await fresh.close();
   });
