@@ -22,28 +22,52 @@ export function topologyIssues(topology: Topology): string[] {
 
 /** One-way shortest-path latency between every pair (Dijkstra from every node; graphs are sparse). */
 export function shortestOneWay(topology: Topology): Float64Array[] {
-  const n = topology.nodes.length;
-  const adjacency: { to: number; latency: number }[][] = Array.from({ length: n }, () => []);
-  for (const link of topology.links) {
-    adjacency[link.a].push({ to: link.b, latency: link.latency });
-    adjacency[link.b].push({ to: link.a, latency: link.latency });
-  }
-  return Array.from({ length: n }, (_, source) => dijkstra(adjacency, source));
+  const graph = compressedAdjacency(topology);
+  const heap = new MinHeap(2 * topology.links.length + 1);
+  return Array.from({ length: topology.nodes.length }, (_, source) => dijkstra(graph, source, heap));
 }
 
-function dijkstra(adjacency: readonly { to: number; latency: number }[][], source: number): Float64Array {
-  const distance = new Float64Array(adjacency.length).fill(Infinity);
+/** Adjacency in compressed rows (CSR): the neighbours of v are targets[start[v] .. start[v+1]). */
+interface CompressedGraph {
+  readonly start: Int32Array;
+  readonly targets: Int32Array;
+  readonly latency: Float64Array;
+}
+
+function compressedAdjacency(topology: Topology): CompressedGraph {
+  const n = topology.nodes.length;
+  const start = new Int32Array(n + 1);
+  for (const link of topology.links) {
+    start[link.a + 1]++;
+    start[link.b + 1]++;
+  }
+  for (let v = 0; v < n; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, n);
+  const targets = new Int32Array(start[n]);
+  const latency = new Float64Array(start[n]);
+  for (const link of topology.links) {
+    targets[fill[link.a]] = link.b;
+    latency[fill[link.a]++] = link.latency;
+    targets[fill[link.b]] = link.a;
+    latency[fill[link.b]++] = link.latency;
+  }
+  return { start, targets, latency };
+}
+
+function dijkstra(graph: CompressedGraph, source: number, heap: MinHeap): Float64Array {
+  const distance = new Float64Array(graph.start.length - 1).fill(Infinity);
   distance[source] = 0;
-  const heap = new MinHeap();
   heap.push(source, 0);
   while (heap.size > 0) {
-    const { node, key } = heap.pop();
+    const key = heap.topKey();
+    const node = heap.pop();
     if (key > distance[node]) continue; // stale entry: the node was settled with a shorter path
-    for (const edge of adjacency[node]) {
-      const candidate = key + edge.latency;
-      if (candidate < distance[edge.to]) {
-        distance[edge.to] = candidate;
-        heap.push(edge.to, candidate);
+    for (let e = graph.start[node]; e < graph.start[node + 1]; e++) {
+      const candidate = key + graph.latency[e];
+      const to = graph.targets[e];
+      if (candidate < distance[to]) {
+        distance[to] = candidate;
+        heap.push(to, candidate);
       }
     }
   }
@@ -56,52 +80,55 @@ export function exchangeLatencies(topology: Topology, exchange: Exchange): Float
   return shortestOneWay(topology).map((row) => row.map((d) => d * factor));
 }
 
-/** Binary min-heap of (node, key) with lazy deletion. */
+/**
+ * Binary min-heap of (node, key) with lazy deletion, on typed arrays. Each relaxation pushes at
+ * most once per directed edge, so 2 * links + 1 entries always suffice.
+ */
 class MinHeap {
-  private readonly nodes: number[] = [];
-  private readonly keys: number[] = [];
+  private readonly nodes: Int32Array;
+  private readonly keys: Float64Array;
+  size = 0;
 
-  get size(): number {
-    return this.nodes.length;
+  constructor(capacity: number) {
+    this.nodes = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
+  }
+
+  topKey(): number {
+    return this.keys[0];
   }
 
   push(node: number, key: number): void {
-    let i = this.nodes.length;
-    this.nodes.push(node);
-    this.keys.push(key);
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (this.keys[parent] <= key) break;
-      this.move(parent, i);
+      this.nodes[i] = this.nodes[parent];
+      this.keys[i] = this.keys[parent];
       i = parent;
     }
     this.nodes[i] = node;
     this.keys[i] = key;
   }
 
-  pop(): { node: number; key: number } {
-    const top = { node: this.nodes[0], key: this.keys[0] };
-    const lastNode = this.nodes.pop() as number;
-    const lastKey = this.keys.pop() as number;
-    const size = this.nodes.length;
-    if (size > 0) {
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= size) break;
-        const child = left + 1 < size && this.keys[left + 1] < this.keys[left] ? left + 1 : left;
-        if (this.keys[child] >= lastKey) break;
-        this.move(child, i);
-        i = child;
-      }
-      this.nodes[i] = lastNode;
-      this.keys[i] = lastKey;
+  /** Removes the top entry and returns its node (read its key first with topKey()). */
+  pop(): number {
+    const top = this.nodes[0];
+    const size = --this.size;
+    const lastNode = this.nodes[size];
+    const lastKey = this.keys[size];
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const child = left + 1 < size && this.keys[left + 1] < this.keys[left] ? left + 1 : left;
+      if (this.keys[child] >= lastKey) break;
+      this.nodes[i] = this.nodes[child];
+      this.keys[i] = this.keys[child];
+      i = child;
     }
+    this.nodes[i] = lastNode;
+    this.keys[i] = lastKey;
     return top;
-  }
-
-  private move(from: number, to: number): void {
-    this.nodes[to] = this.nodes[from];
-    this.keys[to] = this.keys[from];
   }
 }

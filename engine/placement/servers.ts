@@ -30,21 +30,29 @@ export function serverViews(instance: PlacementInstance): ServerView[] {
 
 function buildViews(instance: PlacementInstance): ServerView[] {
   const views: ServerView[] = [];
+  // Typed arrays and plain loops: this runs n times over n nodes and dominates the exact solvers.
+  const eligible = new Int32Array(instance.n);
   for (let j = 0; j < instance.n; j++) {
     if (!instance.serverAllowed[j]) continue;
     // Shortest paths are symmetric, so d_ij is row j: contiguous reads instead of a column walk.
     const fromServer = instance.latency[j];
-    const eligible: number[] = [];
-    for (let i = 0; i < instance.n; i++) if (pairAllowed(instance, i, j)) eligible.push(i);
-    eligible.sort((a, b) => fromServer[a] - fromServer[b] || a - b);
-    const accelerated = eligible.filter((i) => instance.accelerator[i]);
-    views.push({
-      server: j,
-      latency: Float64Array.from(eligible, (i) => fromServer[i]),
-      nodes: Int32Array.from(eligible),
-      acceleratorLatency: Float64Array.from(accelerated, (i) => fromServer[i]),
-      acceleratorNodes: Int32Array.from(accelerated),
-    });
+    let count = 0;
+    for (let i = 0; i < instance.n; i++) if (pairAllowed(instance, i, j)) eligible[count++] = i;
+    const nodes = eligible.slice(0, count).sort((a, b) => fromServer[a] - fromServer[b] || a - b);
+    const latency = new Float64Array(count);
+    let accelerated = 0;
+    for (let m = 0; m < count; m++) {
+      latency[m] = fromServer[nodes[m]];
+      if (instance.accelerator[nodes[m]]) accelerated++;
+    }
+    const acceleratorNodes = new Int32Array(accelerated);
+    const acceleratorLatency = new Float64Array(accelerated);
+    for (let m = 0, a = 0; m < count; m++) {
+      if (!instance.accelerator[nodes[m]]) continue;
+      acceleratorNodes[a] = nodes[m];
+      acceleratorLatency[a++] = latency[m];
+    }
+    views.push({ server: j, latency, nodes, acceleratorLatency, acceleratorNodes });
   }
   return views;
 }
