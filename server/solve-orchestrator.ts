@@ -58,8 +58,8 @@ export class SolveOrchestrator {
   private async onSaved(uri: string): Promise<void> {
     if ((await this.currentSettings()).solveOn !== 'save') return;
     await this.solve(uri, false);
-    // Documents that reference the saved one may now solve differently.
-    for (const dependent of this.openDependents(uri)) await this.solve(dependent, false);
+    // Documents that reference the saved one may now solve differently, at their unchanged version.
+    for (const dependent of this.openDependents(uri)) await this.solve(dependent, true);
   }
 
   private onValidated(document: LangiumDocument): void {

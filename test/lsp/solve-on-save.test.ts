@@ -36,3 +36,20 @@ describe('solve on save', () => {
     expect(errors[1].message).toContain('gets ≈ 0.25 pps, it needs 0.333 pps');
   });
 });
+
+describe('dependent documents', () => {
+  it('re-solve when a file they reference is saved', async () => {
+    const { session } = examples;
+    const site = uriOf('edge-site.nsc');
+    const metro = uriOf('metro-placement.nsc');
+    await session.open(site, textOf('edge-site.nsc'));
+    await session.save(site);
+    await session.open(metro, textOf('metro-placement.nsc'));
+    // edge-site.nsc places its switch at Metro.agg1: saving the metro file solves edge-site again.
+    const resolved = session.nextResults(site);
+    await session.save(metro);
+    const results = await resolved;
+    expect(results.switches.map((s) => s.name)).toEqual(['EdgeUpf']);
+    expect(session.results.filter((r) => r.uri === site)).toHaveLength(2);
+  });
+});
