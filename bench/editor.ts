@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InlayHint } from 'vscode-languageserver-protocol';
+import { REQUESTS } from '../server/protocol.js';
 import { LspSession } from '../test/support/lsp-session.js';
+import { SLOW_STUDY } from '../test/support/slow-scenario.js';
 import { generateSite } from './scenario-generator.js';
 import { fmt, median } from './timing.js';
 
@@ -39,7 +41,29 @@ export async function benchEditor(print: (line: string) => void, examplesDir: st
       }
       print(`save-to-diagnostics, ${label}: median ${fmt(median(toDiagnostics))} ms; save-to-inlay-hints: median ${fmt(median(toHints))} ms`);
     }
+    await benchResponsiveness(print, session, pathToFileURL(join(folder, 'slow.nsc')).toString(), ++version);
   } finally {
     await session.stop();
   }
 }
+
+/** Hover and completion latency while a long study solves in the worker (the server must keep answering). */
+async function benchResponsiveness(print: (line: string) => void, session: LspSession, uri: string, version: number): Promise<void> {
+  await session.open(uri, `curve C { 1 -> 1.2 s  2 -> 0.7 s  4 -> 0.38 s }\n${SLOW_STUDY}`, version);
+  void session.save(uri);
+  while (!session.solving.some((s) => s.uri === uri && s.solving)) await new Promise((resolve) => setTimeout(resolve, 10));
+  const hover: number[] = [];
+  const completion: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    let started = performance.now();
+    await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } });
+    hover.push(performance.now() - started);
+    started = performance.now();
+    await session.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 2 } });
+    completion.push(performance.now() - started);
+  }
+  const stillSolving = !session.results.some((r) => r.uri === uri);
+  await session.request(REQUESTS.cancel, { uri });
+  print(`while a long study solves${stillSolving ? '' : ' (it ended early!)'}: hover median ${fmt(median(hover))} ms, completion median ${fmt(median(completion))} ms`);
+}
+

@@ -9,28 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
 import { LspSession } from '../support/lsp-session.js';
+import { SLOW_STUDY } from '../support/slow-scenario.js';
 
-// A study over 500 generated 1,664-node topologies and 45 cells: minutes of work for the solver.
-const SLOW_STUDY = `
-topology Big mandala {
-  access 1024
-  accelerators 30%
-  seed 3
-}
-study Long {
-  placement P
-  rounds 1, 5, 10, 15, 20
-  target 2 s, 1.6 s, 1.2 s
-  objective baseline, min-aifs, balanced aifs 1 spread 1000
-  instances 500 accelerators 10% to 60% seed 1
-}
-placement P {
-  topology Big
-  curve C
-  rounds 10
-  target 2 s
-}
-`;
 const FAST = `
 curve C { 1 -> 1.2 s  2 -> 0.7 s  4 -> 0.38 s }
 switch S {
