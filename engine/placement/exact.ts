@@ -10,7 +10,7 @@
  */
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
 import type { Placement } from './placement.js';
-import { bottleneck, capacityAt, pickWithin, serverViews, type ServerView } from './servers.js';
+import { bottleneck, capacityAt, pickWithin, nearestServerViews, type ServerView } from './servers.js';
 
 /** The best way found to place k AIFs around one server: all round times lie in [lower, bound]. */
 export interface Candidate {
@@ -53,7 +53,7 @@ export function bottleneckCandidate(instance: PlacementInstance, view: ServerVie
 export function solveMinAifsExact(instance: PlacementInstance, objectiveOf: (k: number) => number = (k) => k): Placement | undefined {
   if (instance.roundLimit === undefined) return undefined;
   const limit = withTolerance(instance.roundLimit);
-  const views = serverViews(instance);
+  const views = nearestServerViews(instance);
   // Beyond largestUsefulK p_k is flat: a k that fails there fails for every larger k too.
   for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
     let best: Candidate | undefined;

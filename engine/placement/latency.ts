@@ -3,7 +3,7 @@
  * from shortest paths over the links. Unreachable pairs are +Infinity here and are turned into
  * forbidden pairs by the instance, so no Infinity ever reaches a model or a result.
  */
-import type { Exchange, Topology } from './model.js';
+import type { Exchange, Link, Topology } from './model.js';
 
 /** Why the topology cannot be used; empty when it is fine. */
 export function topologyIssues(topology: Topology): string[] {
@@ -20,11 +20,27 @@ export function topologyIssues(topology: Topology): string[] {
   return issues;
 }
 
+/**
+ * Distances depend only on the links, and topologies that differ only in accelerators (study
+ * instances, the generator's output) share their link array: key the all-pairs result by it.
+ * The rows are shared, so callers treat them as read-only.
+ */
+const oneWayByLinks = new WeakMap<readonly Link[], Float64Array[]>();
+
 /** One-way shortest-path latency between every pair (Dijkstra from every node; graphs are sparse). */
 export function shortestOneWay(topology: Topology): Float64Array[] {
+  const known = oneWayByLinks.get(topology.links);
+  if (known && known.length === topology.nodes.length) return known;
   const graph = compressedAdjacency(topology);
   const heap = new MinHeap(2 * topology.links.length + 1);
-  return Array.from({ length: topology.nodes.length }, (_, source) => dijkstra(graph, source, heap));
+  const oneWay = Array.from({ length: topology.nodes.length }, (_, source) => dijkstra(graph, source, heap));
+  oneWayByLinks.set(topology.links, oneWay);
+  return oneWay;
+}
+
+/** Records distances already known for a link set, e.g. scaled ones after a uniform rescale of all latencies. */
+export function rememberShortestPaths(links: readonly Link[], oneWay: Float64Array[]): void {
+  oneWayByLinks.set(links, oneWay);
 }
 
 /** Adjacency in compressed rows (CSR): the neighbours of v are targets[start[v] .. start[v+1]). */

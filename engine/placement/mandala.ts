@@ -5,7 +5,7 @@
  * rescale so the largest shortest-path round trip equals `diameter`; round(share * nodes)
  * accelerators at random nodes. Same spec, same topology.
  */
-import { shortestOneWay } from './latency.js';
+import { rememberShortestPaths, shortestOneWay } from './latency.js';
 import type { LatencyRange, Link, MandalaSpec, Tier, Topology } from './model.js';
 import { deriveSeed, mulberry32, sampleDistinct, uniform, type Random } from './prng.js';
 
@@ -89,13 +89,18 @@ function drawLinks(tiers: readonly TierPlan[], ranges: readonly LatencyRange[], 
   return links;
 }
 
-/** Scales every latency so that the largest shortest-path round trip (2 x one way) equals `diameter`. */
+/**
+ * Scales every latency so that the largest shortest-path round trip (2 x one way) equals `diameter`.
+ * Shortest paths scale with the latencies, so the scaled distances are remembered, not recomputed.
+ */
 function rescale(links: readonly Link[], diameter: number, oneWay: readonly Float64Array[]): Link[] {
   let largest = 0;
   for (const row of oneWay) for (const d of row) largest = Math.max(largest, d);
   if (largest === 0) return [...links];
   const factor = diameter / (2 * largest);
-  return links.map((link) => ({ ...link, latency: link.latency * factor }));
+  const scaled = links.map((link) => ({ ...link, latency: link.latency * factor }));
+  rememberShortestPaths(scaled, oneWay.map((row) => row.map((d) => d * factor)));
+  return scaled;
 }
 
 /** The same graph with accelerators redrawn: `count` random nodes (used by study instances). */

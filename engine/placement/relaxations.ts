@@ -4,7 +4,7 @@
  * unchanged. They are computed for feasible requirements too (how much slack there is).
  */
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
-import { bottleneck, capacityAt, placeable, serverViews } from './servers.js';
+import { bottleneck, capacityAt, placeable, nearestServerViews } from './servers.js';
 
 export interface Relaxations {
   /** Smallest T with a feasible placement: R * the smallest achievable max round time. */
@@ -21,7 +21,7 @@ export interface Relaxations {
  */
 export function smallestMaxRoundTime(instance: PlacementInstance): number | undefined {
   let best = Infinity;
-  for (const view of serverViews(instance)) {
+  for (const view of nearestServerViews(instance)) {
     for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
       best = Math.min(best, bottleneck(view, instance.times[k], k, instance.alpha, instance.maxAccelerators));
     }
@@ -33,7 +33,7 @@ export function smallestMaxRoundTime(instance: PlacementInstance): number | unde
 export function acceleratorsNeeded(instance: PlacementInstance, roundLimit: number): number {
   const limit = withTolerance(roundLimit);
   let needed = Infinity;
-  for (const view of serverViews(instance)) {
+  for (const view of nearestServerViews(instance)) {
     for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
       const capacity = capacityAt(view, instance.times[k], instance.alpha, limit);
       if (placeable(capacity, Infinity) >= k) needed = Math.min(needed, Math.max(0, k - capacity.plain));
