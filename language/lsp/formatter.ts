@@ -38,7 +38,8 @@ export class NetScenarioFormatter extends AbstractFormatter {
 
   protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
     this.blockDecided = new Set();
-    return withTrailingWhitespaceRemoved(document.textDocument, super.doDocumentFormat(document, CANONICAL_OPTIONS, range), range);
+    const edits = withTrailingWhitespaceRemoved(document.textDocument, super.doDocumentFormat(document, CANONICAL_OPTIONS, range), range);
+    return inLineEndingsOf(document.textDocument.getText(), edits);
   }
 
   // Called for every AST node, parents before children, so block rules run before token rules.
@@ -123,4 +124,11 @@ function previousToken(token: CstNode): LeafCstNode | undefined {
     .filter((leaf) => !leaf.hidden)
     .toArray();
   return leaves.length > 0 ? leaves[leaves.length - 1] : previousToken(previous);
+}
+
+/** Langium writes `\n` line breaks; a file written with CRLF keeps CRLF. */
+function inLineEndingsOf(text: string, edits: TextEdit[]): TextEdit[] {
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak <= 0 || text[firstBreak - 1] !== '\r') return edits;
+  return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
 }

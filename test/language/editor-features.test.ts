@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
-import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectSemanticToken, expectSymbols, highlightHelper, replaceIndices } from 'langium/test';
+import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectSemanticToken, expectSymbols, highlightHelper, parseDocument, replaceIndices } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, ResponseError, SemanticTokenTypes, SymbolKind, type CompletionList, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -342,6 +342,14 @@ describe('formatting', () => {
       after: `topology T {\n  node a tier core\n  node b\n  link a -- b latency 1 ms\n}\ncurve C {\n  1 -> 1 s\n  2 -> 0.5 s\n}`,
       options: { tabSize: 4, insertSpaces: false },
     });
+  });
+
+  it('keeps CRLF line endings in a CRLF file', async () => {
+    // expectFormatting normalises line endings before comparing, so apply the edits here.
+    const services = createServices();
+    const document = await parseDocument(services, 'topology   T{node a tier core\r\nnode b}\r\n');
+    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+    expect(TextDocument.applyEdits(document.textDocument, edits)).toBe('topology T {\r\n  node a tier core\r\n  node b\r\n}\r\n');
   });
 
   it('spaces operators, commas, fractions and qualified names; keeps hand alignment and one blank line', async () => {
