@@ -69,10 +69,10 @@ function checkUnit(quantity: Quantity, rule: QuantityRule, accept: ValidationAcc
 function checkBounds(quantity: Quantity, rule: QuantityRule, value: number, accept: ValidationAcceptor): void {
   const min = rule.min ?? -Infinity;
   const exclusive = rule.exclusive ?? false;
-  const baseUnit = rule.kind === 'measure' && rule.dimension !== 'share' ? ` ${unitsOf(rule.dimension).find((u) => UNITS.get(u)!.factor === 1)}` : '';
   const tooLow = exclusive ? value <= min : value < min;
   const tooHigh = exclusive ? value >= rule.max : value > rule.max;
   if (!tooLow && !tooHigh) return;
+  const baseUnit = rule.kind === 'measure' && rule.dimension !== 'share' ? ` ${unitsOf(rule.dimension).find((u) => UNITS.get(u)!.factor === 1)}` : '';
   let message: string;
   if (rule.kind === 'measure' && rule.dimension === 'share') {
     message = `${capitalised(rule.what)} is a share in ${exclusive ? '(0, 1)' : '[0, 1]'}: write a fraction like 0.3 or a percentage like 30%.`;
