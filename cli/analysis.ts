@@ -17,12 +17,23 @@ export async function analyse(files: readonly string[], workspaceDir?: string): 
   return { ok: true, scenarios: workspace.files.map((f) => lowerScenario(f.document!.parseResult.value)) };
 }
 
-/** A positive number option, or an error message. */
-export function positiveOption(value: string | undefined, name: string, integer: boolean): number | undefined | string {
+/** A wrong command line: main prints `nsc COMMAND: message` and exits 2. */
+export class UsageError extends Error {}
+
+/** A positive number option; throws a UsageError for anything else. */
+export function positiveOption(value: string | undefined, name: string, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0 || (integer && !Number.isInteger(parsed))) {
-    return `--${name} needs a positive ${integer ? 'whole number' : 'number'}, got '${value}'`;
+    throw new UsageError(`--${name} needs a positive ${integer ? 'whole number' : 'number'}, got '${value}'`);
   }
   return parsed;
+}
+
+/** The declarations named by an option (all of them without it); throws a UsageError when it names none. */
+export function chosenByName<T extends { readonly name: string }>(all: readonly T[], wanted: string | undefined, kind: string, kinds: string): readonly T[] {
+  const chosen = wanted ? all.filter((item) => item.name === wanted) : all;
+  if (chosen.length > 0) return chosen;
+  const known = all.map((item) => item.name).join(', ') || 'none';
+  throw new UsageError(`${wanted ? `no ${kind} named '${wanted}'` : `no ${kind} in the named files`} (${kinds}: ${known})`);
 }

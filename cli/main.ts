@@ -7,6 +7,7 @@ import { runReport } from './report.js';
 import { runSimulate } from './simulate.js';
 import { runSolve } from './solve.js';
 import { runStudyCommand } from './study.js';
+import { UsageError } from './analysis.js';
 import { EXIT } from './exit-codes.js';
 
 const USAGE = `Usage:
@@ -18,26 +19,31 @@ const USAGE = `Usage:
 
 Exit codes: 0 valid and feasible, 1 infeasible, 2 input errors, 3 solver time limit.`;
 
+const parseCommandLine = (args: string[]) =>
+  parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      'time-limit': { type: 'string' },
+      switch: { type: 'string' },
+      study: { type: 'string' },
+      periods: { type: 'string' },
+      jobs: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+
+type ParsedValues = ReturnType<typeof parseCommandLine>['values'];
+
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string' },
-        json: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        'time-limit': { type: 'string' },
-        switch: { type: 'string' },
-        study: { type: 'string' },
-        periods: { type: 'string' },
-        jobs: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandLine(rest);
   } catch (error) {
     process.stderr.write(`nsc: ${(error as Error).message}\n${USAGE}\n`);
     return EXIT.inputError;
@@ -51,17 +57,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`nsc ${command}: name at least one .nsc file\n`);
     return EXIT.inputError;
   }
+  try {
+    return await run(command, files, parsed.values);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`nsc ${command}: ${error.message}\n`);
+    return EXIT.inputError;
+  }
+}
+
+async function run(command: string, files: string[], values: ParsedValues): Promise<number> {
   switch (command) {
     case 'check':
-      return runCheck(files, parsed.values.workspace);
+      return runCheck(files, values.workspace);
     case 'solve':
-      return runSolve(files, { json: parsed.values.json, timeLimit: parsed.values['time-limit'], workspace: parsed.values.workspace });
+      return runSolve(files, { json: values.json, timeLimit: values['time-limit'], workspace: values.workspace });
     case 'study':
-      return runStudyCommand(files, { study: parsed.values.study, json: parsed.values.json, csv: parsed.values.csv, jobs: parsed.values.jobs, workspace: parsed.values.workspace });
+      return runStudyCommand(files, { study: values.study, json: values.json, csv: values.csv, jobs: values.jobs, workspace: values.workspace });
     case 'simulate':
-      return runSimulate(files, { switch: parsed.values.switch, periods: parsed.values.periods, csv: parsed.values.csv, workspace: parsed.values.workspace });
+      return runSimulate(files, { switch: values.switch, periods: values.periods, csv: values.csv, workspace: values.workspace });
     case 'report':
-      return runReport(files, { output: parsed.values.output, workspace: parsed.values.workspace });
+      return runReport(files, { output: values.output, workspace: values.workspace });
     default:
       process.stderr.write(`nsc: unknown command '${command}'\n${USAGE}\n`);
       return EXIT.inputError;

@@ -10,17 +10,14 @@ import { solveScenario } from '../engine/scenario.js';
 import type { LoweredScenario } from '../language/lowering.js';
 import type { ScenarioResults } from '../server/protocol.js';
 import { newNonce, resultsPage } from '../client/page.js';
-import { analyse } from './analysis.js';
+import { analyse, UsageError } from './analysis.js';
 import { EXIT } from './exit-codes.js';
 
 /** out/cli/report.js -> dist/ of the package. */
 const DIST = new URL('../../dist/', import.meta.url);
 
 export async function runReport(files: readonly string[], options: { output?: string; workspace?: string }): Promise<number> {
-  if (files.length !== 1 || !options.output) {
-    process.stderr.write('nsc report: name one .nsc file and the page to write: nsc report FILE -o report.html\n');
-    return EXIT.inputError;
-  }
+  if (files.length !== 1 || !options.output) throw new UsageError('name one .nsc file and the page to write: nsc report FILE -o report.html');
   const [file] = files;
   const analysis = await analyse(files, options.workspace);
   if (!analysis.ok) return EXIT.inputError;

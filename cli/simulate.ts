@@ -1,25 +1,15 @@
 /** `nsc simulate FILE [--switch NAME] [--periods N] [--csv]`: the controller in the simulator, a row per period. */
 import { simulateSwitch, type Simulation } from '../engine/scheduling/index.js';
 import { formatQuantity } from '../engine/units.js';
-import { analyse, positiveOption } from './analysis.js';
+import { analyse, chosenByName, positiveOption } from './analysis.js';
 import { EXIT } from './exit-codes.js';
 import { table } from './table.js';
 
 export async function runSimulate(files: readonly string[], options: { switch?: string; periods?: string; csv?: boolean; workspace?: string }): Promise<number> {
   const periods = positiveOption(options.periods, 'periods', true);
-  if (typeof periods === 'string') {
-    process.stderr.write(`nsc simulate: ${periods}\n`);
-    return EXIT.inputError;
-  }
   const analysis = await analyse(files, options.workspace);
   if (!analysis.ok) return EXIT.inputError;
-  const switches = analysis.scenarios.flatMap((s) => s.switches.map((l) => l.model));
-  const chosen = options.switch ? switches.filter((s) => s.name === options.switch) : switches;
-  if (chosen.length === 0) {
-    const known = switches.map((s) => s.name).join(', ') || 'none';
-    process.stderr.write(`nsc simulate: ${options.switch ? `no switch named '${options.switch}'` : 'no switch to simulate'} (switches: ${known})\n`);
-    return EXIT.inputError;
-  }
+  const chosen = chosenByName(analysis.scenarios.flatMap((s) => s.switches.map((l) => l.model)), options.switch, 'switch', 'switches');
   let allCompliant = true;
   for (const model of chosen) {
     const simulation = await simulateSwitch(model, { periods });

@@ -16,10 +16,6 @@ export interface SolveOutput {
 
 export async function runSolve(files: readonly string[], options: { json?: boolean; timeLimit?: string; workspace?: string }): Promise<number> {
   const timeLimit = positiveOption(options.timeLimit, 'time-limit', false);
-  if (typeof timeLimit === 'string') {
-    process.stderr.write(`nsc solve: ${timeLimit}\n`);
-    return EXIT.inputError;
-  }
   const analysis = await analyse(files, options.workspace);
   if (!analysis.ok) return EXIT.inputError;
   const output = await solveAll(files, analysis.scenarios, { timeLimit });

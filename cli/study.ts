@@ -2,24 +2,16 @@
 import { availableParallelism } from 'node:os';
 import { runStudy, type StudyCell, type StudyResult } from '../engine/placement/study.js';
 import { formatQuantity } from '../engine/units.js';
-import { analyse, positiveOption } from './analysis.js';
+import { analyse, chosenByName, positiveOption, UsageError } from './analysis.js';
 import { EXIT } from './exit-codes.js';
 import { table } from './table.js';
 
 export async function runStudyCommand(files: readonly string[], options: { study?: string; json?: boolean; csv?: boolean; jobs?: string; workspace?: string }): Promise<number> {
   const jobs = positiveOption(options.jobs, 'jobs', true);
-  if (typeof jobs === 'string' || (options.json && options.csv)) {
-    process.stderr.write(`nsc study: ${typeof jobs === 'string' ? jobs : 'choose one of --json and --csv'}\n`);
-    return EXIT.inputError;
-  }
+  if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
   const analysis = await analyse(files, options.workspace);
   if (!analysis.ok) return EXIT.inputError;
-  const all = analysis.scenarios.flatMap((s) => s.studies.map((l) => l.model));
-  const specs = options.study ? all.filter((s) => s.name === options.study) : all;
-  if (specs.length === 0) {
-    process.stderr.write(`nsc study: ${options.study ? `no study named '${options.study}'` : 'no study in the named files'} (studies: ${all.map((s) => s.name).join(', ') || 'none'})\n`);
-    return EXIT.inputError;
-  }
+  const specs = chosenByName(analysis.scenarios.flatMap((s) => s.studies.map((l) => l.model)), options.study, 'study', 'studies');
   const studies: StudyResult[] = [];
   for (const spec of specs) {
     const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${spec.name}: ${done}/${total} instances`) : undefined;
