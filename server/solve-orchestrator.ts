@@ -31,6 +31,8 @@ interface Running {
 export class SolveOrchestrator {
   private readonly running = new Map<string, Running>();
   private readonly debounce = new Map<string, NodeJS.Timeout>();
+  /** Per document, the versions of the files its last solve read (see solveOrThrow). */
+  private readonly solvedInputs = new Map<string, string>();
   private settings: ServerSettings | undefined;
 
   constructor(
@@ -92,14 +94,28 @@ export class SolveOrchestrator {
     this.cancel(uri);
     clearTimeout(this.debounce.get(uri));
     this.debounce.delete(uri);
+    this.solvedInputs.delete(uri);
     this.services.results.Store.delete(uri);
   }
 
   /**
    * Solves the document's current version once it is validated. `force` re-solves a version that
-   * already has results (Solve Now); otherwise cached results are kept.
+   * already has results (Solve Now); otherwise cached results are kept. Never rejects: a failure
+   * anywhere on the way is logged and published as an 'error' result of the document.
    */
   private async solve(uri: string, force: boolean): Promise<ScenarioResults | undefined> {
+    try {
+      return await this.solveOrThrow(uri, force);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.connection.console.error(`NetScenario: solving ${uri} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+      if (!document) return undefined;
+      return this.publishUnsolved(document, { status: 'error', message: `internal error: ${message}` }).catch(() => undefined);
+    }
+  }
+
+  private async solveOrThrow(uri: string, force: boolean): Promise<ScenarioResults | undefined> {
     const documents = this.shared.workspace.LangiumDocuments;
     const parsed = URI.parse(uri);
     if (!documents.hasDocument(parsed)) return undefined;
@@ -107,9 +123,12 @@ export class SolveOrchestrator {
     const document = documents.getDocument(parsed) as LangiumDocument<Scenario> | undefined;
     if (!document || document.state < DocumentState.Validated) return undefined;
     const version = document.textDocument.version;
-    const store = this.services.results.Store;
-    if (!force && store.current(document)) return store.current(document);
     const blocking = await blockingErrors(document, this.services);
+    // Results are current while neither this text nor the text of any file it references has changed.
+    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}`).join(' ');
+    const cached = this.services.results.Store.current(document);
+    if (!force && cached && this.solvedInputs.get(uri) === inputs) return cached;
+    this.solvedInputs.set(uri, inputs);
     if (blocking.count > 0) {
       const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
       const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
@@ -130,19 +149,23 @@ export class SolveOrchestrator {
     this.running.set(uri, running);
 
     const settings = await this.currentSettings();
-    const progress = await this.beginProgress(uri, running.abort);
     const started = performance.now();
-    const result = await this.runner.run(
-      {
-        placements: lowered.placements.map((p) => p.model),
-        switches: lowered.switches.map((s) => s.model),
-        studies: lowered.studies.map((s) => s.model),
-        units: lowered.units,
-      },
-      { signal: running.abort.signal, timeLimitMs: settings.timeLimit * 1000 },
-    );
-    progress.done();
-    if (this.running.get(uri) === running) this.running.delete(uri);
+    const progress = await this.beginProgress(uri, running.abort);
+    let result;
+    try {
+      result = await this.runner.run(
+        {
+          placements: lowered.placements.map((p) => p.model),
+          switches: lowered.switches.map((s) => s.model),
+          studies: lowered.studies.map((s) => s.model),
+          units: lowered.units,
+        },
+        { signal: running.abort.signal, timeLimitMs: settings.timeLimit * 1000 },
+      );
+    } finally {
+      progress.done();
+      if (this.running.get(uri) === running) this.running.delete(uri);
+    }
     if (result.kind === 'cancelled' || document.textDocument.version !== version || documents.getDocument(parsed) !== document) return undefined;
 
     const seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 /** The generic check behind QUANTITY_RULES: units, dimensions, finiteness, integrality and bounds. */
 import type { ValidationAcceptor } from 'langium';
-import { DIMENSION_NAMES, UNITS, closestUnit, quantityToBase, unitsOf, type Dimension } from '../../engine/units.js';
+import { DIMENSION_NAMES, UNITS, closestUnit, formatQuantity, quantityToBase, unitsOf, type Dimension } from '../../engine/units.js';
 import type { ControllerSetting, Quantity } from '../generated/ast.js';
 import { CONTROLLER_RULES, QUANTITY_RULES, type QuantityRule } from './quantity-rules.js';
 
@@ -72,7 +72,7 @@ function checkBounds(quantity: Quantity, rule: QuantityRule, value: number, acce
   const tooLow = exclusive ? value <= min : value < min;
   const tooHigh = exclusive ? value >= rule.max : value > rule.max;
   if (!tooLow && !tooHigh) return;
-  const baseUnit = rule.kind === 'measure' && rule.dimension !== 'share' ? ` ${unitsOf(rule.dimension).find((u) => UNITS.get(u)!.factor === 1)}` : '';
+  const written = (bound: number) => (rule.kind === 'measure' ? formatQuantity(bound, rule.dimension) : String(bound));
   let message: string;
   if (rule.kind === 'measure' && rule.dimension === 'share') {
     message = `${capitalised(rule.what)} is a share in ${exclusive ? '(0, 1)' : '[0, 1]'}: write a fraction like 0.3 or a percentage like 30%.`;
@@ -81,9 +81,9 @@ function checkBounds(quantity: Quantity, rule: QuantityRule, value: number, acce
   } else if (tooLow && min === 0) {
     message = `${capitalised(rule.what)} must be ${exclusive ? 'positive' : 'zero or more'}.`;
   } else if (tooLow) {
-    message = `${capitalised(rule.what)} must be at least ${min}${baseUnit}.`;
+    message = `${capitalised(rule.what)} must be at least ${written(min)}.`;
   } else {
-    message = `${capitalised(rule.what)} of ${value}${baseUnit} is out of range: at most ${rule.max}${baseUnit} is accepted.`;
+    message = `${capitalised(rule.what)} of ${quantity.$cstNode?.text ?? written(value)} is out of range: at most ${written(rule.max)} is accepted.`;
   }
   accept('error', message, { node: quantity });
 }

@@ -4,6 +4,7 @@ import type { NetScenarioAstType } from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { checkQuantity } from './quantities.js';
 import { checkController, checkSwitch } from './switch-rules.js';
+import { checkSwitchRange } from './switch-range.js';
 import { checkCurve, checkExplicitTopology, checkMandala, checkPlacement, checkStudy } from './placement-rules.js';
 import { checkUniqueDeclarations } from './names.js';
 
@@ -17,7 +18,15 @@ export function registerValidationChecks(services: NetScenarioServices): void {
     MandalaTopology: checkMandala,
     Curve: checkCurve,
     Placement: checkPlacement,
-    Switch: checkSwitch,
+    Switch: (sw, accept) => {
+      // The numeric range needs a well-formed model: only a switch the structural rules accept.
+      let errors = 0;
+      checkSwitch(sw, (severity, message, info) => {
+        if (severity === 'error') errors++;
+        accept(severity, message, info);
+      });
+      if (errors === 0) checkSwitchRange(sw, accept);
+    },
     Controller: checkController,
     Study: checkStudy,
   };

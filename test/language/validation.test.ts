@@ -48,7 +48,31 @@ const cases: Case[] = [
   { name: 'unit on a plain count', text: placement(BASE_PLACEMENT.replace('rounds 2', 'rounds 2 s')), message: 'The number of rounds is a plain number and takes no unit.', covers: 's' },
   { name: 'count that is not whole', text: placement(BASE_PLACEMENT.replace('rounds 2', 'rounds 2.5')), message: 'The number of rounds must be a whole number.', covers: '2.5' },
   { name: 'number too large to represent', text: switchWith(CHAIN).replace('cost 10 cycles', 'cost 1e309 cycles'), message: 'This number is too large to represent; write a finite value.', covers: '1e309 cycles' },
-  { name: 'absurd but finite number', text: switchWith(CHAIN).replace('cost 10 cycles', 'cost 1e200 cycles'), message: 'A module cost of 1e+200 cycles is out of range: at most 1000000000000 cycles is accepted.', covers: '1e200 cycles' },
+  { name: 'absurd but finite number', text: switchWith(CHAIN).replace('cost 10 cycles', 'cost 1e200 cycles'), message: 'A module cost of 1e200 cycles is out of range: at most 1000000 Mcycles is accepted.', covers: '1e200 cycles' },
+  { name: 'worker speed below 1 Hz', text: switchWith(CHAIN).replace('speed 1 GHz', 'speed 1e-300 Hz'), message: 'A worker speed must be at least 1 Hz.', covers: '1e-300 Hz' },
+  { name: 'delay SLO below 1 ns', text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1 pps delay <= 1e-12 s`), message: 'A delay SLO must be at least 1 ns.', covers: '1e-12 s' },
+  // a switch whose quantities are each fine but whose ratios the solver cannot resolve (bound 1e6):
+  // tau = 10 + 20 + 3e7 cycles at 1 Gpps on a 1 GHz worker: utilisation 3.000003e7
+  {
+    name: 'task load a million times its worker',
+    text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1 Gpps`).replace('cost 30 cycles', 'cost 3e7 cycles'),
+    message: "Task 't' needs 3.0e+7 times the speed of its worker at the offered load: beyond what the solver can resolve (at most 1000000 times).",
+    covers: 't',
+  },
+  // 1 Hz worker: processing = queuing at full weight = 60 cycles / 1 Hz = 60 s, against an SLO of 1 ns
+  {
+    name: 'delay SLO a million times below a task time',
+    text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1 pps delay <= 1 ns`).replace('speed 1 GHz', 'speed 1 Hz'),
+    message: "The delay SLO of 'f' is 6.0e+10 times shorter than the time one of its tasks takes per batch or queue: beyond what the solver can resolve (at most 1000000 times).",
+    covers: 'f',
+  },
+  // t waits behind u's batch (theta 20 + 1e8 cycles) but queues only its own 10 cycles: ratio 1.000002e7
+  {
+    name: 'tasks on one worker a million times apart in cost',
+    text: switchWith('a -> b -> c\n  task t on w0 { a }\n  task u on w0 { b, c }\n  flow f a -> b -> c offered 1 pps').replace('cost 30 cycles', 'cost 1e8 cycles'),
+    message: "Task 't' is 1.0e+7 times cheaper than another task on its worker (batch × cost against queue × cost): beyond what the solver can resolve (at most 1000000 times).",
+    covers: 't',
+  },
   { name: 'fraction with zero denominator', text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1/0 pps`), message: 'A fraction cannot have a zero denominator.', covers: '0' },
   // names and references
   { name: 'duplicate declaration', text: `${TOPOLOGY}\ncurve C { 1 -> 2 s }`, message: "Duplicate declaration 'C'.", covers: 'C' },
@@ -69,7 +93,7 @@ const cases: Case[] = [
   { name: 'mandala without access', text: 'topology M mandala { seed 1 }', message: "'M' needs 'access'.", covers: 'M' },
   // curve
   { name: 'curve k not strictly increasing', text: 'curve K { 1 -> 1 s  3 -> 0.5 s  3 -> 0.4 s }', message: 'The numbers of AIFs must increase strictly: 3 follows 3.', covers: '3', severity: 1 },
-  { name: 'curve time not positive', text: 'curve K { 1 -> 0 s }', message: 'A training time must be positive.', covers: '0 s' },
+  { name: 'curve time not positive', text: 'curve K { 1 -> 0 s }', message: 'A training time must be at least 1 ns.', covers: '0 s' },
   { name: 'rising curve warns', text: 'curve K { 1 -> 1 s  2 -> 1.5 s }', message: /Training time rises from 1 s at k = 1 to 1.5 s at k = 2/, covers: '1.5 s', severity: 2 },
   { name: 'empty curve', text: 'curve K { }', message: "Curve 'K' needs at least one point 'k -> time'.", covers: 'K' },
   // placement
@@ -93,8 +117,8 @@ const cases: Case[] = [
   { name: 'from..to with no path', text: switchWith(`${CHAIN}\n  flow f from c to a offered 1 pps`), message: "No path leads from 'c' to 'a'.", covers: 'a' },
   { name: 'from..to with several paths', text: switchWith('a -> b -> c\n  a -> c\n  task t on w0 { a, b, c }\n  flow f from a to c offered 1 pps'), message: "Several paths lead from 'a' to 'c'; spell this flow's path out with '->'.", covers: 'c' },
   { name: 'flow without offered load', text: switchWith(`${CHAIN}\n  flow f a -> b`), message: "Flow 'f' needs an offered load, e.g. 'offered 1 Mpps'.", covers: 'f' },
-  { name: 'delay SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps delay <= 0 s`), message: 'A delay SLO must be positive.', covers: '0 s' },
-  { name: 'rate SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps rate >= 0 pps`), message: 'A rate SLO must be positive.', covers: '0 pps' },
+  { name: 'delay SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps delay <= 0 s`), message: 'A delay SLO must be at least 1 ns.', covers: '0 s' },
+  { name: 'rate SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps rate >= 0 pps`), message: 'A rate SLO must be at least 0.000001 pps.', covers: '0 pps' },
   { name: 'fixed weights above 1', text: switchWith('a -> b -> c\n  task t on w0 weight 0.6 { a }\n  task u on w0 weight 1/2 { b, c }'), message: "The fixed weights on worker 'w0' sum to 1.1; they may sum to at most 1.", covers: '1/2' },
   { name: 'fixed weights leave nothing for another task', text: switchWith('a -> b -> c\n  task t on w0 weight 1 { a }\n  task u on w0 { b, c }'), message: "The fixed weights on worker 'w0' already sum to 1, so task 'u' gets weight 0 and never runs.", covers: 'u', severity: 2 },
   { name: 'batch given twice', text: switchWith(`${CHAIN}\n  batch 4\n  batch 8`), message: "'batch' is given more than once; keep one.", covers: 'batch 8' },
