@@ -22,6 +22,7 @@ import {
   StreamMessageWriter,
   type Diagnostic,
   type ProtocolConnection,
+  type TextDocumentClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import type { ScenarioResults } from '../../language/results/model.js';
 import { RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type SolvingParams } from '../../server/protocol.js';
@@ -66,8 +67,11 @@ export class LspSession {
     });
   }
 
-  /** `settings`: the `netscenario` configuration section the client answers the server with. */
-  static async start(workspaceFolder: string, settings?: Record<string, unknown>): Promise<LspSession> {
+  /**
+   * `settings`: the `netscenario` configuration section the client answers the server with;
+   * `textDocument`: client capabilities to declare beyond diagnostics (e.g. hover formats).
+   */
+  static async start(workspaceFolder: string, settings?: Record<string, unknown>, textDocument: TextDocumentClientCapabilities = {}): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'netscenario' ? settings : null)));
@@ -80,7 +84,7 @@ export class LspSession {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-      capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { publishDiagnostics: {} } },
+      capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { publishDiagnostics: {}, ...textDocument } },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
