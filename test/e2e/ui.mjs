@@ -2,8 +2,9 @@
 // Opens examples/edge-site.nsc (its workspace holds all examples: it references Metro.agg1 in
 // metro-placement.nsc), saves it with Ctrl+S, waits for the status bar verdict and the 'feasible' code
 // lens, screenshots the editor with its inlay hints, opens the results panel from the 'Show charts'
-// code lens and screenshots the webview once it shows the solved flows. Last, a slow scenario: Cancel
-// Solve is in the command palette only while it solves, and stops the solve.
+// code lens and screenshots the webview once it shows the solved flows. Then reloads the window: the
+// results panel comes back for edge-site.nsc and shows its results after the next save. Last, a slow
+// scenario: Cancel Solve is in the command palette only while it solves, and stops the solve.
 // Usage: node test/e2e/ui.mjs <baseUrl> <workspaceFolder> [--shots dir] [--dev extensionDevelopmentPath]
 // Screenshots: <shots>/editor-hints.png and <shots>/results-webview.png (SHOTS=docs in run.sh refreshes
 // the README's); <shots>/ui-failure.png when a step fails.
@@ -112,6 +113,21 @@ try {
   await page.waitForTimeout(1000); // chart animations
   await screenshot(page, join(shots, 'results-webview.png'));
   lap(`${step}: screenshot ${join(shots, 'results-webview.png')}`);
+
+  step = 'after a window reload the results panel is back, and the next save of its file redraws it';
+  // As a user does it (the workbench saves its state first; a bare page reload may not wait for that).
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Developer: Reload Window');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: T });
+  await Promise.all([page.waitForEvent('load', { timeout: T }), page.keyboard.press('Enter')]);
+  await page.locator('.tabs-container .tab', { hasText: `NetScenario: ${FILE}` }).waitFor({ timeout: T });
+  await view.locator('#nsc-root > *').first().waitFor({ timeout: T }); // the page drew (the new server may have no results yet)
+  await page.locator('.tabs-container .tab', { hasText: new RegExp(`^\\s*${FILE.replace('.', '\\.')}`) }).first().click();
+  await editor.locator('.codelens-decoration').first().waitFor({ timeout: T }); // the language server is up again
+  await editor.locator('.view-line').nth(3).click();
+  await page.keyboard.press('Control+S');
+  await view.locator('body', { hasText: 'voice_ul' }).waitFor({ timeout: T });
+  lap(step);
 
   step = "'Cancel Solve' is offered only while the file solves, and stops the solve";
   // A study over 500 large generated topologies: it is still solving when the palette opens.
