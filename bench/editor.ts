@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { InlayHint } from 'vscode-languageserver-protocol';
+import type { InlayHint } from 'vscode-languageserver';
 import { REQUESTS } from '../server/protocol.js';
 import { LspSession } from '../test/support/lsp-session.js';
 import { SLOW_STUDY } from '../test/support/slow-scenario.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
-import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification } from 'vscode-languageserver/node';
 import { createNetScenarioServices } from '../language/netscenario-module.js';
 import { LspSession } from '../test/support/lsp-session.js';
 import { generateScenario } from './scenario-generator.js';

@@ -1,6 +1,9 @@
 /** Shared front half of solve/simulate/study: load, report diagnostics, lower the named files. */
+import { relative } from 'node:path';
+import { URI } from 'langium';
+import { blockingErrors } from '../language/blocking-errors.js';
 import { lowerScenario, type LoweredScenario } from '../language/lowering.js';
-import { formatDiagnostics, loadWorkspace } from './workspace.js';
+import { formatDiagnostics, loadWorkspace, type FileReport, type LoadedWorkspace } from './workspace.js';
 
 export type Analysis = { readonly ok: true; readonly scenarios: LoweredScenario[] } | { readonly ok: false };
 
@@ -14,7 +17,33 @@ export async function analyse(files: readonly string[], workspaceDir?: string): 
     for (const line of formatDiagnostics(file)) process.stderr.write(`${line}\n`);
   }
   if (workspace.hasErrors) return { ok: false };
-  return { ok: true, scenarios: workspace.files.map((f) => lowerScenario(f.document!.parseResult.value)) };
+  const scenarios: LoweredScenario[] = [];
+  for (const file of workspace.files) {
+    const lowered = await lowerNamedFile(file, workspace);
+    if ('problems' in lowered) {
+      for (const line of lowered.problems) process.stderr.write(`${line}\n`);
+      return { ok: false };
+    }
+    scenarios.push(lowered.scenario);
+  }
+  return { ok: true, scenarios };
+}
+
+/**
+ * A named file that validates, lowered; or why it still cannot be solved — a file it references has
+ * errors, or a declaration cannot be lowered — as diagnostic lines of the named file.
+ */
+async function lowerNamedFile(file: FileReport, workspace: LoadedWorkspace): Promise<{ scenario: LoweredScenario } | { problems: string[] }> {
+  const document = file.document!;
+  const blocking = await blockingErrors(document, workspace.services);
+  const problems = blocking.referencedWithErrors.map((uri) => `${file.path}:1:1: error: cannot solve: it references ${relative(process.cwd(), URI.parse(uri).fsPath)}, which has errors`);
+  if (problems.length > 0) return { problems };
+  const lowering = lowerScenario(document.parseResult.value);
+  if (lowering.ok) return { scenario: lowering.scenario };
+  return { problems: lowering.problems.map(({ node, message }) => {
+    const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+    return `${file.path}:${start.line + 1}:${start.character + 1}: error: cannot solve: ${message}`;
+  }) };
 }
 
 /** A wrong command line: main prints `nsc COMMAND: message` and exits 2. */

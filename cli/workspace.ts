@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createNetScenarioServices } from '../language/netscenario-module.js';
+import { createNetScenarioServices, type NetScenarioServices } from '../language/netscenario-module.js';
 import type { Scenario } from '../language/generated/ast.js';
 
 export interface FileReport {
@@ -22,6 +22,7 @@ export interface FileReport {
 export interface LoadedWorkspace {
   readonly files: FileReport[];
   readonly hasErrors: boolean;
+  readonly services: NetScenarioServices;
 }
 
 export async function loadWorkspace(paths: readonly string[], workspaceDir?: string): Promise<LoadedWorkspace> {
@@ -58,7 +59,7 @@ export async function loadWorkspace(paths: readonly string[], workspaceDir?: str
     return { path, document, diagnostics: document.diagnostics ?? [] };
   });
   const hasErrors = files.some((f) => f.readError || f.diagnostics.some((d) => d.severity === 1));
-  return { files, hasErrors };
+  return { files, hasErrors, services };
 }
 
 function listScenarioFiles(folder: string): string[] {

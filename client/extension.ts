@@ -6,7 +6,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { APPLY_WEIGHTS_KIND, COMMANDS, REQUESTS, RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type ScenarioResults, type SolvingParams } from '../server/protocol.js';
+import {
+  APPLY_WEIGHTS_KIND,
+  COMMANDS,
+  REQUESTS,
+  RESULTS_NOTIFICATION,
+  SOLVING_NOTIFICATION,
+  type NetScenarioInitializationOptions,
+  type ScenarioResults,
+  type SolvingParams,
+} from '../server/protocol.js';
 import { RESULTS_VIEW_TYPE } from './contributions.js';
 import { resultsToCsv } from './export.js';
 import { scenarioOfState } from './messages.js';
@@ -24,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'netscenario' }],
     synchronize: { configurationSection: 'netscenario' },
+    // Code lenses may then name the commands this extension registers (Show charts).
+    initializationOptions: { clientCommands: true } satisfies NetScenarioInitializationOptions,
   };
   client = new LanguageClient('netscenario', 'NetScenario', serverOptions, clientOptions);
   const status = new VerdictStatus();
@@ -97,7 +108,7 @@ function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.
       const uri = requireUri(arg);
       if (!uri) return undefined;
       const results = await client.sendRequest<ScenarioResults | null>(REQUESTS.solve, { uri });
-      if (!results) void vscode.window.showWarningMessage('NetScenario: fix the errors in this file before solving it.');
+      if (!results || results.status === 'not-solved') void vscode.window.showWarningMessage(`NetScenario: fix the errors before solving (${results?.message ?? 'the file has errors'}).`);
       return results;
     }),
     vscode.commands.registerCommand(COMMANDS.cancel, async (arg?: unknown) => {

@@ -57,6 +57,7 @@ export class VerdictStatus implements vscode.Disposable {
 
 export function describe(results: ScenarioResults | undefined): { text: string; tooltip: string } {
   if (!results) return { text: '$(circle-outline) NetScenario: not solved', tooltip: 'Save the file (or run NetScenario: Solve Now) to solve it' };
+  if (results.status === 'not-solved') return { text: `$(error) NetScenario: ${results.message ?? 'not solved'}`, tooltip: 'Fix the errors (Problems panel) and save to solve' };
   if (results.status !== 'solved') return { text: `$(warning) NetScenario: ${results.status}`, tooltip: results.message ?? '' };
   const failing = [
     ...results.placements.filter((p) => p.result.status !== 'feasible').map((p) => `placement ${p.name}`),

@@ -1,14 +1,17 @@
 /**
  * Lowering: validated AST -> plain engine models (SI units, numbers, indices, no AST references).
- * The only bridge between `language/` and `engine/`. Call it on documents without errors; each
- * lowered model keeps the AST node it came from so results can be mapped back to source ranges.
+ * The only bridge between `language/` and `engine/`. It is total: any AST Langium can produce (a
+ * half-typed file with unresolved names, missing clauses, a recovered parse tree) lowers to either
+ * models or problems, never an exception. Each lowered model keeps the AST node it came from so
+ * results can be mapped back to source ranges; each problem names the node that stopped it.
  */
+import type { AstNode, Reference } from 'langium';
 import { pathsBetween } from '../engine/graph.js';
 import type { WrittenUnits } from '../engine/scenario.js';
 import type { MandalaSpec, Objective, PlacementProblem, StudySpec, Topology, TopologySource, TrainingCurve } from '../engine/placement/model.js';
 import { DEFAULT_CONTROLLER, type ControllerSettings, type SwitchModel, type Task } from '../engine/scheduling/model.js';
 import * as ast from './generated/ast.js';
-import { allOf, firstOf, placementTopology, switchMembers, topologyLinks, topologyNodes } from './syntax.js';
+import { allOf, firstOf, switchMembers, topologyLinks, topologyNodes } from './syntax.js';
 import { dataflowOf } from './validation/switch-rules.js';
 import { valueOf } from './validation/placement-rules.js';
 
@@ -25,27 +28,57 @@ export interface LoweredScenario {
   readonly units: WrittenUnits;
 }
 
-export class LoweringError extends Error {}
+/** Why a declaration could not be lowered, on the node that stopped it. */
+export interface LoweringProblem {
+  readonly node: AstNode;
+  readonly message: string;
+}
+
+export type Lowering = { readonly ok: true; readonly scenario: LoweredScenario } | { readonly ok: false; readonly problems: readonly LoweringProblem[] };
+
+/** Thrown inside this module only; lowerScenario turns it into a problem of its declaration. */
+class Unlowerable extends Error {
+  constructor(
+    readonly node: AstNode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A quantity the validator has accepted, in base units. */
-function required(quantity: ast.Quantity | undefined, what: string): number {
+function required(quantity: ast.Quantity | undefined, owner: AstNode, what: string): number {
   const value = valueOf(quantity);
-  if (value === undefined) throw new LoweringError(`${what} is missing or invalid; validate before lowering`);
+  if (value === undefined) throw new Unlowerable(quantity ?? owner, `${what} is missing or invalid`);
   return value;
 }
 
 const optional = (quantity: ast.Quantity | undefined): number | undefined => (quantity ? valueOf(quantity) : undefined);
 
-export function lowerScenario(scenario: ast.Scenario): LoweredScenario {
+/** The target of a reference, or a problem on `owner` naming what is unresolved. */
+function resolved<T extends AstNode>(reference: Reference<T> | undefined, owner: AstNode, what: string): T {
+  const target = reference?.ref;
+  if (!target) throw new Unlowerable(owner, `${what} '${reference?.$refText ?? ''}' is not resolved`);
+  return target;
+}
+
+export function lowerScenario(scenario: ast.Scenario): Lowering {
   const placements: LoweredScenario['placements'] = [];
   const switches: LoweredScenario['switches'] = [];
   const studies: LoweredScenario['studies'] = [];
+  const problems: LoweringProblem[] = [];
   for (const declaration of scenario.declarations) {
-    if (ast.isPlacement(declaration)) placements.push({ model: lowerPlacement(declaration), node: declaration });
-    else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration), node: declaration });
-    else if (ast.isStudy(declaration)) studies.push({ model: lowerStudy(declaration), node: declaration });
+    try {
+      if (ast.isPlacement(declaration)) placements.push({ model: lowerPlacement(declaration), node: declaration });
+      else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration), node: declaration });
+      else if (ast.isStudy(declaration)) studies.push({ model: lowerStudy(declaration), node: declaration });
+    } catch (error) {
+      // An Unlowerable says where; anything else is a gap in this module, still reported on the declaration.
+      problems.push(error instanceof Unlowerable ? error : { node: declaration, message: `cannot read ${declaration.$type.toLowerCase()} '${declaration.name}': ${String(error)}` });
+    }
   }
-  return { placements, switches, studies, units: writtenUnits(placements, switches) };
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, scenario: { placements, switches, studies, units: writtenUnits(placements, switches) } };
 }
 
 function writtenUnits(placements: LoweredScenario['placements'], switches: LoweredScenario['switches']): WrittenUnits {
@@ -61,18 +94,23 @@ function writtenUnits(placements: LoweredScenario['placements'], switches: Lower
 export function lowerTopology(topology: ast.ExplicitTopology): Topology {
   const nodes = topologyNodes(topology);
   const index = new Map(nodes.map((n, i) => [n, i]));
+  const endpoint = (link: ast.Link, end: 'a' | 'b'): number => {
+    const node = index.get(resolved(link[end], link, 'link endpoint'));
+    if (node === undefined) throw new Unlowerable(link, `link endpoint '${link[end]?.$refText}' is not a node of ${topology.name}`);
+    return node;
+  };
   return {
     name: topology.name,
     nodes: nodes.map((n) => ({ name: n.name, tier: n.tier as Topology['nodes'][number]['tier'], accelerator: n.accelerator })),
     links: topologyLinks(topology).map((link) => ({
-      a: index.get(link.a.ref!)!,
-      b: index.get(link.b.ref!)!,
-      latency: required(link.latency, `latency of a link in ${topology.name}`),
+      a: endpoint(link, 'a'),
+      b: endpoint(link, 'b'),
+      latency: required(link.latency, link, `the latency of a link in ${topology.name}`),
     })),
   };
 }
 
-// LANGUAGE.md's defaults for a generated topology.
+// The language reference's defaults for a generated topology.
 const DEFAULT_MANDALA_LATENCY = {
   'access-aggregation': { min: 0.05e-3, max: 0.1e-3 },
   'aggregation-core': { min: 0.2e-3, max: 0.3e-3 },
@@ -83,11 +121,11 @@ export function lowerMandala(topology: ast.MandalaTopology): MandalaSpec {
   const settings = topology.settings;
   const range = (tiers: keyof typeof DEFAULT_MANDALA_LATENCY) => {
     const latency = allOf(settings, 'MandalaLatency').find((l) => l.tiers === tiers);
-    return latency ? { min: required(latency.min, 'latency'), max: required(latency.max, 'latency') } : DEFAULT_MANDALA_LATENCY[tiers];
+    return latency ? { min: required(latency.min, latency, 'latency'), max: required(latency.max, latency, 'latency') } : DEFAULT_MANDALA_LATENCY[tiers];
   };
   return {
     name: topology.name,
-    access: required(firstOf(settings, 'MandalaAccess')?.count, `access of ${topology.name}`),
+    access: required(firstOf(settings, 'MandalaAccess')?.count, topology, `the number of access nodes of ${topology.name}`),
     accessAggregation: range('access-aggregation'),
     aggregationCore: range('aggregation-core'),
     coreApplication: range('core-application'),
@@ -102,35 +140,35 @@ function lowerTopologySource(topology: ast.Topology): TopologySource {
 }
 
 export function lowerCurve(curve: ast.Curve): TrainingCurve {
+  if (curve.points.length === 0) throw new Unlowerable(curve, `curve ${curve.name} has no points`);
   return {
     name: curve.name,
-    points: curve.points.map((p) => ({ k: required(p.k, 'k'), time: required(p.time, `time at a point of ${curve.name}`) })),
+    points: curve.points.map((p) => ({ k: required(p.k, p, 'the number of AIFs'), time: required(p.time, p, `the time at a point of ${curve.name}`) })),
   };
 }
 
 export function lowerObjective(spec: ast.ObjectiveSpec | undefined): Objective {
   if (spec?.kind === 'balanced') {
-    return { kind: 'balanced', aifWeight: required(spec.aifWeight, 'aifs weight'), spreadWeight: required(spec.spreadWeight, 'spread weight') };
+    return { kind: 'balanced', aifWeight: required(spec.aifWeight, spec, 'the aifs weight'), spreadWeight: required(spec.spreadWeight, spec, 'the spread weight') };
   }
   return { kind: spec?.kind === 'baseline' ? 'baseline' : 'min-aifs' };
 }
 
-// LANGUAGE.md's placement defaults.
+// The language reference's placement defaults.
 const DEFAULT_ACCELERATION = 0.5;
 const DEFAULT_MIN_AIFS = 2;
 
 export function lowerPlacement(placement: ast.Placement): PlacementProblem {
   const clauses = placement.clauses;
-  const topology = placementTopology(placement);
-  const curve = firstOf(clauses, 'PlacementCurve')?.curve?.ref;
-  if (!topology || !curve) throw new LoweringError(`placement ${placement.name} has unresolved references; validate before lowering`);
-  const nodeNames = (type: 'ServerClause' | 'ExcludeClause') => allOf(clauses, type).flatMap((c) => c.nodes.map((ref) => ref.ref!.name));
+  const topology = resolved(firstOf(clauses, 'PlacementTopology')?.topology, placement, 'topology');
+  const curve = resolved(firstOf(clauses, 'PlacementCurve')?.curve, placement, 'curve');
+  const nodeNames = (type: 'ServerClause' | 'ExcludeClause') => allOf(clauses, type).flatMap((c) => c.nodes.map((ref) => resolved(ref, c, 'node').name));
   return {
     name: placement.name,
     topology: lowerTopologySource(topology),
     curve: lowerCurve(curve),
-    rounds: required(firstOf(clauses, 'RoundsClause')?.value, 'rounds'),
-    target: required(firstOf(clauses, 'TargetClause')?.value, 'target'),
+    rounds: required(firstOf(clauses, 'RoundsClause')?.value, placement, 'rounds'),
+    target: required(firstOf(clauses, 'TargetClause')?.value, placement, 'target'),
     acceleration: optional(firstOf(clauses, 'AccelerationClause')?.value) ?? DEFAULT_ACCELERATION,
     maxAccelerators: optional(firstOf(clauses, 'AcceleratorsMaxClause')?.value),
     exchange: firstOf(clauses, 'ExchangeClause')?.mode === 'one-way' ? 'one-way' : 'round-trip',
@@ -146,40 +184,43 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
   const workers = switchMembers(sw, 'Worker');
   const workerIndex = new Map(workers.map((w, i) => [w, i]));
   const dataflow = dataflowOf(sw);
-  const moduleIndex = (ref: { ref?: ast.Module }) => dataflow.indexOf.get(ref.ref!)!;
+  const moduleIndex = (reference: Reference<ast.Module> | undefined, owner: AstNode): number => {
+    const index = dataflow.indexOf.get(resolved(reference, owner, 'module'));
+    if (index === undefined) throw new Unlowerable(owner, `module '${reference?.$refText}' is not a module of ${sw.name}`);
+    return index;
+  };
   const edges = dataflow.next.flatMap((targets, from) => targets.map((to) => [from, to] as const));
   const tasks: Task[] = switchMembers(sw, 'Task').map((task) => {
-    const members = task.modules.map(moduleIndex);
+    const members = task.modules.map((ref) => moduleIndex(ref, task));
+    if (members.length === 0) throw new Unlowerable(task, `task ${task.name} has no modules`);
     const inside = new Set(members);
     const root = members.find((v) => !dataflow.predecessors[v].some((p) => inside.has(p))) ?? members[0];
-    return {
-      name: task.name,
-      worker: workerIndex.get(task.worker.ref!)!,
-      modules: [root, ...members.filter((v) => v !== root)],
-      fixedWeight: optional(task.weight),
-    };
+    const worker = workerIndex.get(resolved(task.worker, task, 'worker'));
+    if (worker === undefined) throw new Unlowerable(task, `worker '${task.worker?.$refText}' is not a worker of ${sw.name}`);
+    return { name: task.name, worker, modules: [root, ...members.filter((v) => v !== root)], fixedWeight: optional(task.weight) };
   });
   const flows = switchMembers(sw, 'Flow').map((flow) => {
     let path: number[];
-    if (flow.source) {
-      const found = pathsBetween(dataflow.next, moduleIndex(flow.source), moduleIndex(flow.target!));
-      if (!found.path) throw new LoweringError(`flow ${flow.name} has no unique path; validate before lowering`);
+    if (flow.source || flow.target) {
+      const found = pathsBetween(dataflow.next, moduleIndex(flow.source, flow), moduleIndex(flow.target, flow));
+      if (!found.path) throw new Unlowerable(flow, `flow ${flow.name} has no unique path`);
       path = found.path;
-    } else path = flow.path.map(moduleIndex);
+    } else path = flow.path.map((ref) => moduleIndex(ref, flow));
+    if (path.length === 0) throw new Unlowerable(flow, `flow ${flow.name} has no path`);
     return {
       name: flow.name,
       path,
-      offered: required(flow.offered, `offered load of ${flow.name}`),
+      offered: required(flow.offered, flow, `the offered load of ${flow.name}`),
       rateSlo: optional(flow.rateSlo?.value),
       delaySlo: optional(flow.delaySlo?.value),
     };
   });
   return {
     name: sw.name,
-    workers: workers.map((w) => ({ name: w.name, speed: required(w.speed, `speed of ${w.name}`) })),
+    workers: workers.map((w) => ({ name: w.name, speed: required(w.speed, w, `the speed of ${w.name}`) })),
     batch: optional(switchMembers(sw, 'BatchClause')[0]?.value) ?? 1,
     queue: optional(switchMembers(sw, 'QueueClause')[0]?.value) ?? 1,
-    modules: dataflow.modules.map((m) => ({ name: m.name, cost: required(m.cost, `cost of ${m.name}`) })),
+    modules: dataflow.modules.map((m) => ({ name: m.name, cost: required(m.cost, m, `the cost of ${m.name}`) })),
     edges,
     tasks,
     flows,
@@ -194,14 +235,13 @@ function lowerController(controller: ast.Controller | undefined): ControllerSett
 
 export function lowerStudy(study: ast.Study): StudySpec {
   const clauses = study.clauses;
-  const placement = firstOf(clauses, 'StudyPlacement')?.placement?.ref;
-  if (!placement) throw new LoweringError(`study ${study.name} has no resolved placement; validate before lowering`);
+  const placement = resolved(firstOf(clauses, 'StudyPlacement')?.placement, study, 'placement');
   const base = lowerPlacement(placement);
-  if (base.topology.kind !== 'mandala') throw new LoweringError(`study ${study.name} needs a generated topology`);
+  if (base.topology.kind !== 'mandala') throw new Unlowerable(study, `study ${study.name} needs a generated topology`);
   const instances = firstOf(clauses, 'StudyInstances');
   const share = base.topology.spec.acceleratorShare;
-  const rounds = firstOf(clauses, 'StudyRounds')?.values.map((q) => required(q, 'rounds'));
-  const targets = firstOf(clauses, 'StudyTargets')?.values.map((q) => required(q, 'target'));
+  const rounds = firstOf(clauses, 'StudyRounds')?.values.map((q) => required(q, study, 'rounds'));
+  const targets = firstOf(clauses, 'StudyTargets')?.values.map((q) => required(q, study, 'target'));
   const objectives = firstOf(clauses, 'StudyObjectives')?.objectives.map(lowerObjective);
   return {
     name: study.name,

@@ -1,7 +1,15 @@
 /** Langium dependency injection: the language services of NetScenario. */
 import './polyfills.js';
 import { inject, type Module } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import {
+  createDefaultModule,
+  createDefaultSharedModule,
+  type DefaultSharedModuleContext,
+  type LangiumServices,
+  type LangiumSharedServices,
+  type PartialLangiumServices,
+  type PartialLangiumSharedServices,
+} from 'langium/lsp';
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
 import { NetScenarioTokenBuilder } from './unit-token.js';
 import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
@@ -15,9 +23,11 @@ import { ResultCodeLensProvider } from './results/code-lens.js';
 import { ResultHoverProvider } from './results/hover.js';
 import { ResultInlayHintProvider } from './results/inlay-hints.js';
 import { EditorFeaturesModule } from './lsp/editor-features.js';
+import { ClientSupport } from './lsp/client-support.js';
 
 export interface NetScenarioAddedServices {
   results: { Store: ResultStore };
+  client: { Support: ClientSupport };
 }
 
 export type NetScenarioServices = LangiumServices & NetScenarioAddedServices;
@@ -38,6 +48,9 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
   results: {
     Store: () => new ResultStore(),
   },
+  client: {
+    Support: (services) => new ClientSupport(services.shared),
+  },
   lsp: {
     InlayHintProvider: (services) => new ResultInlayHintProvider(services),
     HoverProvider: (services) => new ResultHoverProvider(services),
@@ -54,11 +67,18 @@ const NetScenarioSharedModule: Module<NetScenarioSharedServices, { lsp: { Docume
   },
 };
 
-export function createNetScenarioServices(context: DefaultSharedModuleContext): {
+/**
+ * The services of one workspace. `serverModule` adds what only the language server has (its
+ * workspace/executeCommand handler); the CLI and tests go without.
+ */
+export function createNetScenarioServices(
+  context: DefaultSharedModuleContext,
+  serverModule: Module<NetScenarioSharedServices, PartialLangiumSharedServices> = {},
+): {
   shared: NetScenarioSharedServices;
   NetScenario: NetScenarioServices;
 } {
-  const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule, NetScenarioSharedModule);
+  const shared = inject(createDefaultSharedModule(context), NetScenarioGeneratedSharedModule, NetScenarioSharedModule, serverModule);
   const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule, EditorFeaturesModule);
   shared.ServiceRegistry.register(NetScenario);
   registerValidationChecks(NetScenario);

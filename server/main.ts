@@ -8,11 +8,14 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNetScenarioServices } from '../language/netscenario-module.js';
 import { REQUESTS, type UriParams } from './protocol.js';
+import { ServerCommands } from './commands.js';
 import { SolveOrchestrator } from './solve-orchestrator.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared, NetScenario } = createNetScenarioServices({ connection, ...NodeFileSystem });
+const commands = new ServerCommands();
+const { shared, NetScenario } = createNetScenarioServices({ connection, ...NodeFileSystem }, { lsp: { ExecuteCommandHandler: () => commands } });
 const orchestrator = new SolveOrchestrator(NetScenario, shared, connection);
+commands.bind(orchestrator, connection, NetScenario.client.Support);
 
 connection.onRequest(REQUESTS.getResults, ({ uri }: UriParams) => NetScenario.results.Store.latest(uri) ?? null);
 connection.onRequest(REQUESTS.solve, async ({ uri }: UriParams) => (await orchestrator.solveNow(uri)) ?? null);

@@ -4,7 +4,8 @@
  * else of the server reaches its bundle.
  */
 export type * from '../language/results/model.js';
-import { LENS_COMMANDS } from '../language/results/commands.js';
+export type { NetScenarioInitializationOptions } from '../language/lsp/client-support.js';
+import { CLIENT_COMMANDS } from '../language/results/commands.js';
 
 export { APPLY_WEIGHTS_KIND } from '../language/results/commands.js';
 
@@ -20,7 +21,7 @@ export interface SolvingParams {
 export const REQUESTS = {
   /** The latest results of a document (any version), or null. */
   getResults: 'netscenario/getResults',
-  /** Solve now, whatever `netscenario.solveOn` says; answers the results, or null when the document has errors. */
+  /** Solve now, whatever `netscenario.solveOn` says; answers the results (status not-solved when the document has errors), or null for an unknown document. */
   solve: 'netscenario/solve',
   /** Cancel a running solve; answers whether one was running. */
   cancel: 'netscenario/cancelSolve',
@@ -31,7 +32,7 @@ export interface UriParams {
 
 /** VS Code commands, handled by the client (code lenses name some of them). */
 export const COMMANDS = {
-  ...LENS_COMMANDS,
+  ...CLIENT_COMMANDS,
   cancel: 'netscenario.cancelSolve',
   exportResults: 'netscenario.exportResults',
   applyWeights: 'netscenario.applyChosenWeights',

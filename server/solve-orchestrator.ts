@@ -2,12 +2,15 @@
  * Solve on save (or on change, debounced, or only on request): lowers a document without errors,
  * solves it in the worker with the time limit, and publishes the results — unless the document
  * moved on meanwhile: a newer version cancels the running solve, and a stale result is dropped.
+ * A document with input errors (its own or a referenced file's) is not solved: it gets results
+ * that say so. Every failure on the way is caught per document and reported, never thrown.
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { CodeLensRefreshRequest, DiagnosticSeverity } from 'vscode-languageserver';
+import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Scenario } from '../language/generated/ast.js';
-import { LoweringError, lowerScenario } from '../language/lowering.js';
+import { blockingErrors } from '../language/blocking-errors.js';
+import { lowerScenario } from '../language/lowering.js';
 import type { NetScenarioServices, NetScenarioSharedServices } from '../language/netscenario-module.js';
 import type { ScenarioResults } from '../language/results/model.js';
 import { readSettings, type ServerSettings } from '../language/settings.js';
@@ -15,6 +18,10 @@ import { RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type SolvingParams } from '
 import { SolveRunner } from './solve-runner.js';
 
 const CHANGE_DEBOUNCE_MS = 400;
+
+type UnsolvedResults = Pick<ScenarioResults, 'message' | 'errorCount' | 'location'> & { readonly status: Exclude<ScenarioResults['status'], 'solved'>; readonly seconds?: number };
+
+const fileName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 
 interface Running {
   readonly version: number;
@@ -102,15 +109,20 @@ export class SolveOrchestrator {
     const version = document.textDocument.version;
     const store = this.services.results.Store;
     if (!force && store.current(document)) return store.current(document);
-    if (document.diagnostics?.some((d) => d.severity === DiagnosticSeverity.Error && d.source !== 'netscenario')) return undefined;
-
-    let lowered;
-    try {
-      lowered = lowerScenario(document.parseResult.value);
-    } catch (error) {
-      if (error instanceof LoweringError) return undefined; // a referenced file has errors; its own diagnostics say which
-      throw error;
+    const blocking = await blockingErrors(document, this.services);
+    if (blocking.count > 0) {
+      const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
+      const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
+      return this.publishUnsolved(document, { status: 'not-solved', message, errorCount: blocking.count, location: blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range } });
     }
+    const lowering = lowerScenario(document.parseResult.value);
+    if (!lowering.ok) {
+      // Validation passed but a declaration still cannot be read: a gap between validation and lowering.
+      const [problem] = lowering.problems;
+      const range = problem.node.$cstNode?.range;
+      return this.publishUnsolved(document, { status: 'error', message: problem.message, location: range && { uri, range } });
+    }
+    const lowered = lowering.scenario;
     const previous = this.running.get(uri);
     if (previous?.version === version && !force) return undefined;
     previous?.abort.abort(); // an older version's solve is now useless
@@ -134,19 +146,20 @@ export class SolveOrchestrator {
     if (result.kind === 'cancelled' || document.textDocument.version !== version || documents.getDocument(parsed) !== document) return undefined;
 
     const seconds = (performance.now() - started) / 1000;
-    const results: ScenarioResults =
-      result.kind === 'done'
-        ? { uri, version, status: 'solved', seconds, ...result.outcome }
-        : {
-            uri,
-            version,
-            status: result.kind === 'timeout' ? 'timeout' : 'error',
-            message: result.kind === 'timeout' ? `it took longer than netscenario.solver.timeLimit = ${settings.timeLimit} s` : result.message,
-            seconds,
-            placements: [],
-            switches: [],
-            studies: [],
-          };
+    if (result.kind !== 'done') {
+      const message = result.kind === 'timeout' ? `it took longer than netscenario.solver.timeLimit = ${settings.timeLimit} s` : result.message;
+      return this.publishUnsolved(document, { status: result.kind, message, seconds });
+    }
+    const results: ScenarioResults = { uri, version, status: 'solved', seconds, ...result.outcome };
+    await this.publish(document, results);
+    return results;
+  }
+
+  /** Results without outcomes for the document's current version: why nothing (or nothing complete) was solved. */
+  private async publishUnsolved(document: LangiumDocument, why: UnsolvedResults): Promise<ScenarioResults> {
+    const uri = document.uri.toString();
+    this.cancel(uri); // a solve still running here works on text (its own or a referenced file's) that no longer stands
+    const results: ScenarioResults = { uri, version: document.textDocument.version, seconds: 0, placements: [], switches: [], studies: [], ...why };
     await this.publish(document, results);
     return results;
   }
@@ -159,20 +172,20 @@ export class SolveOrchestrator {
     await this.refreshEditorViews();
   }
 
-  /** Inlay hints and code lenses are pulled by the client: ask it to pull again. */
+  /** Inlay hints and code lenses are pulled by the client: ask it to pull again, if it says it can. */
   private async refreshEditorViews(): Promise<void> {
+    const client = this.services.client.Support;
     await Promise.all([
-      this.connection.languages.inlayHint.refresh().catch(() => undefined),
-      this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined),
+      client.inlayHintRefresh ? this.connection.languages.inlayHint.refresh().catch(() => undefined) : undefined,
+      client.codeLensRefresh ? this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined) : undefined,
     ]);
   }
 
   /** LSP work-done progress with a cancel button, plus a plain notification for the status bar. */
   private async beginProgress(uri: string, abort: AbortController): Promise<{ done(): void }> {
-    const name = uri.slice(uri.lastIndexOf('/') + 1);
     void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: true } satisfies SolvingParams);
     const reporter = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
-    reporter?.begin(`Solving ${decodeURIComponent(name)}`, undefined, undefined, true);
+    reporter?.begin(`Solving ${fileName(uri)}`, undefined, undefined, true);
     reporter?.token.onCancellationRequested(() => abort.abort());
     return {
       done: () => {

@@ -44,6 +44,7 @@ function fileLabel(uri: string): string {
 
 function statusLine(results: ScenarioResults): string {
   if (results.status === 'solved') return `Solved in ${seconds(results.seconds)}.`;
+  if (results.status === 'not-solved') return `${results.message ?? 'Not solved: the file has errors'}. Fix them and save to solve.`.replace(/^n/, 'N');
   const what = results.status === 'timeout' ? 'The solve stopped at the time limit' : 'The solve failed';
   return `${what}${results.message ? `: ${results.message}` : ''}.`;
 }

@@ -1,19 +1,22 @@
 /** A one-line verdict above each placement, switch and study, and "Show charts". */
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
+import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
 import { formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import type { PlacementOutcome, ScenarioResults, StudyOutcome, SwitchOutcome } from './model.js';
-import { LENS_COMMANDS } from './commands.js';
+import type { ClientSupport } from '../lsp/client-support.js';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from './commands.js';
 import type { ResultStore } from './store.js';
 
 export class ResultCodeLensProvider implements CodeLensProvider {
   private readonly store: ResultStore;
+  private readonly client: ClientSupport;
 
   constructor(services: NetScenarioServices) {
     this.store = services.results.Store;
+    this.client = services.client.Support;
   }
 
   provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
@@ -23,16 +26,23 @@ export class ResultCodeLensProvider implements CodeLensProvider {
     for (const declaration of (document.parseResult.value as ast.Scenario).declarations) {
       if (!ast.isPlacement(declaration) && !ast.isSwitch(declaration) && !ast.isStudy(declaration)) continue;
       const range = declaration.$cstNode && lineStart(declaration.$cstNode.range);
-      if (!range) continue;
-      const verdict = results && verdictOf(declaration, results);
-      if (!verdict) {
-        lenses.push({ range, command: { title: 'not solved yet: save, or click to solve', command: LENS_COMMANDS.solve, arguments: [uri] } });
-        continue;
-      }
-      lenses.push({ range, command: { title: verdict, command: LENS_COMMANDS.showResults, arguments: [uri, declaration.name] } });
-      lenses.push({ range, command: { title: 'Show charts', command: LENS_COMMANDS.showResults, arguments: [uri, declaration.name] } });
+      if (range) lenses.push(...this.commandsFor(declaration, uri, results).map((command) => ({ range, command })));
     }
     return lenses;
+  }
+
+  private commandsFor(declaration: ast.Placement | ast.Switch | ast.Study, uri: string, results: ScenarioResults | undefined): Command[] {
+    const solve = (title: string): Command => ({ title, command: SERVER_COMMANDS.solve, arguments: [uri] });
+    if (results?.status === 'not-solved') {
+      const title = results.message ?? 'not solved: the file has errors';
+      return [results.location ? { title, command: SERVER_COMMANDS.reveal, arguments: [results.location.uri, results.location.range] } : solve(title)];
+    }
+    const verdict = results && verdictOf(declaration, results);
+    if (!verdict) return [solve('not solved yet: save, or click to solve')];
+    // Charts need the VS Code client; elsewhere the verdict re-solves on click.
+    if (!this.client.clientCommands) return [solve(verdict)];
+    const showResults = (title: string): Command => ({ title, command: CLIENT_COMMANDS.showResults, arguments: [uri, declaration.name] });
+    return [showResults(verdict), showResults('Show charts')];
   }
 }
 

@@ -6,15 +6,31 @@ import type { PlacementOutcome, StudyOutcome, SwitchOutcome } from '../../engine
 
 export type { PlacementOutcome, StudyOutcome, SwitchOutcome, ValueFix } from '../../engine/scenario.js';
 
-export type SolveStatus = 'solved' | 'timeout' | 'error';
+import type { Range } from 'vscode-languageserver';
+
+/**
+ * solved: the engines ran; timeout: they hit the time limit; error: they failed (the message says
+ * why); not-solved: the document, or a document it references, has input errors, so nothing ran.
+ */
+export type SolveStatus = 'solved' | 'timeout' | 'error' | 'not-solved';
+
+/** A place in a (possibly other) document: the first blocking error, or what a failure was about. */
+export interface SourceLocation {
+  readonly uri: string;
+  readonly range: Range;
+}
 
 export interface ScenarioResults {
   readonly uri: string;
   /** The document version these results belong to. */
   readonly version: number;
   readonly status: SolveStatus;
-  /** Why the solve did not finish (timeout, solver error). */
+  /** Why the solve did not finish (timeout, solver error) or did not start (input errors). */
   readonly message?: string;
+  /** With not-solved: how many input errors stop the solve. */
+  readonly errorCount?: number;
+  /** With not-solved: the first blocking error; with error: what the failure was about, when known. */
+  readonly location?: SourceLocation;
   readonly seconds: number;
   readonly placements: readonly PlacementOutcome[];
   readonly switches: readonly SwitchOutcome[];

@@ -11,11 +11,6 @@ const examples = Object.fromEntries(
 );
 
 describe('examples', () => {
-  it('are the shared examples, byte for byte', () => {
-    const sharedDir = join(import.meta.dirname, '../../../shared/examples');
-    for (const file of readdirSync(sharedDir)) expect(examples[file], file).toBe(readFileSync(join(sharedDir, file), 'utf8'));
-  });
-
   it.each(Object.keys(examples))('%s parses, links and validates without diagnostics', async (file) => {
     const documents = await buildWorkspace(createServices(), examples);
     const document = documents.get(file)!;

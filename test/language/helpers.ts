@@ -3,6 +3,7 @@ import { URI } from 'langium';
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { createNetScenarioServices } from '../../language/netscenario-module.js';
 import type { Scenario } from '../../language/generated/ast.js';
+import { lowerScenario, type LoweredScenario } from '../../language/lowering.js';
 
 export function createServices() {
   return createNetScenarioServices(EmptyFileSystem).NetScenario;
@@ -28,4 +29,11 @@ export async function validate(text: string, others: Record<string, string> = {}
   const documents = await buildWorkspace(services, { 'main.nsc': text, ...others });
   const document = documents.get('main.nsc')!;
   return { document, diagnostics: document.diagnostics ?? [] };
+}
+
+/** The lowered models of a document that must lower (a valid example); fails with the problems otherwise. */
+export function lowered(document: LangiumDocument<Scenario>): LoweredScenario {
+  const lowering = lowerScenario(document.parseResult.value);
+  if (!lowering.ok) throw new Error(`expected ${document.uri.path} to lower: ${lowering.problems.map((p) => p.message).join('; ')}`);
+  return lowering.scenario;
 }

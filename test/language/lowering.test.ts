@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lowerScenario, type LoweredScenario } from '../../language/lowering.js';
-import { buildWorkspace, createServices } from './helpers.js';
+import type { LoweredScenario } from '../../language/lowering.js';
+import { buildWorkspace, createServices, lowered as lowerDocument } from './helpers.js';
 
 const examplesDir = join(import.meta.dirname, '../../examples');
 const lowered = new Map<string, LoweredScenario>();
@@ -11,7 +11,7 @@ const lowered = new Map<string, LoweredScenario>();
 beforeAll(async () => {
   const files = Object.fromEntries(readdirSync(examplesDir).filter((f) => f.endsWith('.nsc')).map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]));
   const documents = await buildWorkspace(createServices(), files);
-  for (const [file, document] of documents) lowered.set(file, lowerScenario(document.parseResult.value));
+  for (const [file, document] of documents) lowered.set(file, lowerDocument(document));
 });
 
 /** Relative closeness: unit conversion may leave the last bit different (1.2 * 1e-3). */

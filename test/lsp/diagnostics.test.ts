@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification } from 'vscode-languageserver/node';
 import { LspSession } from '../support/lsp-session.js';
 
 const examples = join(import.meta.dirname, '../../examples');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompletionItemKind, type CompletionList, type DocumentSymbol, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, type CompletionList, type DocumentSymbol, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../support/lsp-session.js';
 import { METRO } from '../support/metro-fixture.js';

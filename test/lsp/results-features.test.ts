@@ -3,7 +3,7 @@
  * and quick fixes that, applied and saved, remove their diagnostic and add no error.
  */
 import { describe, expect, it } from 'vitest';
-import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint, Position } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint, Position } from 'vscode-languageserver';
 import { serverOnExamples } from '../support/example-workspace.js';
 import { applyEdits } from '../support/text-edits.js';
 

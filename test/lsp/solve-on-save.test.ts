@@ -1,6 +1,6 @@
 /** Solve on save through the real server process: diagnostics from results on the failing clauses. */
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver';
 import { serverOnExamples } from '../support/example-workspace.js';
 
 const examples = serverOnExamples();

@@ -7,7 +7,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   ConfigurationRequest,
+  InlayHintRefreshRequest,
+  ShowDocumentRequest,
   createProtocolConnection,
   RegistrationRequest,
   DidChangeTextDocumentNotification,
@@ -20,9 +23,11 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+} from 'vscode-languageserver/node';
 import type { ScenarioResults } from '../../language/results/model.js';
 import { RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type SolvingParams } from '../../server/protocol.js';
 
@@ -35,13 +40,37 @@ function repositoryRoot(): string {
 
 export const SERVER = join(repositoryRoot(), 'out/server/main.js');
 
+/** What a test client declares in `initialize`: the server adapts to it (refreshes, hover format, lens commands). */
+export interface ClientProfile {
+  readonly capabilities: ClientCapabilities;
+  readonly initializationOptions?: unknown;
+}
+
+/** Declares what the VS Code client does: refresh support, markdown hovers, showDocument, its own commands. */
+export const VSCODE_CLIENT: ClientProfile = {
+  capabilities: {
+    workspace: { inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+    textDocument: { publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] } },
+    window: { showDocument: { support: true } },
+  },
+  initializationOptions: { clientCommands: true },
+};
+
+/** Declares next to nothing, like a minimal editor: no refresh support, plain-text hovers, no client commands. */
+export const MINIMAL_CLIENT: ClientProfile = { capabilities: { textDocument: { publishDiagnostics: {} } } };
+
 export class LspSession {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** Every results and solving notification, in arrival order. */
   readonly results: ScenarioResults[] = [];
   readonly solving: SolvingParams[] = [];
+  /** The refresh and showDocument requests the server sent to this client, by method, in order. */
+  readonly serverRequests: string[] = [];
   private readonly resultWaiters: { uri: string; resolve: (results: ScenarioResults) => void }[] = [];
   private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
+
+  /** The server's answer to `initialize` (its capabilities). */
+  initializeResult: InitializeResult | undefined;
 
   private constructor(
     readonly process: ChildProcess,
@@ -53,6 +82,16 @@ export class LspSession {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(diagnostics);
       }
+    });
+    for (const method of [InlayHintRefreshRequest.method, CodeLensRefreshRequest.method]) {
+      connection.onRequest(method, () => {
+        this.serverRequests.push(method);
+        return null;
+      });
+    }
+    connection.onRequest(ShowDocumentRequest.type, () => {
+      this.serverRequests.push(ShowDocumentRequest.method);
+      return { success: true };
     });
     connection.onNotification(SOLVING_NOTIFICATION, (params: SolvingParams) => {
       this.solving.push(params);
@@ -67,7 +106,7 @@ export class LspSession {
   }
 
   /** `settings`: the `netscenario` configuration section the client answers the server with. */
-  static async start(workspaceFolder: string, settings?: Record<string, unknown>): Promise<LspSession> {
+  static async start(workspaceFolder: string, settings?: Record<string, unknown>, client: ClientProfile = VSCODE_CLIENT): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'netscenario' ? settings : null)));
@@ -76,11 +115,12 @@ export class LspSession {
     connection.listen();
     const session = new LspSession(child, connection);
     const rootUri = pathToFileURL(workspaceFolder).toString();
-    await connection.sendRequest(InitializeRequest.type, {
+    session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-      capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { publishDiagnostics: {} } },
+      capabilities: { ...client.capabilities, workspace: { ...client.capabilities.workspace, configuration: settings !== undefined } },
+      initializationOptions: client.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return session;

@@ -1,5 +1,5 @@
 /** Applies LSP text edits to a string, as an editor would (all ranges refer to the original text). */
-import type { Position, TextEdit } from 'vscode-languageserver-protocol';
+import type { Position, TextEdit } from 'vscode-languageserver';
 
 function offsetAt(text: string, position: Position): number {
   const lines = text.split('\n');

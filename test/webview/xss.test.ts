@@ -14,7 +14,7 @@ import { loadWorkspace } from '../../cli/workspace.js';
 import { solveForReport } from '../../cli/report.js';
 import { resultsPage } from '../../client/page.js';
 import type { ExportMessage, WebviewMessage } from '../../client/messages.js';
-import { lowerScenario } from '../../language/lowering.js';
+import { lowered } from '../language/helpers.js';
 import type { ScenarioResults } from '../../server/protocol.js';
 import { describeInBrowser, launchChromium, watchPage, type PageIncidents } from '../support/browser.js';
 
@@ -43,7 +43,7 @@ const HOSTILE_MESSAGE = `<script>alert('message')</script> & "timeout"`;
 async function hostileResults(): Promise<ScenarioResults> {
   const files = ['metro-placement.nsc', 'edge-site.nsc', 'mandala-study.nsc'].map((f) => join(EXAMPLES, f));
   const workspace = await loadWorkspace(files);
-  const solved = await Promise.all(workspace.files.map((f) => solveForReport(lowerScenario(f.document!.parseResult.value), 'file:///x.nsc')));
+  const solved = await Promise.all(workspace.files.map((f) => solveForReport(lowered(f.document!), 'file:///x.nsc')));
   const merged: ScenarioResults = {
     ...solved[0],
     uri: HOSTILE_URI,

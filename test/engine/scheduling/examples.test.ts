@@ -1,5 +1,5 @@
 /**
- * The shared example switches, parsed and lowered by the real language front end, solved by the
+ * The example switches, parsed and lowered by the real language front end, solved by the
  * engine: the verdicts and numbers of the hand-built models (fork.test.ts, controller.test.ts) must
  * come out of the example files too.
  */
@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchModel } from '../../../engine/scheduling/index.js';
 import { solveSwitch } from '../../../engine/scheduling/index.js';
-import { lowerScenario } from '../../../language/lowering.js';
-import { buildWorkspace, createServices } from '../../language/helpers.js';
+import { buildWorkspace, createServices, lowered } from '../../language/helpers.js';
 
 const examplesDir = join(import.meta.dirname, '../../../examples');
 const FILES = ['paper-fork.nsc', 'fork-fixed-weights.nsc', 'edge-site.nsc'];
@@ -20,7 +19,7 @@ beforeAll(async () => {
   // edge-site.nsc places its switch on Metro.agg1: the topology comes from metro-placement.nsc.
   files['metro-placement.nsc'] = readFileSync(join(examplesDir, 'metro-placement.nsc'), 'utf8');
   const documents = await buildWorkspace(createServices(), files);
-  for (const file of FILES) for (const { model } of lowerScenario(documents.get(file)!.parseResult.value).switches) switches.set(model.name, model);
+  for (const file of FILES) for (const { model } of lowered(documents.get(file)!).switches) switches.set(model.name, model);
 });
 
 describe('example switches through the language front end', () => {

@@ -1,0 +1,78 @@
+/**
+ * The protocol as any LSP client sees it, not only VS Code: cancelled and failed requests answer
+ * with JSON-RPC errors, refresh requests go only to clients that declare refresh support, and
+ * code lenses name commands the client can run (the server's own, for clients other than VS Code).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeLens } from 'vscode-languageserver/node';
+import { generateScenario } from '../../bench/scenario-generator.js';
+import type { ScenarioResults } from '../../language/results/model.js';
+import { copyExamples } from '../support/example-workspace.js';
+import { LspSession, MINIMAL_CLIENT, VSCODE_CLIENT } from '../support/lsp-session.js';
+
+const REFRESHES = ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh'];
+const workspace = copyExamples();
+let minimal: LspSession;
+let vscodeLike: LspSession;
+
+beforeAll(async () => {
+  [minimal, vscodeLike] = await Promise.all([LspSession.start(workspace.folder, undefined, MINIMAL_CLIENT), LspSession.start(workspace.folder, undefined, VSCODE_CLIENT)]);
+});
+afterAll(async () => {
+  await Promise.all([minimal?.stop(), vscodeLike?.stop()]);
+});
+
+const lensesOf = (session: LspSession, uri: string) => session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+
+describe('a client without refresh support or client commands', () => {
+  it('gets no refresh requests after a solve; one that declares support does', async () => {
+    const uri = workspace.uriOf('paper-fork.nsc');
+    for (const session of [minimal, vscodeLike]) {
+      await session.open(uri, workspace.textOf('paper-fork.nsc'));
+      expect((await session.save(uri)).results.status).toBe('solved');
+    }
+    // The server asks for refreshes right after publishing the results: give them time to arrive.
+    await expect.poll(() => vscodeLike.serverRequests).toEqual(expect.arrayContaining(REFRESHES));
+    expect(minimal.serverRequests.filter((m) => REFRESHES.includes(m))).toEqual([]);
+  });
+
+  it('gets code lenses whose commands the server executes', async () => {
+    const uri = workspace.uriOf('paper-fork.nsc');
+    const advertised = minimal.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+    const lenses = await lensesOf(minimal, uri);
+    expect(lenses.length).toBeGreaterThan(0);
+    for (const lens of lenses) expect(advertised).toContain(lens.command?.command);
+    // Running the verdict lens's command solves the document and answers its results.
+    const [lens] = lenses;
+    const results = await minimal.request<ScenarioResults>('workspace/executeCommand', { command: lens.command!.command, arguments: lens.command!.arguments });
+    expect(results).toMatchObject({ uri, status: 'solved' });
+  });
+});
+
+describe('failed and cancelled requests', () => {
+  it('answer a cancelled request with the JSON-RPC error RequestCancelled (-32800)', async () => {
+    // A large document keeps the server building after the change, so the hover waits and is cancelled meanwhile.
+    const uri = `${workspace.uriOf('')}large.nsc`;
+    await minimal.open(uri, generateScenario(5_000), 1);
+    await minimal.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: generateScenario(5_001) }] });
+    const source = new CancellationTokenSource();
+    const hover = minimal.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 3 } }, source.token);
+    source.cancel();
+    const error = await hover.then(
+      (result) => result,
+      (rejection: unknown) => rejection,
+    );
+    expect(error).toBeInstanceOf(ResponseError);
+    expect((error as ResponseError<unknown>).code).toBe(LSPErrorCodes.RequestCancelled);
+  });
+
+  it('answer a request on a file the server does not know with an error or null, never an error object as the result', async () => {
+    const uri = `${workspace.uriOf('')}never-opened.nsc`;
+    const outcome = await minimal.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    if ('result' in outcome) expect(outcome.result).toBeNull();
+    else expect(outcome.error).toBeInstanceOf(ResponseError);
+  });
+});
