@@ -1,6 +1,6 @@
 /**
  * The UNIT terminal only matches right after a number on the same line (`5 s`, `30%`, `1/3 pps`).
- * Units are plain words, not keywords (LANGUAGE.md), so without this look-behind `batch 1` followed
+ * Units are plain words, not keywords (docs/language.md), so without this look-behind `batch 1` followed
  * by `nic1 -> m1` on the next line would read `nic1` as the unit of 1.
  */
 import type { TokenType } from 'chevrotain';

@@ -1,4 +1,4 @@
-/** Registers every validation rule of LANGUAGE.md; each rule lives with its declaration kind. */
+/** Registers every validation rule of docs/language.md; each rule lives with its declaration kind. */
 import type { ValidationChecks } from 'langium';
 import type { NetScenarioAstType } from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';

@@ -1,5 +1,5 @@
 /**
- * One invalid input per validation rule of LANGUAGE.md: each asserts the message and the exact
+ * One invalid input per validation rule of docs/language.md: each asserts the message and the exact
  * source text the diagnostic's range covers.
  */
 import { describe, expect, it } from 'vitest';
