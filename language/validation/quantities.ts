@@ -10,6 +10,25 @@ export function ruleFor(quantity: Quantity): QuantityRule | undefined {
   return QUANTITY_RULES.get(`${container.$type}.${quantity.$containerProperty}`);
 }
 
+/**
+ * Units people write that the language does not use, with what they measure, so the message can
+ * say why ('Mbps' on a latency is a bit rate, not a time) instead of only "unknown unit".
+ */
+interface ForeignUnit {
+  readonly measures: string;
+  /** Set when it measures a dimension the language has, only in another unit ('min' is a time). */
+  readonly dimension?: Dimension;
+}
+const foreign = (units: readonly string[], unit: ForeignUnit) => units.map((name): [string, ForeignUnit] => [name, unit]);
+const FOREIGN_UNITS: ReadonlyMap<string, ForeignUnit> = new Map([
+  ...foreign(['bps', 'kbps', 'Kbps', 'Mbps', 'Gbps', 'Tbps', 'Bps', 'MBps', 'GBps'], { measures: 'a bit rate' }),
+  ...foreign(['b', 'bit', 'bits', 'B', 'byte', 'bytes', 'kB', 'KB', 'MB', 'GB', 'KiB', 'MiB', 'GiB'], { measures: 'a data size' }),
+  ...foreign(['h', 'hr', 'hour', 'hours', 'd', 'day', 'days', 'sec', 'msec', 'usec', 'nsec', 'ps'], { measures: 'a time', dimension: 'time' }),
+  ...foreign(['m', 'km', 'mi', 'ft'], { measures: 'a distance' }),
+  ...foreign(['THz'], { measures: 'a frequency', dimension: 'frequency' }),
+  ...foreign(['W', 'kW', 'mW'], { measures: 'a power' }),
+]);
+
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const describeDimension = (dimension: Dimension) => `${DIMENSION_NAMES[dimension]} (${unitsOf(dimension).join(', ')})`;
 
@@ -47,6 +66,12 @@ function checkUnit(quantity: Quantity, rule: QuantityRule, accept: ValidationAcc
     return false;
   }
   const info = UNITS.get(unit);
+  const known = info ? undefined : FOREIGN_UNITS.get(unit);
+  if (known) {
+    const what = known.dimension === rule.dimension ? `${known.measures} in a unit NetScenario does not use` : `${known.measures}, not a ${DIMENSION_NAMES[rule.dimension]}`;
+    accept('error', `'${unit}' is ${what}: ${rule.what} is a ${describeDimension(rule.dimension)}.`, { node: quantity, property: 'unit' });
+    return false;
+  }
   if (!info) {
     const suggestion = closestUnit(unit, rule.dimension);
     accept('error', `Unknown unit '${unit}': ${rule.what} is a ${describeDimension(rule.dimension)}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, {

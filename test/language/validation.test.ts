@@ -79,7 +79,12 @@ const cases: Case[] = [
   { name: 'declaration duplicated in another file', text: 'curve Other { 1 -> 1 s }', others: { 'other.nsc': 'curve Other { 1 -> 2 s }' }, message: "'Other' is also declared in other.nsc; names must be unique across the workspace.", covers: 'Other' },
   { name: 'duplicate node', text: TOPOLOGY.replace('node c tier access', 'node b tier access'), message: "Duplicate node 'b'.", covers: 'b' },
   { name: 'duplicate module', text: switchWith(CHAIN).replace('module c cost', 'module b cost'), message: "Duplicate module 'b'.", covers: 'b' },
-  { name: 'unresolved reference', text: placement(BASE_PLACEMENT.replace('curve C', 'curve Missing')), message: /Could not resolve reference to Curve named 'Missing'/, covers: 'Missing' },
+  { name: 'unresolved reference', text: placement(BASE_PLACEMENT.replace('curve C', 'curve Missing')), message: "Unknown curve 'Missing'.", covers: 'Missing' },
+  { name: 'unresolved reference with a close name', text: placement(BASE_PLACEMENT.replace('topology Net', 'topology Nett')), message: "Unknown topology 'Nett'. Did you mean 'Net'?", covers: 'Nett' },
+  { name: 'misspelt keyword', text: switchWith(`${CHAIN}\n  modul d cost 1 cycles`), message: "Expected '->' but found 'd'. Did you mean 'module' instead of 'modul'?", covers: 'd' },
+  { name: 'misspelt declaration keyword', text: 'placemnt P { }', message: "Unexpected 'placemnt': a declaration starts with 'topology', 'curve', 'placement', 'switch' or 'study'. Did you mean 'placement' instead of 'placemnt'?", covers: 'placemnt' },
+  { name: 'bit rate where a time belongs', text: `${TOPOLOGY.replace('latency 1 ms', 'latency 10 Mbps')}`, message: "'Mbps' is a bit rate, not a time: a link latency is a time (ns, us, µs, ms, s).", covers: 'Mbps' },
+  { name: 'time in a unit the language does not use', text: placement(BASE_PLACEMENT.replace('4 s', '2 h')), message: "'h' is a time in a unit NetScenario does not use: a target learning time is a time (ns, us, µs, ms, s).", covers: 'h' },
   // topology
   { name: 'self link', text: TOPOLOGY.replace('link a -- c', 'link c -- c'), message: "A link cannot connect 'c' to itself.", covers: 'link c -- c latency 2 ms' },
   { name: 'duplicate link', text: TOPOLOGY.replace('link a -- c', 'link b -- a'), message: "'b' and 'a' are already linked.", covers: 'link b -- a latency 2 ms' },
