@@ -11,7 +11,7 @@ import {
   type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
-import { NetScenarioTokenBuilder } from './unit-token.js';
+import { NetScenarioTokenBuilder } from './tokens.js';
 import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
 import { NetScenarioLinker } from './linker.js';

@@ -18,7 +18,7 @@ import { declarationKind, describeDeclaration } from './declarations.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
 import { markup, rendersMarkdown } from './markup.js';
 
-/** The terminal of a quantity's unit (see unit-token.ts): completing it means completing a unit. */
+/** The terminal of a quantity's unit (see tokens.ts): completing it means completing a unit. */
 const UNIT_TERMINAL = 'UNIT';
 
 export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
