@@ -7,6 +7,7 @@ import { checkController, checkSwitch } from './switch-rules.js';
 import { checkSwitchRange } from './switch-range.js';
 import { checkCurve, checkExplicitTopology, checkMandala, checkPlacement, checkStudy } from './placement-rules.js';
 import { checkUniqueDeclarations } from './names.js';
+import { checkTopologyUse } from './topology-use.js';
 
 export function registerValidationChecks(services: NetScenarioServices): void {
   const registry = services.validation.ValidationRegistry;
@@ -14,8 +15,14 @@ export function registerValidationChecks(services: NetScenarioServices): void {
   const checks: ValidationChecks<NetScenarioAstType> = {
     Scenario: (scenario, accept) => checkUniqueDeclarations(scenario, indexManager, accept),
     Quantity: checkQuantity,
-    ExplicitTopology: checkExplicitTopology,
-    MandalaTopology: checkMandala,
+    ExplicitTopology: (topology, accept) => {
+      checkExplicitTopology(topology, accept);
+      checkTopologyUse(topology, services, accept);
+    },
+    MandalaTopology: (topology, accept) => {
+      checkMandala(topology, accept);
+      checkTopologyUse(topology, services, accept);
+    },
     Curve: checkCurve,
     Placement: checkPlacement,
     Switch: (sw, accept) => {

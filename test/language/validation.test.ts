@@ -129,6 +129,22 @@ const cases: Case[] = [
   { name: 'batch given twice', text: switchWith(`${CHAIN}\n  batch 4\n  batch 8`), message: "'batch' is given more than once; keep one.", covers: 'batch 8' },
   { name: 'controller tolerance outside (0,1)', text: switchWith(`${CHAIN}\n  controller { tolerance 0% }`), message: 'The tolerance is a share in (0, 1): write a fraction like 0.3 or a percentage like 30%.', covers: '0%' },
   { name: 'empty task', text: switchWith(`${CHAIN}\n  task e on w0 { }`), message: "Task 'e' has no modules.", covers: 'e' },
+  // warnings about how a topology is used
+  {
+    name: 'topology in disconnected parts',
+    text: placement(BASE_PLACEMENT).replace('  link a -- c latency 2 ms', '  link a -- c latency 2 ms\n  node d\n  node e\n  link d -- e latency 1 ms\n  node f'),
+    message: "Topology 'Net' is in 3 disconnected parts: {a, b, c}, {d, e}, {f}. 'P' can only place AIFs in the part of the FL server.",
+    covers: 'Net',
+    severity: 2,
+  },
+  { name: 'zero link latency', text: TOPOLOGY.replace('latency 1 ms', 'latency 0 ms'), message: 'A latency of 0: this link adds no delay at all. Write its real one-way latency, even a small one.', covers: '0 ms', severity: 2 },
+  {
+    name: 'accelerators no placement can use',
+    text: `${placement(`${BASE_PLACEMENT}\n  objective baseline`)}\nplacement Q {\n  ${BASE_PLACEMENT}\n  accelerators max 0\n}`,
+    message: "No placement can use the accelerators of 'Net': 'P', 'Q' are baseline or allow 'accelerators max 0'.",
+    covers: 'accelerator',
+    severity: 2,
+  },
   // study
   { name: 'study over an explicit topology', text: `${placement(BASE_PLACEMENT)}\nstudy St { placement P }`, message: "A study regenerates the topology per instance, so 'P' needs a generated ('mandala') topology; 'Net' is explicit.", covers: 'P' },
   { name: 'study accelerator range empty', text: 'study St { instances 3 accelerators 60% to 10% }', message: 'The accelerator share range is empty: 60% is above 10%.', covers: '60%' },
