@@ -104,7 +104,7 @@ async function benchMemory(print: (line: string) => void, solver: HighsWorker): 
     await solvePlacement(problem, { method: 'milp-compact', solver, timeLimit: MILP_LIMIT_SECONDS });
     if (i === 0 || (i + 1) % 100 === 0) {
       const usage = process.memoryUsage();
-      samples.push({ solves: i + 1, rss: usage.rss, heap: usage.heapUsed, wasm: solver.sharedHeapBytes, workerHeap: solver.sharedJsHeapBytes });
+      samples.push({ solves: i + 1, rss: usage.rss, heap: usage.heapUsed, wasm: solver.sharedFootprint?.wasmBytes ?? 0, workerHeap: solver.sharedFootprint?.jsHeapBytes ?? 0 });
     }
   }
   const seconds = (performance.now() - started) / 1000;
