@@ -38,6 +38,11 @@ export function shortestOneWay(topology: Topology): Float64Array[] {
   return oneWay;
 }
 
+/** One-way shortest-path latency from one node to every node: a single Dijkstra. */
+export function shortestOneWayFrom(topology: Topology, source: number): Float64Array {
+  return dijkstra(compressedAdjacency(topology), source, new MinHeap(2 * topology.links.length + 1));
+}
+
 /** Records distances already known for a link set, e.g. scaled ones after a uniform rescale of all latencies. */
 export function rememberShortestPaths(links: readonly Link[], oneWay: Float64Array[]): void {
   oneWayByLinks.set(links, oneWay);
