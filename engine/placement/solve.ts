@@ -6,6 +6,7 @@
  * every method: the exact ones check a deadline between units of work (deadline.ts).
  */
 import { inProcessSolver, type LpSolver } from '../highs/solver.js';
+import { formatQuantity } from '../units.js';
 import { Deadline, TimeLimitReached } from './deadline.js';
 import { solveMinAifsExact } from './exact.js';
 import { resolveProblem, type PlacementInstance } from './instance.js';
@@ -124,5 +125,6 @@ function explain(issues: readonly string[], relaxations: Relaxations, status: 'i
   if (status === 'timeout') return 'the solver reached its time limit before it finished';
   if (relaxations.minTarget === null) return 'no placement exists at all: too few nodes can host an AIF for any server within the max latency';
   const limit = instance?.roundLimit ?? 0;
-  return `no placement fits a round limit T/R of ${limit} s; the smallest achievable max round time gives a target of at least ${relaxations.minTarget} s`;
+  const time = (seconds: number) => formatQuantity(seconds, 'time');
+  return `no placement keeps every round within the round limit of ${time(limit)} (target / rounds); the fastest possible slowest round needs a target of at least ${time(relaxations.minTarget)}`;
 }
