@@ -2,7 +2,8 @@
 // language server and its solve worker as ES modules (Langium is ESM-only); HiGHS's WebAssembly
 // beside them, where the bundled highs loader looks for it; the results page's renderer as one
 // browser script with its stylesheet (the webview loads them, `nsc report` inlines them).
-// No runtime node_modules.
+// The language server and the `nsc` CLI (with the worker of `nsc study --jobs`) are also the npm
+// package's bins, hence their #! lines. No runtime node_modules.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -14,12 +15,17 @@ const esm = {
   banner: { js: "import { createRequire as __nscCreateRequire } from 'node:module'; const require = __nscCreateRequire(import.meta.url);" },
 };
 
+// The server's source has no #! line (cli/main.ts has one, which esbuild keeps above the banner).
+const executable = { ...esm, banner: { js: `#!/usr/bin/env node\n${esm.banner.js}` } };
+
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/highs/build/highs.wasm', 'dist/highs.wasm');
 copyFileSync('client/webview/style.css', 'dist/webview.css');
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] }),
-  build({ ...esm, entryPoints: ['server/main.ts'], outfile: 'dist/server.mjs' }),
+  build({ ...executable, entryPoints: ['server/main.ts'], outfile: 'dist/server.mjs' }),
+  build({ ...esm, entryPoints: ['cli/main.ts'], outfile: 'dist/nsc.mjs' }),
+  build({ ...esm, entryPoints: ['engine/placement/study-worker.ts'], outfile: 'dist/study-worker.js' }),
   build({ ...esm, entryPoints: ['server/solve-worker.ts'], outfile: 'dist/solve-worker.js' }),
   // No source map: the report inlines this file and must not point anywhere else.
   build({ entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' }),
