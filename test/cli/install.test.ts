@@ -9,18 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createProtocolConnection,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver/node';
+import * as lsp from 'vscode-languageserver/node';
+import { RESULTS_NOTIFICATION, type ScenarioResults } from '../../server/protocol.js';
 
 const root = join(import.meta.dirname, '../..');
 const example = (name: string) => join(root, 'examples', name);
@@ -86,24 +76,42 @@ describe('the npm package', () => {
     expect(readFileSync(page, 'utf8')).toContain('<script type="application/json" id="nsc-results">');
   });
 
-  it('netscenario-language-server --stdio answers initialize and publishes diagnostics', async () => {
+  it('netscenario-language-server --stdio answers initialize, publishes diagnostics and solves on save', async () => {
     const server = spawn(bin('netscenario-language-server'), ['--stdio'], { cwd: scratch, env, stdio: ['pipe', 'pipe', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
-    const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
+    const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(server.stdout), new lsp.StreamMessageWriter(server.stdin));
+    const published: lsp.PublishDiagnosticsParams[] = [];
+    const results: ScenarioResults[] = [];
+    connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => published.push(params));
+    connection.onNotification(RESULTS_NOTIFICATION, (params: ScenarioResults) => results.push(params));
     connection.listen();
+    const until = async <T>(found: () => T | undefined): Promise<T> => {
+      for (let value = found(); ; value = found()) {
+        if (value !== undefined) return value;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     try {
-      const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      const initialized = await connection.sendRequest(lsp.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
       expect(initialized.capabilities.textDocumentSync).toBeDefined();
       expect(initialized.capabilities.completionProvider).toBeDefined();
-      await connection.sendNotification(InitializedNotification.type, {});
-      const uri = pathToFileURL(join(scratch, 'typo.nsc')).href;
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'netscenario', version: 1, text: 'curve C {\n  1 -> 1 s\n  2 -> 1 mss\n}\n' } });
-      const published = await diagnostics;
-      expect(published.uri).toBe(uri);
-      expect(published.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message])).toEqual([[2, 9, "Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?"]]);
-      await connection.sendRequest(ShutdownRequest.type);
-      await connection.sendNotification(ExitNotification.type);
+      await connection.sendNotification(lsp.InitializedNotification.type, {});
+
+      const typo = pathToFileURL(join(scratch, 'typo.nsc')).href;
+      await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: typo, languageId: 'netscenario', version: 1, text: 'curve C {\n  1 -> 1 s\n  2 -> 1 mss\n}\n' } });
+      const diagnostics = await until(() => published.find((p) => p.uri === typo)?.diagnostics);
+      expect(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message])).toEqual([[2, 9, "Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?"]]);
+
+      // Solving runs in the server's worker thread: dist/solve-worker.js must have come with the package.
+      const fork = pathToFileURL(join(scratch, 'paper-fork.nsc')).href;
+      await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: fork, languageId: 'netscenario', version: 1, text: readFileSync(example('paper-fork.nsc'), 'utf8') } });
+      await connection.sendNotification(lsp.DidSaveTextDocumentNotification.type, { textDocument: { uri: fork } });
+      const solved = await until(() => results.find((r) => r.uri === fork));
+      expect(solved.status).toBe('solved');
+      expect(solved.switches.map((s) => [s.name, s.result.status])).toEqual([['Fork', 'feasible']]);
+
+      await connection.sendRequest(lsp.ShutdownRequest.type);
+      await connection.sendNotification(lsp.ExitNotification.type);
       expect(await exited).toBe(0);
     } finally {
       connection.dispose();
