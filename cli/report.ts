@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { solveScenario } from '../engine/scenario.js';
+import { solveScenarioWithDetails } from '../engine/scenario.js';
 import type { LoweredScenario } from '../language/lowering.js';
 import type { ScenarioResults } from '../server/protocol.js';
 import { newNonce, resultsPage } from '../client/page.js';
@@ -44,7 +44,7 @@ export async function runReport(files: readonly string[], options: { output?: st
 /** Everything the file declares, solved as the language server would (studies included). */
 export async function solveForReport(scenario: LoweredScenario, uri: string): Promise<ScenarioResults> {
   const started = performance.now();
-  const outcome = await solveScenario({
+  const outcome = await solveScenarioWithDetails({
     placements: scenario.placements.map((p) => p.model),
     switches: scenario.switches.map((s) => s.model),
     studies: scenario.studies.map((s) => s.model),

@@ -16,7 +16,9 @@ import {
   type ScenarioResults,
   type SolvingParams,
 } from '../server/protocol.js';
+import { RESULTS_VIEW_TYPE } from './contributions.js';
 import { resultsToCsv } from './export.js';
+import { scenarioOfState } from './messages.js';
 import { ResultsPanel } from './results-panel.js';
 import { VerdictStatus } from './status.js';
 
@@ -44,7 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     panels.update(results);
   });
   client.onNotification(SOLVING_NOTIFICATION, ({ uri, solving }: SolvingParams) => status.setSolving(uri, solving));
-  context.subscriptions.push(...registerCommands(client, panels));
+  // Registered before the client starts: VS Code restores panels as soon as activation returns.
+  context.subscriptions.push(restoreResultsPanels(client, panels), ...registerCommands(client, panels));
   await client.start();
   context.subscriptions.push(client);
   status.refresh();
@@ -68,14 +71,38 @@ function requireUri(arg?: unknown): string | undefined {
   return uri;
 }
 
+/** The server's latest results of a scenario (any version), or null. */
+function latestResults(client: LanguageClient, uri: string): Promise<ScenarioResults | null> {
+  return client.sendRequest<ScenarioResults | null>(REQUESTS.getResults, { uri });
+}
+
+/**
+ * Brings results panels back after a window reload: the page kept which scenario it showed (its
+ * webview state); the results come from the server again (none until the file is solved, if the
+ * server restarted with the window).
+ */
+function restoreResultsPanels(client: LanguageClient, panels: ResultsPanel): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      const scenario = scenarioOfState(state);
+      if (!scenario) {
+        panel.dispose(); // no state to say which file it showed
+        return;
+      }
+      panels.restore(panel, vscode.Uri.parse(scenario));
+      const results = await latestResults(client, scenario).catch(() => null); // a server that failed to start has none
+      if (results) panels.update(results);
+    },
+  });
+}
+
 function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.Disposable[] {
-  const latest = (uri: string) => client.sendRequest<ScenarioResults | null>(REQUESTS.getResults, { uri });
   return [
     // From a code lens: (uri, declaration name); from the palette or the editor title: the active file.
     vscode.commands.registerCommand(COMMANDS.showResults, async (arg?: unknown, focus?: unknown) => {
       const uri = requireUri(arg);
       if (!uri) return;
-      panels.show(vscode.Uri.parse(uri), (await latest(uri)) ?? undefined, typeof focus === 'string' ? focus : undefined);
+      panels.show(vscode.Uri.parse(uri), (await latestResults(client, uri)) ?? undefined, typeof focus === 'string' ? focus : undefined);
     }),
     vscode.commands.registerCommand(COMMANDS.solve, async (arg?: unknown) => {
       const uri = requireUri(arg);
@@ -90,7 +117,7 @@ function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.
     }),
     vscode.commands.registerCommand(COMMANDS.exportResults, async (arg?: unknown) => {
       const uri = requireUri(arg);
-      const results = uri && (await latest(uri));
+      const results = uri && (await latestResults(client, uri));
       if (!uri || !results) {
         if (uri) void vscode.window.showInformationMessage('NetScenario: no results yet; save the file to solve it.');
         return;

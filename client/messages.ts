@@ -7,9 +7,13 @@ import type { ScenarioResults } from '../server/protocol.js';
 export const EXPORT_FORMATS = ['png', 'svg', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Host -> webview: results to draw (null: none yet), optionally scrolled to one declaration. */
+/**
+ * Host -> webview: results to draw (null: none yet) for the scenario at URI `scenario`, optionally
+ * scrolled to one declaration.
+ */
 export interface ShowMessage {
   readonly type: 'show';
+  readonly scenario: string;
   readonly results: ScenarioResults | null;
   readonly focus?: string;
 }
@@ -31,3 +35,18 @@ export interface ExportMessage {
 }
 
 export type WebviewMessage = ReadyMessage | ExportMessage;
+
+/**
+ * What the webview persists (its `setState`) and VS Code hands back when it restores the panel after
+ * a window reload: which scenario the panel shows. Its results are asked from the server again.
+ */
+export interface PanelState {
+  readonly scenario: string;
+}
+
+/** The scenario URI of a persisted panel state; undefined when `state` is not one (e.g. damaged). */
+export function scenarioOfState(state: unknown): string | undefined {
+  const scenario = (state as Partial<PanelState> | null | undefined)?.scenario;
+  // A URI has a scheme (file:, untitled:, vscode-remote:, ...).
+  return typeof scenario === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(scenario) ? scenario : undefined;
+}

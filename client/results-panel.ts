@@ -2,10 +2,12 @@
  * The results webview: one panel per scenario file, drawing the server's result model with the
  * renderer in dist/webview.js. The panel asks for results once its script listens (`ready`), so
  * results given before the page loaded are never lost; exports from the page are saved here,
- * because a webview cannot write files.
+ * because a webview cannot write files. After a window reload VS Code hands the panels back
+ * (`restore`, from the serializer in extension.ts).
  */
 import * as vscode from 'vscode';
 import type { ScenarioResults } from '../server/protocol.js';
+import { RESULTS_VIEW_TYPE } from './contributions.js';
 import { EXPORT_FORMATS, type ExportMessage, type ShowMessage, type WebviewMessage } from './messages.js';
 import { newNonce, resultsPage } from './page.js';
 
@@ -22,8 +24,14 @@ const FILTERS: Record<ExportMessage['format'], Record<string, string[]>> = { png
 
 export class ResultsPanel implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
+  private readonly dist: vscode.Uri;
+  /** Scripts on; local files only from dist/ (the renderer and its stylesheet). */
+  private readonly webviewOptions: vscode.WebviewOptions;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(extensionUri: vscode.Uri) {
+    this.dist = vscode.Uri.joinPath(extensionUri, 'dist');
+    this.webviewOptions = { enableScripts: true, localResourceRoots: [this.dist] };
+  }
 
   /**
    * Opens (or reveals) the panel of `scenario`. `results` replaces what it shows unless undefined
@@ -33,10 +41,19 @@ export class ResultsPanel implements vscode.Disposable {
     const key = scenario.toString();
     let entry = this.open.get(key);
     if (entry) entry.panel.reveal(undefined, true);
-    else entry = this.create(scenario);
+    else entry = this.adopt(this.createPanel(scenario), scenario);
     if (results) entry.results = results;
     entry.focus = focus;
     this.post(entry);
+  }
+
+  /**
+   * Takes over a panel VS Code restored after a window reload, showing `scenario`. It shows "no
+   * results yet" until `update` brings them. A second panel for a scenario that has one is closed.
+   */
+  restore(panel: vscode.WebviewPanel, scenario: vscode.Uri): void {
+    if (this.open.has(scenario.toString())) panel.dispose();
+    else this.adopt(panel, scenario);
   }
 
   /** Live update from a results notification: redraws the file's panel if one is open. */
@@ -52,21 +69,25 @@ export class ResultsPanel implements vscode.Disposable {
     for (const entry of [...this.open.values()]) entry.panel.dispose();
   }
 
-  private create(scenario: vscode.Uri): OpenPanel {
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const name = scenario.path.split('/').pop() ?? scenario.path;
-    const panel = vscode.window.createWebviewPanel('netscenario.results', `NetScenario: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [dist],
+  private createPanel(scenario: vscode.Uri): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, panelTitle(scenario), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      ...this.webviewOptions,
       retainContextWhenHidden: true,
     });
+  }
+
+  /** Loads the page into a new or restored panel and tracks it as the panel of `scenario`. */
+  private adopt(panel: vscode.WebviewPanel, scenario: vscode.Uri): OpenPanel {
     const webview = panel.webview;
+    // A restored panel keeps its options, but they may come from an older version of the extension.
+    webview.options = this.webviewOptions;
+    panel.title = panelTitle(scenario);
     webview.html = resultsPage({
-      title: `NetScenario: ${name}`,
+      title: panelTitle(scenario),
       nonce: newNonce(),
       cspSource: webview.cspSource,
-      script: { url: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString() },
-      style: { url: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString() },
+      script: { url: webview.asWebviewUri(vscode.Uri.joinPath(this.dist, 'webview.js')).toString() },
+      style: { url: webview.asWebviewUri(vscode.Uri.joinPath(this.dist, 'webview.css')).toString() },
     });
     const entry: OpenPanel = { panel, scenario, results: null, ready: false };
     const key = scenario.toString();
@@ -81,7 +102,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   private post(entry: OpenPanel): void {
     if (!entry.ready) return; // `ready` posts it
-    const message: ShowMessage = { type: 'show', results: entry.results, ...(entry.focus === undefined ? {} : { focus: entry.focus }) };
+    const message: ShowMessage = { type: 'show', scenario: entry.scenario.toString(), results: entry.results, ...(entry.focus === undefined ? {} : { focus: entry.focus }) };
     entry.focus = undefined;
     void entry.panel.webview.postMessage(message);
   }
@@ -106,6 +127,10 @@ export class ResultsPanel implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Could not save ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+function panelTitle(scenario: vscode.Uri): string {
+  return `NetScenario: ${scenario.path.split('/').pop() || scenario.path}`;
 }
 
 const PNG_PREFIX = 'data:image/png;base64,';

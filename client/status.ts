@@ -1,12 +1,18 @@
-/** The status bar item: the verdict of the active scenario, a spinner while it is solved. */
+/**
+ * The status bar item: the verdict of the active scenario, a spinner while it is solved. Also the
+ * `netscenario.solving` context key, which offers Cancel Solve in the command palette only then.
+ */
 import * as vscode from 'vscode';
 import type { ScenarioResults } from '../server/protocol.js';
 import { COMMANDS } from '../server/protocol.js';
+import { SOLVING_CONTEXT } from './contributions.js';
 
 export class VerdictStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('netscenario.verdict', vscode.StatusBarAlignment.Left, 50);
   private readonly results = new Map<string, ScenarioResults>();
   private readonly solving = new Set<string>();
+  /** The value last given to the context key (undefined: not set yet). */
+  private activeSolving: boolean | undefined;
 
   constructor() {
     this.item.name = 'NetScenario verdict';
@@ -26,11 +32,12 @@ export class VerdictStatus implements vscode.Disposable {
 
   refresh(): void {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== 'netscenario') {
+    const uri = document?.languageId === 'netscenario' ? document.uri.toString() : undefined;
+    this.setActiveSolving(uri !== undefined && this.solving.has(uri));
+    if (uri === undefined) {
       this.item.hide();
       return;
     }
-    const uri = document.uri.toString();
     const { text, tooltip } = this.solving.has(uri) ? { text: '$(sync~spin) NetScenario: solving…', tooltip: 'Solving; NetScenario: Cancel Solve stops it' } : describe(this.results.get(uri));
     this.item.text = text;
     this.item.tooltip = tooltip;
@@ -39,6 +46,12 @@ export class VerdictStatus implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+  }
+
+  private setActiveSolving(solving: boolean): void {
+    if (solving === this.activeSolving) return;
+    this.activeSolving = solving;
+    void vscode.commands.executeCommand('setContext', SOLVING_CONTEXT, solving);
   }
 }
 

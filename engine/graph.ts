@@ -83,3 +83,28 @@ export function reachableWithin(next: Adjacency, start: number, allowed: Readonl
   }
   return seen;
 }
+
+/** The connected parts of an undirected graph, each a list of vertices in increasing order, largest part first. */
+export function connectedParts(vertexCount: number, edges: readonly (readonly [number, number])[]): number[][] {
+  const neighbours: number[][] = Array.from({ length: vertexCount }, () => []);
+  for (const [a, b] of edges) {
+    neighbours[a].push(b);
+    neighbours[b].push(a);
+  }
+  const part = new Int32Array(vertexCount).fill(-1);
+  const parts: number[][] = [];
+  for (let start = 0; start < vertexCount; start++) {
+    if (part[start] >= 0) continue;
+    const members = [start];
+    part[start] = parts.length;
+    for (let i = 0; i < members.length; i++) {
+      for (const next of neighbours[members[i]]) {
+        if (part[next] >= 0) continue;
+        part[next] = parts.length;
+        members.push(next);
+      }
+    }
+    parts.push(members.sort((x, y) => x - y));
+  }
+  return parts.sort((x, y) => y.length - x.length || x[0] - y[0]);
+}

@@ -1,7 +1,10 @@
 /**
- * Solves everything one scenario file declares and checks the fixes the editor will offer: the
- * shared back end of the language server's solve worker and of `nsc report`. Pure engine code:
- * it sees lowered models and, for fixes, only which unit the user wrote each limit in.
+ * Solves everything one scenario file declares, in two steps: the verdicts (one solve per
+ * declaration: what diagnostics, hints, lenses and the status bar show), then the details that take
+ * longer and can wait — quick fixes, each checked by re-solving, and the controller trajectories the
+ * charts draw. The language server publishes the verdicts first and adds the details when they come,
+ * so a large switch's fixes never delay its verdict. Pure engine code: it sees lowered models and,
+ * for fixes, only which unit the user wrote each limit in.
  */
 import { exchangeLatencies } from './placement/latency.js';
 import type { PlacementProblem, StudySpec, Topology } from './placement/model.js';
@@ -29,6 +32,12 @@ export interface ValueFix {
   readonly unit?: string;
 }
 
+/** Per placement, the checked fixes; per switch, fixes and trajectories; aligned with the outcome's arrays. */
+export interface ScenarioDetails {
+  readonly placements: readonly PlacementOutcome['fixes'][];
+  readonly switches: readonly Pick<SwitchOutcome, 'simulation' | 'flowFixes' | 'applicableWeights' | 'move'>[];
+}
+
 export interface PlacementOutcome {
   readonly name: string;
   readonly result: PlacementResult;
@@ -39,12 +48,14 @@ export interface PlacementOutcome {
   /** R and T as written, for the round-time budget. */
   readonly rounds: number;
   readonly target: number;
+  /** Checked fixes of an infeasible placement; empty until the details are computed. */
   readonly fixes: { readonly target?: ValueFix; readonly rounds?: ValueFix; readonly acceleratorsMax?: ValueFix };
 }
 
 export interface SwitchOutcome {
   readonly name: string;
   readonly result: SwitchResult;
+  /** This and the fields below are details: null or empty until they are computed. */
   readonly simulation: Simulation | null;
   /** Task -> the worker it runs on, in declaration order: weights are shares of their worker. */
   readonly taskWorkers: Readonly<Record<string, string>>;
@@ -66,26 +77,55 @@ export interface ScenarioInput {
 }
 
 export interface ScenarioOutcome {
-  readonly placements: PlacementOutcome[];
-  readonly switches: SwitchOutcome[];
-  readonly studies: StudyOutcome[];
+  readonly placements: readonly PlacementOutcome[];
+  readonly switches: readonly SwitchOutcome[];
+  readonly studies: readonly StudyOutcome[];
 }
 
+/** The verdicts of every declaration, without details (see scenarioDetails). */
 export async function solveScenario(input: ScenarioInput, options: { signal?: AbortSignal } = {}): Promise<ScenarioOutcome> {
-  const placements = input.placements.map((problem) => placementOutcome(problem, input.units.targets[problem.name]));
+  const placements = input.placements.map(placementOutcome);
   const switches: SwitchOutcome[] = [];
   for (const model of input.switches) {
     options.signal?.throwIfAborted();
-    switches.push(await switchOutcome(model, input.units));
+    switches.push(await switchOutcome(model));
   }
   const studies: StudyOutcome[] = [];
   for (const spec of input.studies) studies.push({ name: spec.name, result: await runStudy(spec, { signal: options.signal }) });
   return { placements, switches, studies };
 }
 
+/** The details of solved verdicts: checked fixes of what is infeasible, and controller trajectories. */
+export async function scenarioDetails(input: ScenarioInput, outcome: ScenarioOutcome, options: { signal?: AbortSignal } = {}): Promise<ScenarioDetails> {
+  const placements = input.placements.map((problem, i) => {
+    const { result } = outcome.placements[i];
+    return result.status === 'infeasible' ? placementFixes(problem, result, input.units.targets[problem.name]) : {};
+  });
+  const switches: ScenarioDetails['switches'][number][] = [];
+  for (const [i, model] of input.switches.entries()) {
+    options.signal?.throwIfAborted();
+    switches.push(await switchDetails(model, outcome.switches[i].result, input.units));
+  }
+  return { placements, switches };
+}
+
+export function withDetails(outcome: ScenarioOutcome, details: ScenarioDetails): ScenarioOutcome {
+  return {
+    placements: outcome.placements.map((p, i) => ({ ...p, fixes: details.placements[i] })),
+    switches: outcome.switches.map((s, i) => ({ ...s, ...details.switches[i] })),
+    studies: outcome.studies,
+  };
+}
+
+/** Verdicts and details at once, for one-shot callers (nsc report). */
+export async function solveScenarioWithDetails(input: ScenarioInput, options: { signal?: AbortSignal } = {}): Promise<ScenarioOutcome> {
+  const outcome = await solveScenario(input, options);
+  return withDetails(outcome, await scenarioDetails(input, outcome, options));
+}
+
 // ----------------------------------------------------------------- placements
 
-function placementOutcome(problem: PlacementProblem, targetUnit: string | undefined): PlacementOutcome {
+function placementOutcome(problem: PlacementProblem): PlacementOutcome {
   const result = solvePlacementExact(problem);
   const { instance } = resolveProblem(problem);
   const topology = instance?.topology ?? (problem.topology.kind === 'explicit' ? problem.topology.topology : { name: problem.name, nodes: [], links: [] });
@@ -104,7 +144,7 @@ function placementOutcome(problem: PlacementProblem, targetUnit: string | undefi
     acceleration: problem.acceleration,
     rounds: problem.rounds,
     target: problem.target,
-    fixes: result.status === 'infeasible' ? placementFixes(problem, result, targetUnit) : {},
+    fixes: {},
   };
 }
 
@@ -128,8 +168,19 @@ function placementFixes(problem: PlacementProblem, result: PlacementResult, targ
 
 // ----------------------------------------------------------------- switches
 
-async function switchOutcome(model: SwitchModel, units: WrittenUnits): Promise<SwitchOutcome> {
-  const result = await solveSwitch(model);
+async function switchOutcome(model: SwitchModel): Promise<SwitchOutcome> {
+  return {
+    name: model.name,
+    result: await solveSwitch(model),
+    simulation: null,
+    taskWorkers: Object.fromEntries(model.tasks.map((t) => [t.name, model.workers[t.worker].name])),
+    flowFixes: {},
+    applicableWeights: null,
+    move: null,
+  };
+}
+
+async function switchDetails(model: SwitchModel, result: SwitchResult, units: WrittenUnits): Promise<ScenarioDetails['switches'][number]> {
   const simulation = model.tasks.length > 0 && model.flows.length > 0 ? await simulateSwitch(model) : null;
   const flowFixes: Record<string, { delay?: ValueFix; rate?: ValueFix }> = {};
   for (const [f, flow] of result.flows.entries()) {
@@ -153,10 +204,7 @@ async function switchOutcome(model: SwitchModel, units: WrittenUnits): Promise<S
     if (fixes.delay || fixes.rate) flowFixes[flow.name] = fixes;
   }
   return {
-    name: model.name,
-    result,
     simulation,
-    taskWorkers: Object.fromEntries(model.tasks.map((t) => [t.name, model.workers[t.worker].name])),
     flowFixes,
     applicableWeights: await applicableWeights(model, result),
     move: result.status === 'infeasible' ? await feasibleMove(model) : null,

@@ -19,6 +19,8 @@ export interface BlockingErrors {
   readonly first?: LocatedDiagnostic;
   /** The URIs of the referenced documents (not the document itself) that have errors. */
   readonly referencedWithErrors: readonly string[];
+  /** The document and every document it references, directly or not: what its solve depends on. */
+  readonly closure: readonly LangiumDocument[];
 }
 
 export const isInputError = (diagnostic: Diagnostic): boolean => diagnostic.severity === DiagnosticSeverity.Error && !isResultDiagnosticData(diagnostic.data);
@@ -34,6 +36,7 @@ async function inputErrors(document: LangiumDocument, services: LangiumCoreServi
 
 export async function blockingErrors(document: LangiumDocument, services: LangiumCoreServices): Promise<BlockingErrors> {
   const visited = new Set<string>([document.uri.toString()]);
+  const closure: LangiumDocument[] = [document];
   const pending: LangiumDocument[] = [document];
   let count = 0;
   let first: LocatedDiagnostic | undefined;
@@ -51,10 +54,11 @@ export async function blockingErrors(document: LangiumDocument, services: Langiu
       const key = target.uri.toString();
       if (visited.has(key)) continue;
       visited.add(key);
+      closure.push(target);
       pending.push(target);
     }
   }
-  return { count, first, referencedWithErrors };
+  return { count, first, referencedWithErrors, closure };
 }
 
 function referencedDocuments(document: LangiumDocument): LangiumDocument[] {

@@ -228,6 +228,16 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
   };
 }
 
+/** The switch's model when it lowers (its references resolve, its quantities are valid), else undefined. */
+export function tryLowerSwitch(sw: ast.Switch): SwitchModel | undefined {
+  try {
+    return lowerSwitch(sw);
+  } catch (error) {
+    if (error instanceof Unlowerable) return undefined;
+    throw error;
+  }
+}
+
 function lowerController(controller: ast.Controller | undefined): ControllerSettings {
   const setting = (key: keyof ControllerSettings) => optional(controller?.settings.find((s) => s.key === key)?.value) ?? DEFAULT_CONTROLLER[key];
   return { alpha: setting('alpha'), step: setting('step'), tries: setting('tries'), periods: setting('periods'), tolerance: setting('tolerance') };

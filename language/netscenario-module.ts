@@ -11,9 +11,10 @@ import {
   type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
-import { NetScenarioTokenBuilder } from './unit-token.js';
+import { NetScenarioTokenBuilder } from './tokens.js';
 import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
+import { NetScenarioLinker } from './linker.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { ResultStore } from './results/store.js';
 import { SaveAwareDocumentUpdateHandler } from './save-events.js';
@@ -39,6 +40,7 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
     LexerErrorMessageProvider: () => new NetScenarioLexerErrorMessages(),
   },
   references: {
+    Linker: (services) => new NetScenarioLinker(services),
     ScopeComputation: (services) => new NetScenarioScopeComputation(services),
     ScopeProvider: (services) => new NetScenarioScopeProvider(services),
   },

@@ -1,5 +1,5 @@
 /**
- * Names across declarations (LANGUAGE.md): members are local to their topology/switch/curve, and
+ * Names across declarations (docs/language.md): members are local to their topology/switch/curve, and
  * visible from outside by qualified name (`Metro.agg1`). A placement's `server in` / `exclude`
  * clauses name nodes of the placement's own topology by their plain names.
  */

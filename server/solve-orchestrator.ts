@@ -8,6 +8,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
+import { withDetails, type ScenarioInput } from '../engine/scenario.js';
 import type { Scenario } from '../language/generated/ast.js';
 import { blockingErrors } from '../language/blocking-errors.js';
 import { lowerScenario } from '../language/lowering.js';
@@ -15,7 +16,7 @@ import type { NetScenarioServices, NetScenarioSharedServices } from '../language
 import type { ScenarioResults } from '../language/results/model.js';
 import { readSettings, type ServerSettings } from '../language/settings.js';
 import { RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type SolvingParams } from './protocol.js';
-import { SolveRunner } from './solve-runner.js';
+import { SolveRunner, type SolveJob } from './solve-runner.js';
 
 const CHANGE_DEBOUNCE_MS = 400;
 
@@ -25,25 +26,33 @@ const fileName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('
 
 interface Running {
   readonly version: number;
+  /** Verdicts are what a save waits for; details follow them in the background. */
+  readonly job: SolveJob['kind'];
   readonly abort: AbortController;
 }
 
 export class SolveOrchestrator {
   private readonly running = new Map<string, Running>();
   private readonly debounce = new Map<string, NodeJS.Timeout>();
+  /** Per document, the versions of the files its last solve read (see solveOrThrow). */
+  private readonly solvedInputs = new Map<string, string>();
   private settings: ServerSettings | undefined;
 
   constructor(
     private readonly services: NetScenarioServices,
     private readonly shared: NetScenarioSharedServices,
     private readonly connection: Connection,
-    private readonly runner = new SolveRunner(),
+    /**
+     * Verdicts and details run in separate workers: a verdict never queues behind the details of an
+     * older version, and cancelling details (terminating their worker) leaves the verdicts' worker warm.
+     */
+    private readonly runners: Readonly<Record<SolveJob['kind'], SolveRunner>> = { verdicts: new SolveRunner(), details: new SolveRunner() },
   ) {
     shared.lsp.DocumentUpdateHandler.onDidSave((saved) => void this.onSaved(saved.uri));
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(() => (this.settings = undefined));
     shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, (document) => this.onValidated(document));
     shared.workspace.TextDocuments.onDidClose(({ document }) => this.forget(document.uri));
-    connection.onShutdown(() => this.runner.dispose());
+    connection.onShutdown(() => Object.values(this.runners).forEach((runner) => runner.dispose()));
   }
 
   /** Solves `uri` now, whatever `solveOn` says (the Solve Now command). */
@@ -92,14 +101,28 @@ export class SolveOrchestrator {
     this.cancel(uri);
     clearTimeout(this.debounce.get(uri));
     this.debounce.delete(uri);
+    this.solvedInputs.delete(uri);
     this.services.results.Store.delete(uri);
   }
 
   /**
    * Solves the document's current version once it is validated. `force` re-solves a version that
-   * already has results (Solve Now); otherwise cached results are kept.
+   * already has results (Solve Now); otherwise cached results are kept. Never rejects: a failure
+   * anywhere on the way is logged and published as an 'error' result of the document.
    */
   private async solve(uri: string, force: boolean): Promise<ScenarioResults | undefined> {
+    try {
+      return await this.solveOrThrow(uri, force);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.connection.console.error(`NetScenario: solving ${uri} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+      if (!document) return undefined;
+      return this.publishUnsolved(document, { status: 'error', message: `internal error: ${message}` }).catch(() => undefined);
+    }
+  }
+
+  private async solveOrThrow(uri: string, force: boolean): Promise<ScenarioResults | undefined> {
     const documents = this.shared.workspace.LangiumDocuments;
     const parsed = URI.parse(uri);
     if (!documents.hasDocument(parsed)) return undefined;
@@ -107,9 +130,12 @@ export class SolveOrchestrator {
     const document = documents.getDocument(parsed) as LangiumDocument<Scenario> | undefined;
     if (!document || document.state < DocumentState.Validated) return undefined;
     const version = document.textDocument.version;
-    const store = this.services.results.Store;
-    if (!force && store.current(document)) return store.current(document);
     const blocking = await blockingErrors(document, this.services);
+    // Results are current while neither this text nor the text of any file it references has changed.
+    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}`).join(' ');
+    const cached = this.services.results.Store.current(document);
+    if (!force && cached && this.solvedInputs.get(uri) === inputs) return cached;
+    this.solvedInputs.set(uri, inputs);
     if (blocking.count > 0) {
       const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
       const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
@@ -124,25 +150,27 @@ export class SolveOrchestrator {
     }
     const lowered = lowering.scenario;
     const previous = this.running.get(uri);
-    if (previous?.version === version && !force) return undefined;
+    if (previous?.version === version && previous.job === 'verdicts' && !force) return undefined;
     previous?.abort.abort(); // an older version's solve is now useless
-    const running: Running = { version, abort: new AbortController() };
+    const running: Running = { version, job: 'verdicts', abort: new AbortController() };
     this.running.set(uri, running);
 
     const settings = await this.currentSettings();
-    const progress = await this.beginProgress(uri, running.abort);
+    const input: ScenarioInput = {
+      placements: lowered.placements.map((p) => p.model),
+      switches: lowered.switches.map((s) => s.model),
+      studies: lowered.studies.map((s) => s.model),
+      units: lowered.units,
+    };
     const started = performance.now();
-    const result = await this.runner.run(
-      {
-        placements: lowered.placements.map((p) => p.model),
-        switches: lowered.switches.map((s) => s.model),
-        studies: lowered.studies.map((s) => s.model),
-        units: lowered.units,
-      },
-      { signal: running.abort.signal, timeLimitMs: settings.timeLimit * 1000 },
-    );
-    progress.done();
-    if (this.running.get(uri) === running) this.running.delete(uri);
+    const progress = await this.beginProgress(uri, running.abort);
+    let result;
+    try {
+      result = await this.runners.verdicts.run({ kind: 'verdicts', input }, { signal: running.abort.signal, timeLimitMs: settings.timeLimit * 1000 });
+    } finally {
+      progress.done();
+      if (this.running.get(uri) === running) this.running.delete(uri);
+    }
     if (result.kind === 'cancelled' || document.textDocument.version !== version || documents.getDocument(parsed) !== document) return undefined;
 
     const seconds = (performance.now() - started) / 1000;
@@ -150,9 +178,33 @@ export class SolveOrchestrator {
       const message = result.kind === 'timeout' ? `it took longer than netscenario.solver.timeLimit = ${settings.timeLimit} s` : result.message;
       return this.publishUnsolved(document, { status: result.kind, message, seconds });
     }
-    const results: ScenarioResults = { uri, version, status: 'solved', seconds, ...result.outcome };
+    const results: ScenarioResults = { uri, version, status: 'solved', seconds, details: 'pending', ...result.value };
     await this.publish(document, results);
+    void this.addDetails(document, input, results, settings.timeLimit);
     return results;
+  }
+
+  /**
+   * Computes the details of published verdicts (checked quick fixes, trajectories) within the time
+   * limit, and publishes the results again with them — unless the document moved on meanwhile.
+   */
+  private async addDetails(document: LangiumDocument, input: ScenarioInput, verdicts: ScenarioResults, timeLimit: number): Promise<void> {
+    const uri = verdicts.uri;
+    const running: Running = { version: verdicts.version, job: 'details', abort: new AbortController() };
+    this.running.set(uri, running);
+    try {
+      const result = await this.runners.details.run({ kind: 'details', input, outcome: verdicts }, { signal: running.abort.signal, timeLimitMs: timeLimit * 1000 });
+      if (result.kind === 'cancelled' || this.services.results.Store.current(document) !== verdicts) return;
+      const complete: ScenarioResults =
+        result.kind === 'done'
+          ? { ...verdicts, ...withDetails(verdicts, result.value), details: 'ready' }
+          : { ...verdicts, details: 'unavailable', detailsMessage: result.kind === 'timeout' ? `quick fixes and trajectories took longer than netscenario.solver.timeLimit = ${timeLimit} s` : result.message };
+      await this.publish(document, complete);
+    } catch (error) {
+      this.connection.console.error(`NetScenario: the details of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      if (this.running.get(uri) === running) this.running.delete(uri);
+    }
   }
 
   /** Results without outcomes for the document's current version: why nothing (or nothing complete) was solved. */

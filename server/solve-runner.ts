@@ -5,17 +5,22 @@
  */
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerUrl } from '../engine/highs/worker-script.js';
-import type { ScenarioInput, ScenarioOutcome } from '../engine/scenario.js';
+import type { ScenarioDetails, ScenarioInput, ScenarioOutcome } from '../engine/scenario.js';
+
+/** The verdicts of a scenario, or the details (fixes, trajectories) of verdicts already solved. */
+export type SolveJob = { readonly kind: 'verdicts'; readonly input: ScenarioInput } | { readonly kind: 'details'; readonly input: ScenarioInput; readonly outcome: ScenarioOutcome };
+
+type JobValue<J extends SolveJob> = J extends { kind: 'verdicts' } ? ScenarioOutcome : ScenarioDetails;
 
 export interface SolveRequest {
   readonly id: number;
-  readonly input: ScenarioInput;
+  readonly job: SolveJob;
 }
 
-export type SolveReply = { readonly id: number; readonly ok: true; readonly outcome: ScenarioOutcome } | { readonly id: number; readonly ok: false; readonly message: string };
+export type SolveReply = { readonly id: number; readonly ok: true; readonly value: ScenarioOutcome | ScenarioDetails } | { readonly id: number; readonly ok: false; readonly message: string };
 
-export type RunResult =
-  | { readonly kind: 'done'; readonly outcome: ScenarioOutcome }
+export type RunResult<V = ScenarioOutcome | ScenarioDetails> =
+  | { readonly kind: 'done'; readonly value: V }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'error'; readonly message: string };
@@ -28,11 +33,11 @@ export class SolveRunner {
 
   constructor(private readonly scriptUrl: URL = compiledWorkerUrl(import.meta.url, 'solve-worker.js')) {}
 
-  /** Queues a solve; `signal` cancels it (queued or running), `timeLimitMs` bounds its run time. */
-  run(input: ScenarioInput, options: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult> {
-    const job = this.queue.then(() => this.execute(input, options));
-    this.queue = job.catch(() => undefined);
-    return job;
+  /** Queues a job; `signal` cancels it (queued or running), `timeLimitMs` bounds its run time. */
+  run<J extends SolveJob>(job: J, options: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult<JobValue<J>>> {
+    const queued = this.queue.then(() => this.execute(job, options) as Promise<RunResult<JobValue<J>>>);
+    this.queue = queued.catch(() => undefined);
+    return queued;
   }
 
   dispose(): void {
@@ -40,7 +45,7 @@ export class SolveRunner {
     this.worker = undefined;
   }
 
-  private execute(input: ScenarioInput, { signal, timeLimitMs }: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult> {
+  private execute(job: SolveJob, { signal, timeLimitMs }: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult> {
     if (signal?.aborted) return Promise.resolve({ kind: 'cancelled' });
     const worker = (this.worker ??= this.startWorker());
     const id = this.nextId++;
@@ -55,7 +60,7 @@ export class SolveRunner {
       };
       const onMessage = (reply: SolveReply) => {
         if (reply.id !== id) return;
-        finish(reply.ok ? { kind: 'done', outcome: reply.outcome } : { kind: 'error', message: reply.message }, false);
+        finish(reply.ok ? { kind: 'done', value: reply.value } : { kind: 'error', message: reply.message }, false);
       };
       const onError = (error: Error) => finish({ kind: 'error', message: error.message }, true);
       const onAbort = () => finish({ kind: 'cancelled' }, true);
@@ -63,7 +68,7 @@ export class SolveRunner {
       worker.on('message', onMessage);
       worker.on('error', onError);
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ id, input } satisfies SolveRequest);
+      worker.postMessage({ id, job } satisfies SolveRequest);
     });
   }
 

@@ -1,15 +1,18 @@
 /**
  * The solve worker thread: runs engine/scenario.ts off the language server's main thread, so the
- * editor keeps answering while HiGHS (which blocks its thread) works. One job at a time.
+ * editor keeps answering while HiGHS (which blocks its thread) works. One job at a time: the
+ * verdicts of a scenario, or the details of verdicts already published.
  */
 import { parentPort } from 'node:worker_threads';
-import { solveScenario, type ScenarioInput } from '../engine/scenario.js';
-import type { SolveReply, SolveRequest } from './solve-runner.js';
+import { scenarioDetails, solveScenario } from '../engine/scenario.js';
+import type { SolveJob, SolveReply, SolveRequest } from './solve-runner.js';
 
-parentPort!.on('message', async ({ id, input }: SolveRequest) => {
+const run = (job: SolveJob) => (job.kind === 'verdicts' ? solveScenario(job.input) : scenarioDetails(job.input, job.outcome));
+
+parentPort!.on('message', async ({ id, job }: SolveRequest) => {
   let reply: SolveReply;
   try {
-    reply = { id, ok: true, outcome: await solveScenario(input as ScenarioInput) };
+    reply = { id, ok: true, value: await run(job) };
   } catch (error) {
     // An engine bug must not take the server down: report it as a failed solve.
     reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };

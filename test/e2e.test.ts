@@ -6,9 +6,10 @@
  * (This file sits outside test/e2e/, which vitest excludes: that folder holds what runs inside VS Code.)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { listFiles, PackageManager } from '@vscode/vsce';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -26,9 +27,9 @@ const RUN_TIMEOUT_MS = 5 * 60_000; // per run; CI has 90 minutes in all
  * Runs a command in its own process group and kills the whole group when it outlives the timeout
  * (the runner kills its code-server itself, but not when it is itself stopped mid-way).
  */
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+function run(command: string, args: string[], env: Record<string, string> = {}, cwd = root): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -71,9 +72,15 @@ describe('end-to-end in a real VS Code (code-server + headless Chromium)', () =>
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it.skipIf(missing.length > 0)('extension-host suite and UI test against the packaged .vsix, installed', async () => {
-    // What `npm run package` does after its build (npm test has just built).
+    // `npm run package` on what npm test has just built: the files vsce would pack, copied without the
+    // vscode:prepublish script, whose rebuild would rewrite out/ and dist/ under the tests running beside.
+    const stage = join(scratch, 'package');
+    for (const file of await listFiles({ cwd: root, packageManager: PackageManager.None })) cpSync(join(root, file), join(stage, file), { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+    delete manifest.scripts['vscode:prepublish'];
+    writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest));
     const vsix = join(scratch, 'netscenario.vsix');
-    const packed = await run(join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix]);
+    const packed = await run(join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '-o', vsix], {}, stage);
     expect(packed.code, packed.output).toBe(0);
     // The UI test too: it sees the charts draw, so it notices a webview asset left out of the package.
     expectPassed(await run('bash', ['scripts/e2e/run.sh'], { VSIX: vsix }));

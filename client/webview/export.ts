@@ -2,10 +2,12 @@
  * Getting a chart out of the page. In VS Code the extension host saves the file (a webview cannot
  * write files or trigger downloads); in the standalone report the browser downloads it.
  */
-import type { ExportFormat, WebviewMessage } from '../messages.js';
+import type { ExportFormat, PanelState, WebviewMessage } from '../messages.js';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
+  /** Kept by VS Code across window reloads; given back to the extension to restore the panel. */
+  setState(state: PanelState): void;
 }
 declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
 

@@ -1,10 +1,11 @@
 /**
  * Entry of the results page (dist/webview.js). In VS Code the extension host posts the results
- * (`show` messages, see ../messages.ts); the standalone report (`nsc report`) embeds them as JSON
- * in `<script type="application/json" id="nsc-results">`.
+ * (`show` messages, see ../messages.ts), and the page keeps which scenario it shows as its webview
+ * state, so VS Code can restore the panel after a window reload; the standalone report (`nsc report`)
+ * embeds the results as JSON in `<script type="application/json" id="nsc-results">`.
  */
 import type { ScenarioResults } from '../../server/protocol.js';
-import type { ShowMessage } from '../messages.js';
+import type { PanelState, ShowMessage } from '../messages.js';
 import { destroyCharts } from './charts.js';
 import { vscodeApi } from './export.js';
 import { renderPage } from './page.js';
@@ -33,6 +34,7 @@ if (embedded?.textContent) {
 
 window.addEventListener('message', (event: MessageEvent<ShowMessage>) => {
   if (event.data?.type !== 'show') return;
+  vscodeApi?.setState({ scenario: event.data.scenario } satisfies PanelState);
   shown = { results: event.data.results };
   render(event.data.focus);
 });

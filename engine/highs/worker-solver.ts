@@ -1,5 +1,5 @@
 /**
- * HiGHS in worker threads (DESIGN.md "HiGHS in practice"): a hard deadline and cancellation by
+ * HiGHS in worker threads: a hard deadline and cancellation by
  * terminating the thread (time_limit overshoots, solve() cannot be interrupted), one long-lived
  * worker for small solves (pays the JIT warm-up once; its heap stays at the size of the largest
  * small solve), and a fresh worker per large solve, terminated afterwards so its heap is freed.

@@ -1,5 +1,5 @@
 /**
- * The best values an infeasible SLO could be relaxed to (DESIGN.md), both exact and in closed form:
+ * The best values an infeasible SLO could be relaxed to (docs/models.md), both exact and in closed form:
  * - achievableDelay_f = min_w d_f(w) s.t. every task carries its design load and each worker's
  *   weights sum to 1;
  * - achievableRate_f = the largest r_f <= rho_f such that every other flow keeps r*_g.

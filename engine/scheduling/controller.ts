@@ -8,7 +8,7 @@
  * every flow with a delay SLO through the worker, w_t/minimum_t - 1 for every loaded task on it.
  * theta_t and lambda_t are as measured in the current period (the "constant rate" assumption).
  * With sigma = 0 the delay terms are the paper's penalty max[0, d_f - D_f] (divided by D_f). The
- * departures from the paper's text, each because the paper's version cannot do what DESIGN.md asks:
+ * departures from the paper's text, each because the paper's version cannot do what docs/models.md asks:
  * - d_f is the full delay estimate (blocking, queuing, processing), not queuing alone: the paper
  *   drops the other terms only because they are hard to measure, and compliance is judged on the
  *   full estimate. Where blocking wins the max, d_f does not depend on w_t and the gradient is 0.

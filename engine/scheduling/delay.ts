@@ -1,5 +1,5 @@
 /**
- * The delay and load model of DESIGN.md "Engine: scheduling" (paper §III-B and §III-C), exactly:
+ * The delay and load model of docs/models.md "The delay estimate" (paper §III-B and §III-C), exactly:
  * design rates, task processing times theta_t, task loads and the per-task delay estimate
  * d_{t,f} = max{ max_{t' != t same worker} B theta_t'/T_i, Q theta_t/(T_i w_t) } + B theta_t/T_i.
  *
@@ -46,7 +46,7 @@ export interface DelayCoefficients {
   readonly processing: number;
   /**
    * theta_t = 0: the task adds no delay at all. The paper's fork example counts its zero-cost task0
-   * as free even though it waits behind the other tasks, and DESIGN.md requires "adds 0, never NaN".
+   * as free even though it waits behind the other tasks, and docs/models.md requires "adds 0, never NaN".
    */
   readonly free: boolean;
 }

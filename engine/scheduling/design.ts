@@ -6,7 +6,7 @@ import { delayCoefficients, designRates, flowDelays, taskLoads, taskThetas, type
 import type { SwitchModel } from './model.js';
 import { buildStructure, type SwitchStructure } from './structure.js';
 
-/** Relative tolerance of every SLO check (DESIGN.md): 4/5–1/5 on the fork meets f2's SLOs exactly. */
+/** Relative tolerance of every SLO check (docs/models.md): 4/5–1/5 on the fork meets f2's SLOs exactly. */
 export const SLO_TOLERANCE = 1e-9;
 
 export interface Design {

@@ -1,5 +1,5 @@
 /**
- * Optimal ("chosen") weights (DESIGN.md): maximise the common relative slack s subject to
+ * Optimal ("chosen") weights (docs/models.md): maximise the common relative slack s subject to
  *   d_f(w) <= (1 - s) D_f            for every flow with a delay SLO,
  *   w_t T_i >= (1 + s) load_t        for every task,
  *   sum_{t on worker i} w_t = 1,  w_t >= 0   (pinned weights fixed, see pins.ts).

@@ -1,5 +1,5 @@
 /**
- * Flow rates at given weights: the paper's LP (16)–(20), made deterministic as DESIGN.md asks —
+ * Flow rates at given weights: the paper's LP (16)–(20), made deterministic as docs/models.md asks —
  * first maximise the smallest SLO fulfilment min_f min(1, r_f/r*_f), then, with that fixed,
  * maximise the total rate. Flow conservation (18)–(19) makes r_{t,f} = r_f on every task of f, so
  * the LP only needs one variable per flow.
@@ -9,7 +9,7 @@
  * z* = min(1, min_t w_t T_i / load_t); no other rate vector does better on the smallest flow.
  *
  * Between the two stages one more level is fixed: a flow whose tasks can all carry their whole
- * design load keeps r_f >= r*_f. This is what makes DESIGN.md's "equivalently the LP gives
+ * design load keeps r_f >= r*_f. This is what makes docs/models.md's "equivalently the LP gives
  * r_f >= r*_f" true (the total-rate stage alone could trade such a flow for a cheaper one), and it
  * never costs fulfilment: r = z* r* for the other flows plus r*_f for these is feasible, because a
  * task that cannot carry its design load is crossed only by flows held at z* r*.

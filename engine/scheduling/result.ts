@@ -1,6 +1,6 @@
 /**
  * Results of the scheduling engine, shaped like the `switches[]` entries of `nsc solve --json`
- * (CLI.md) and the rows of `nsc simulate`. Everything here is JSON-safe: an unbounded delay or slack
+ * (docs/cli.md) and the rows of `nsc simulate`. Everything here is JSON-safe: an unbounded delay or slack
  * is null, never Infinity or NaN.
  */
 
@@ -24,7 +24,7 @@ export interface FlowResult {
   readonly delay: number | null;
   readonly delaySlo: number | null;
   /**
-   * Every task on the path carries the design load of all its flows (DESIGN.md; then the rate LP
+   * Every task on the path carries the design load of all its flows (docs/models.md; then the rate LP
    * gives rate >= designRate). Without a rate SLO the design rate is the offered load.
    */
   readonly meetsRate: boolean;
@@ -36,7 +36,7 @@ export interface FlowResult {
   readonly budget: readonly TaskBudget[];
 }
 
-/** The max-slack weights (DESIGN.md "Optimal weights") and the certificate for s*. */
+/** The max-slack weights (docs/models.md "Common relative slack and the optimal weights") and the certificate for s*. */
 export interface OptimumResult {
   readonly weights: Readonly<Record<string, number>>;
   /** s*: the common slack these weights achieve (= lowerBound); null when unbounded (see status). */

@@ -4,7 +4,8 @@
  * Without a client (CLI, tests) nothing is declared.
  */
 import type { LangiumSharedServices } from 'langium/lsp';
-import { MarkupKind, type InitializeParams } from 'vscode-languageserver';
+import type { InitializeParams } from 'vscode-languageserver';
+import { rendersMarkdown } from './markup.js';
 
 /** `initializationOptions` by which the NetScenario VS Code client says it registers the client commands. */
 export interface NetScenarioInitializationOptions {
@@ -17,8 +18,8 @@ export class ClientSupport {
   inlayHintRefresh = false;
   codeLensRefresh = false;
   showDocument = false;
-  /** Hover contents may be markdown; otherwise plain text. */
-  markdownHover = false;
+  /** Hover contents may be markdown; otherwise plain text (see rendersMarkdown for a client that declares nothing). */
+  markdownHover = true;
 
   constructor(shared: LangiumSharedServices) {
     shared.lsp.LanguageServer.onInitialize((params) => this.read(params));
@@ -29,6 +30,6 @@ export class ClientSupport {
     this.inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
     this.codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     this.showDocument = capabilities.window?.showDocument?.support === true;
-    this.markdownHover = capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false;
+    this.markdownHover = rendersMarkdown(capabilities.textDocument?.hover?.contentFormat);
   }
 }

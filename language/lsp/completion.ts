@@ -4,7 +4,8 @@
  *   1.6 |` offers ns, us, µs, ms, s; a share offers %; a plain number (rounds, seed) offers none;
  * - in `server in` / `exclude`, the nodes of the placement's topology by their plain names (the
  *   only ones validation accepts), each node once;
- * - a kind and a one-line summary (`detail`) for every declaration offered.
+ * - a kind and a one-line summary (`detail`) for every declaration offered;
+ * - for every keyword, its entry of the language reference as documentation.
  */
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
 import { AstUtils, GrammarAST, stream, type AstNodeDescription, type AstNodeDescriptionProvider, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
@@ -14,8 +15,10 @@ import { isExcludeClause, isExplicitTopology, isPlacement, isQuantity, isServerC
 import { placementTopology, topologyNodes } from '../syntax.js';
 import { ruleFor } from '../validation/quantities.js';
 import { declarationKind, describeDeclaration } from './declarations.js';
+import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
+import { markup, rendersMarkdown } from './markup.js';
 
-/** The terminal of a quantity's unit (see unit-token.ts): completing it means completing a unit. */
+/** The terminal of a quantity's unit (see tokens.ts): completing it means completing a unit. */
 const UNIT_TERMINAL = 'UNIT';
 
 export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
@@ -32,6 +35,13 @@ export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
       return;
     }
     return super.completionFor(context, next, acceptor);
+  }
+
+  protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+    const doc = keywordDoc(keyword);
+    if (!doc) return super.completionForKeyword(context, keyword, acceptor);
+    const documentation = markup(keywordMarkdown(doc), rendersMarkdown(this.clientCapabilities?.completionItem?.documentationFormat));
+    return super.completionForKeyword(context, keyword, (itemContext, item) => acceptor(itemContext, { ...item, documentation }));
   }
 
   /** The units of the dimension the quantity before the cursor needs; nothing where no unit is allowed. */

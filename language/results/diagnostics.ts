@@ -23,6 +23,8 @@ export function resultDiagnostics(document: LangiumDocument, results: ScenarioRe
     const data: ResultDiagnosticData = { source: 'netscenario.solve', version: results.version, fixes };
     diagnostics.push({ range, severity, message, source: 'netscenario', data });
   };
+  // Not solved because of input errors: those errors are the diagnostics, nothing to add.
+  if (results.status === 'not-solved') return diagnostics;
   if (results.status !== 'solved') {
     const first = (document.parseResult.value as ast.Scenario).declarations[0];
     emit(first, DiagnosticSeverity.Warning, results.status === 'timeout' ? `Solve stopped at the time limit: ${results.message ?? ''}`.trim() : `Solve failed: ${results.message ?? 'unknown error'}`);

@@ -1,6 +1,7 @@
 /**
  * Hovers from the current results: a flow's delay budget per task, a placement's round-time
- * budget per AIF, a node's roles with its latency to the FL server, a task's weight.
+ * budget per AIF, a node's roles with its latency to the FL server, a task's weight. On a keyword
+ * its reference entry follows (alone where there is no result), in the format the client renders.
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
@@ -9,6 +10,8 @@ import type { FlowResult } from '../../engine/scheduling/result.js';
 import { formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
+import { keywordDocAt, keywordMarkdown } from '../lsp/keyword-docs.js';
+import { markup } from '../lsp/markup.js';
 import type { PlacementOutcome, SwitchOutcome } from './model.js';
 import { roleIn } from './roles.js';
 import type { ResultStore } from './store.js';
@@ -32,8 +35,9 @@ export class ResultHoverProvider implements HoverProvider {
     const root = document.parseResult.value.$cstNode;
     const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
     if (!leaf) return undefined;
-    const markdown = this.describe(leaf.astNode, document);
-    return markdown ? { contents: { kind: 'markdown', value: markdown } } : undefined;
+    const keyword = keywordDocAt(leaf);
+    const parts = [this.describe(leaf.astNode, document), keyword && keywordMarkdown(keyword)].filter((part): part is string => !!part);
+    return parts.length > 0 ? { contents: markup(parts.join('\n\n---\n\n'), this.services.client.Support.markdownHover) } : undefined;
   }
 
   private describe(node: AstNode, document: LangiumDocument): string | undefined {

@@ -32,6 +32,12 @@ export interface ScenarioResults {
   /** With not-solved: the first blocking error; with error: what the failure was about, when known. */
   readonly location?: SourceLocation;
   readonly seconds: number;
+  /**
+   * With solved: whether the details (checked quick fixes, controller trajectories) are still being
+   * computed, are in these results, or could not be computed in time (detailsMessage says why).
+   */
+  readonly details?: 'pending' | 'ready' | 'unavailable';
+  readonly detailsMessage?: string;
   readonly placements: readonly PlacementOutcome[];
   readonly switches: readonly SwitchOutcome[];
   readonly studies: readonly StudyOutcome[];

@@ -20,6 +20,7 @@ export function checkExplicitTopology(topology: ast.ExplicitTopology, accept: Va
     const a = link.a?.ref;
     const b = link.b?.ref;
     if (!link.latency && syntaxIsComplete(link)) accept('error', `A link needs a latency, e.g. 'latency 0.5 ms'.`, { node: link });
+    if (valueOf(link.latency) === 0) accept('warning', 'A latency of 0: this link adds no delay at all. Write its real one-way latency, even a small one.', { node: link, property: 'latency' });
     if (!a || !b) continue;
     if (a === b) {
       accept('error', `A link cannot connect '${a.name}' to itself.`, { node: link });

@@ -25,22 +25,32 @@ export type QuantityRule =
       readonly what: string;
     };
 
-// Upper bounds keep numbers meaningful for the engines: products of two of them stay far from overflow.
-const MAX_TIME = 1e6; // s (11.6 days)
+// Every quantity stays in a range where the engines' arithmetic is exact enough, and sums and
+// products of two of them stay far from overflow: times from 1 ns (the finest unit; nothing in a
+// network acts faster) to 1e6 s (11.6 days); speeds from 1 Hz (the papers' toy examples count cycles
+// per second) to 1 THz; costs up to 1e12 cycles per packet; rates from 1e-6 pps (one packet in 11.6
+// days) to 1e12 pps. Combinations that are absurd although each value is fine (a task a million
+// times over its worker's capacity) are caught per switch (switch-range.ts).
+const MIN_TIME = 1e-9; // s
+const MAX_TIME = 1e6; // s
+const MIN_RATE = 1e-6; // pps
 const MAX_RATE = 1e12; // pps
 const MAX_WORK = 1e12; // cycles
+const MIN_FREQUENCY = 1; // Hz
 const MAX_FREQUENCY = 1e12; // Hz
 
-const time = (what: string, min = 0, exclusive = true): QuantityRule => ({ kind: 'measure', dimension: 'time', min, max: MAX_TIME, exclusive, what });
+const time = (what: string): QuantityRule => ({ kind: 'measure', dimension: 'time', min: MIN_TIME, max: MAX_TIME, what });
+const latency = (what: string): QuantityRule => ({ kind: 'measure', dimension: 'time', min: 0, max: MAX_TIME, what });
+const rate = (what: string): QuantityRule => ({ kind: 'measure', dimension: 'rate', min: MIN_RATE, max: MAX_RATE, what });
 const share = (what: string, exclusive = false): QuantityRule => ({ kind: 'measure', dimension: 'share', min: 0, max: 1, exclusive, what });
 const count = (what: string, min: number, max: number): QuantityRule => ({ kind: 'number', integer: true, min, max, what });
 const real = (what: string, min: number, max: number, exclusive = false): QuantityRule => ({ kind: 'number', integer: false, min, max, exclusive, what });
 
 export const QUANTITY_RULES: ReadonlyMap<string, QuantityRule> = new Map<string, QuantityRule>([
-  ['Link.latency', time('a link latency', 0, false)],
+  ['Link.latency', latency('a link latency')],
   ['MandalaAccess.count', count('the number of access nodes', 8, 2048)],
-  ['MandalaLatency.min', time('a latency', 0, false)],
-  ['MandalaLatency.max', time('a latency', 0, false)],
+  ['MandalaLatency.min', latency('a latency')],
+  ['MandalaLatency.max', latency('a latency')],
   ['MandalaDiameter.value', time('a diameter')],
   ['MandalaAccelerators.share', share('an accelerator share')],
   ['MandalaSeed.value', count('a seed', 0, 4294967295)],
@@ -54,13 +64,13 @@ export const QUANTITY_RULES: ReadonlyMap<string, QuantityRule> = new Map<string,
   ['MinAifsClause.value', count('the minimum number of AIFs', 1, 1000000)],
   ['ObjectiveSpec.aifWeight', real('a weight', 0, 1e9)],
   ['ObjectiveSpec.spreadWeight', real('a weight', 0, 1e9)],
-  ['Worker.speed', { kind: 'measure', dimension: 'frequency', min: 0, max: MAX_FREQUENCY, exclusive: true, what: 'a worker speed' }],
+  ['Worker.speed', { kind: 'measure', dimension: 'frequency', min: MIN_FREQUENCY, max: MAX_FREQUENCY, what: 'a worker speed' }],
   ['BatchClause.value', count('a batch size in packets', 1, 1000000)],
   ['QueueClause.value', count('a queue size in packets', 1, 1000000)],
   ['Module.cost', { kind: 'measure', dimension: 'work', min: 0, max: MAX_WORK, what: 'a module cost' }],
   ['Task.weight', share('a weight')],
-  ['Flow.offered', { kind: 'measure', dimension: 'rate', min: 0, max: MAX_RATE, exclusive: true, what: 'an offered load' }],
-  ['RateSlo.value', { kind: 'measure', dimension: 'rate', min: 0, max: MAX_RATE, exclusive: true, what: 'a rate SLO' }],
+  ['Flow.offered', rate('an offered load')],
+  ['RateSlo.value', rate('a rate SLO')],
   ['DelaySlo.value', time('a delay SLO')],
   ['StudyRounds.values', count('the number of rounds', 1, 1000000)],
   ['StudyTargets.values', time('a target learning time')],

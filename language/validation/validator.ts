@@ -1,11 +1,13 @@
-/** Registers every validation rule of LANGUAGE.md; each rule lives with its declaration kind. */
+/** Registers every validation rule of docs/language.md; each rule lives with its declaration kind. */
 import type { ValidationChecks } from 'langium';
 import type { NetScenarioAstType } from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { checkQuantity } from './quantities.js';
 import { checkController, checkSwitch } from './switch-rules.js';
+import { checkSwitchRange } from './switch-range.js';
 import { checkCurve, checkExplicitTopology, checkMandala, checkPlacement, checkStudy } from './placement-rules.js';
 import { checkUniqueDeclarations } from './names.js';
+import { checkTopologyUse } from './topology-use.js';
 
 export function registerValidationChecks(services: NetScenarioServices): void {
   const registry = services.validation.ValidationRegistry;
@@ -13,11 +15,25 @@ export function registerValidationChecks(services: NetScenarioServices): void {
   const checks: ValidationChecks<NetScenarioAstType> = {
     Scenario: (scenario, accept) => checkUniqueDeclarations(scenario, indexManager, accept),
     Quantity: checkQuantity,
-    ExplicitTopology: checkExplicitTopology,
-    MandalaTopology: checkMandala,
+    ExplicitTopology: (topology, accept) => {
+      checkExplicitTopology(topology, accept);
+      checkTopologyUse(topology, services, accept);
+    },
+    MandalaTopology: (topology, accept) => {
+      checkMandala(topology, accept);
+      checkTopologyUse(topology, services, accept);
+    },
     Curve: checkCurve,
     Placement: checkPlacement,
-    Switch: checkSwitch,
+    Switch: (sw, accept) => {
+      // The numeric range needs a well-formed model: only a switch the structural rules accept.
+      let errors = 0;
+      checkSwitch(sw, (severity, message, info) => {
+        if (severity === 'error') errors++;
+        accept(severity, message, info);
+      });
+      if (errors === 0) checkSwitchRange(sw, accept);
+    },
     Controller: checkController,
     Study: checkStudy,
   };

@@ -3,14 +3,19 @@
  * exit 2, `--json` still prints one JSON document, and a bug is one line with exit 70, never a stack
  * trace unless NSC_DEBUG is set.
  */
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { nsc } from './run-cli.js';
 
 const example = (name: string) => join(import.meta.dirname, '../../examples', name);
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const schema = (name: string) => ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/schema', name), 'utf8')));
+const validSolve = schema('solve.schema.json');
+const validStudy = schema('study.schema.json');
 
 /** A folder holding one good file and one of each kind of file nsc cannot analyse. */
 function badFiles(): string {
@@ -70,6 +75,7 @@ describe('--json on errors', () => {
     writeFileSync(join(dir, 'typo.nsc'), 'curve C {\n  1 -> 1 s\n  2 -> 1 mss\n}\n');
     const { code, stdout, stderr } = nsc(['solve', '--json', 'typo.nsc', 'missing.nsc'], { cwd: dir });
     expect(code).toBe(2);
+    expect(validSolve(JSON.parse(stdout)), ajv.errorsText(validSolve.errors)).toBe(true);
     expect(JSON.parse(stdout)).toEqual({
       files: ['typo.nsc', 'missing.nsc'],
       diagnostics: [
@@ -86,6 +92,7 @@ describe('--json on errors', () => {
   it('study --json prints files, diagnostics and no studies, exit 2', () => {
     const { code, stdout } = nsc(['study', '--json', 'empty.nsc'], { cwd: dir });
     expect(code).toBe(2);
+    expect(validStudy(JSON.parse(stdout)), ajv.errorsText(validStudy.errors)).toBe(true);
     expect(JSON.parse(stdout)).toEqual({ files: ['empty.nsc'], diagnostics: [{ file: 'empty.nsc', line: 1, column: 1, severity: 'error', message: 'the file is empty: it declares nothing to check' }], studies: [] });
   });
 
@@ -93,12 +100,14 @@ describe('--json on errors', () => {
     const unknown = nsc(['solve', '--json', '--frobnicate', example('paper-fork.nsc')]);
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.stdout)).toEqual({ files: [], diagnostics: [], error: 'unknown option --frobnicate', placements: [], switches: [] });
+    expect(validSolve(JSON.parse(unknown.stdout))).toBe(true);
     const badValue = nsc(['solve', '--json', '--time-limit', 'soon', example('paper-fork.nsc')]);
     expect(badValue.code).toBe(2);
     expect(JSON.parse(badValue.stdout)).toMatchObject({ files: [example('paper-fork.nsc')], error: "--time-limit needs a positive number, got 'soon'", placements: [] });
     const noStudy = nsc(['study', '--json', '--study', 'Nope', example('mandala-study.nsc')]);
     expect(noStudy.code).toBe(2);
     expect(JSON.parse(noStudy.stdout)).toMatchObject({ error: "no study named 'Nope' (studies: PaperSweep)", studies: [] });
+    expect(validStudy(JSON.parse(noStudy.stdout))).toBe(true);
   });
 
   it('warnings of a file that solves are in the JSON too', () => {

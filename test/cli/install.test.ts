@@ -41,10 +41,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const run = (name: string, args: readonly string[]) => spawnSync(bin(name), args, { cwd: scratch, env, encoding: 'utf8', timeout: 60_000 });
 
 describe('the npm package', () => {
-  it('holds the bundles the bins load and nothing else', () => {
-    expect(packed.files.map((f) => f.path).sort()).toEqual(
-      ['README.md', 'package.json', ...['highs.wasm', 'nsc.mjs', 'server.mjs', 'solve-worker.js', 'study-worker.js', 'webview.css', 'webview.js'].map((f) => `dist/${f}`)].sort(),
-    );
+  it('holds the bundles the bins load, the licences, and nothing else', () => {
+    const bundles = ['highs.wasm', 'nsc.mjs', 'server.mjs', 'solve-worker.js', 'study-worker.js', 'webview.css', 'webview.js', 'third-party-notices.txt'];
+    expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'package.json', ...bundles.map((f) => `dist/${f}`)].sort());
     const installed = join(prefix, 'lib', 'node_modules', manifest.name);
     expect(existsSync(join(installed, 'dist', 'nsc.mjs'))).toBe(true);
     expect(existsSync(join(installed, 'node_modules'))).toBe(false); // no dependencies came along

@@ -58,6 +58,7 @@ describe('nsc study', () => {
       expect(run.signal).toBeNull();
       expect(run.code).toBe(3);
       expect(JSON.parse(run.stdout).studies).toEqual([{ name: 'Sweep', placement: 'Aif', instances: 4, status: 'timeout', cells: [] }]);
+      expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
     }
   });
 

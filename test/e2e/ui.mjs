@@ -2,13 +2,16 @@
 // Opens examples/edge-site.nsc (its workspace holds all examples: it references Metro.agg1 in
 // metro-placement.nsc), saves it with Ctrl+S, waits for the status bar verdict and the 'feasible' code
 // lens, screenshots the editor with its inlay hints, opens the results panel from the 'Show charts'
-// code lens and screenshots the webview once it shows the solved flows.
+// code lens and screenshots the webview once it shows the solved flows. Then reloads the window: the
+// results panel comes back for edge-site.nsc and shows its results after the next save. Last, a slow
+// scenario: Cancel Solve is in the command palette only while it solves, and stops the solve.
 // Usage: node test/e2e/ui.mjs <baseUrl> <workspaceFolder> [--shots dir] [--dev extensionDevelopmentPath]
 // Screenshots: <shots>/editor-hints.png and <shots>/results-webview.png (SHOTS=docs in run.sh refreshes
 // the README's); <shots>/ui-failure.png when a step fails.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SLOW_STUDY } from '../../out/test/support/slow-scenario.js';
 import { launch, workbenchUrl } from './chromium.mjs';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { shots: { type: 'string' }, dev: { type: 'string' } } });
@@ -29,6 +32,31 @@ async function screenshot(page, file) {
   await page.screenshot({ path: file });
 }
 
+/** Opens a workspace file by name with Quick Open; resolves to its editor once NetScenario is its language. */
+async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input.input').waitFor({ timeout: T });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines').waitFor({ timeout: T });
+  await page.locator('#status\\.editor\\.mode', { hasText: 'NetScenario' }).waitFor({ timeout: T });
+  return editor;
+}
+
+/** The NetScenario commands the command palette offers now (for the active editor). */
+async function paletteCommands(page) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input.input').waitFor({ timeout: T });
+  await page.keyboard.type('NetScenario: ');
+  const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'NetScenario:' });
+  await rows.first().waitFor({ timeout: T }); // Solve Now is always there for a scenario
+  const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  await page.keyboard.press('Escape');
+  return labels;
+}
+
 const browser = await launch({ width: 1400, height: 860 });
 const { page } = browser;
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
@@ -41,14 +69,7 @@ try {
   lap(step);
 
   step = `${FILE} opens as NetScenario (Quick Open)`;
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input.input').waitFor({ timeout: T });
-  await page.keyboard.type(FILE);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: T });
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.editor-instance .monaco-editor').first();
-  await editor.locator('.view-lines').waitFor({ timeout: T });
-  await page.locator('#status\\.editor\\.mode', { hasText: 'NetScenario' }).waitFor({ timeout: T });
+  const editor = await quickOpen(page, FILE);
   lap(step);
 
   step = "the language server is up: the code lens says 'not solved yet'";
@@ -92,6 +113,41 @@ try {
   await page.waitForTimeout(1000); // chart animations
   await screenshot(page, join(shots, 'results-webview.png'));
   lap(`${step}: screenshot ${join(shots, 'results-webview.png')}`);
+
+  step = 'after a window reload the results panel is back, and the next save of its file redraws it';
+  // As a user does it (the workbench saves its state first; a bare page reload may not wait for that).
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Developer: Reload Window');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: T });
+  await Promise.all([page.waitForEvent('load', { timeout: T }), page.keyboard.press('Enter')]);
+  await page.locator('.tabs-container .tab', { hasText: `NetScenario: ${FILE}` }).waitFor({ timeout: T });
+  await view.locator('#nsc-root > *').first().waitFor({ timeout: T }); // the page drew (the new server may have no results yet)
+  await page.locator('.tabs-container .tab', { hasText: new RegExp(`^\\s*${FILE.replace('.', '\\.')}`) }).first().click();
+  await editor.locator('.codelens-decoration').first().waitFor({ timeout: T }); // the language server is up again
+  await editor.locator('.view-line').nth(3).click();
+  await page.keyboard.press('Control+S');
+  await view.locator('body', { hasText: 'voice_ul' }).waitFor({ timeout: T });
+  lap(step);
+
+  step = "'Cancel Solve' is offered only while the file solves, and stops the solve";
+  // A study over 500 large generated topologies: it is still solving when the palette opens.
+  writeFileSync(join(folder, 'slow.nsc'), `curve C { 1 -> 1.2 s  2 -> 0.7 s  4 -> 0.38 s }\n${SLOW_STUDY}`);
+  const slow = await quickOpen(page, 'slow.nsc');
+  await slow.locator('.codelens-decoration', { hasText: 'not solved yet' }).first().waitFor({ timeout: T });
+  const idle = await paletteCommands(page);
+  if (!idle.some((l) => l.includes('Solve Now')) || idle.some((l) => l.includes('Cancel Solve'))) throw new Error(`palette before the solve: ${idle.join(' | ')}`);
+  await slow.locator('.view-line').first().click();
+  await page.keyboard.press('Control+S');
+  const solving = page.locator('.statusbar-item', { hasText: 'NetScenario: solving' }).first();
+  await solving.waitFor({ timeout: T });
+  await page.keyboard.press('F1');
+  await page.keyboard.type('NetScenario: Cancel Solve');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cancel Solve' }).first().waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  await solving.waitFor({ state: 'hidden', timeout: T });
+  const after = await paletteCommands(page);
+  if (after.some((l) => l.includes('Cancel Solve'))) throw new Error(`palette after the cancel: ${after.join(' | ')}`);
+  lap(step);
 } catch (e) {
   failed = true;
   console.error(`[ui] not ok - ${step}\n[ui]     ${e.message.split('\n')[0]}`);

@@ -3,7 +3,7 @@
  * re-solving — a fix is only offered when it works.
  */
 import { describe, expect, it } from 'vitest';
-import { solveScenario, type ScenarioInput, type WrittenUnits } from '../../engine/scenario.js';
+import { solveScenarioWithDetails as solveScenario, type ScenarioInput, type WrittenUnits } from '../../engine/scenario.js';
 import type { SwitchModel } from '../../engine/scheduling/model.js';
 import { metroProblem } from './placement/fixtures.js';
 import { chainModel, forkModel } from './scheduling/fixtures.js';

@@ -1,6 +1,6 @@
 /**
  * The standard editor features (language/lsp/), in process through Langium's test helpers.
- * Expectations come from LANGUAGE.md: which units a place takes, what a qualified name refers to,
+ * Expectations come from docs/language.md: which units a place takes, what a qualified name refers to,
  * what an identifier is, how a block is laid out.
  */
 import { readdirSync, readFileSync } from 'node:fs';

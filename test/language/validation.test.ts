@@ -1,5 +1,5 @@
 /**
- * One invalid input per validation rule of LANGUAGE.md: each asserts the message and the exact
+ * One invalid input per validation rule of docs/language.md: each asserts the message and the exact
  * source text the diagnostic's range covers.
  */
 import { describe, expect, it } from 'vitest';
@@ -48,14 +48,43 @@ const cases: Case[] = [
   { name: 'unit on a plain count', text: placement(BASE_PLACEMENT.replace('rounds 2', 'rounds 2 s')), message: 'The number of rounds is a plain number and takes no unit.', covers: 's' },
   { name: 'count that is not whole', text: placement(BASE_PLACEMENT.replace('rounds 2', 'rounds 2.5')), message: 'The number of rounds must be a whole number.', covers: '2.5' },
   { name: 'number too large to represent', text: switchWith(CHAIN).replace('cost 10 cycles', 'cost 1e309 cycles'), message: 'This number is too large to represent; write a finite value.', covers: '1e309 cycles' },
-  { name: 'absurd but finite number', text: switchWith(CHAIN).replace('cost 10 cycles', 'cost 1e200 cycles'), message: 'A module cost of 1e+200 cycles is out of range: at most 1000000000000 cycles is accepted.', covers: '1e200 cycles' },
+  { name: 'absurd but finite number', text: switchWith(CHAIN).replace('cost 10 cycles', 'cost 1e200 cycles'), message: 'A module cost of 1e200 cycles is out of range: at most 1000000 Mcycles is accepted.', covers: '1e200 cycles' },
+  { name: 'worker speed below 1 Hz', text: switchWith(CHAIN).replace('speed 1 GHz', 'speed 1e-300 Hz'), message: 'A worker speed must be at least 1 Hz.', covers: '1e-300 Hz' },
+  { name: 'delay SLO below 1 ns', text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1 pps delay <= 1e-12 s`), message: 'A delay SLO must be at least 1 ns.', covers: '1e-12 s' },
+  // a switch whose quantities are each fine but whose ratios the solver cannot resolve (bound 1e6):
+  // tau = 10 + 20 + 3e7 cycles at 1 Gpps on a 1 GHz worker: utilisation 3.000003e7
+  {
+    name: 'task load a million times its worker',
+    text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1 Gpps`).replace('cost 30 cycles', 'cost 3e7 cycles'),
+    message: "Task 't' needs 3.0e+7 times the speed of its worker at the offered load: beyond what the solver can resolve (at most 1000000 times).",
+    covers: 't',
+  },
+  // 1 Hz worker: processing = queuing at full weight = 60 cycles / 1 Hz = 60 s, against an SLO of 1 ns
+  {
+    name: 'delay SLO a million times below a task time',
+    text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1 pps delay <= 1 ns`).replace('speed 1 GHz', 'speed 1 Hz'),
+    message: "The delay SLO of 'f' is 6.0e+10 times shorter than the time one of its tasks takes per batch or queue: beyond what the solver can resolve (at most 1000000 times).",
+    covers: 'f',
+  },
+  // t waits behind u's batch (theta 20 + 1e8 cycles) but queues only its own 10 cycles: ratio 1.000002e7
+  {
+    name: 'tasks on one worker a million times apart in cost',
+    text: switchWith('a -> b -> c\n  task t on w0 { a }\n  task u on w0 { b, c }\n  flow f a -> b -> c offered 1 pps').replace('cost 30 cycles', 'cost 1e8 cycles'),
+    message: "Task 't' is 1.0e+7 times cheaper than another task on its worker (batch × cost against queue × cost): beyond what the solver can resolve (at most 1000000 times).",
+    covers: 't',
+  },
   { name: 'fraction with zero denominator', text: switchWith(`${CHAIN}\n  flow f a -> b -> c offered 1/0 pps`), message: 'A fraction cannot have a zero denominator.', covers: '0' },
   // names and references
   { name: 'duplicate declaration', text: `${TOPOLOGY}\ncurve C { 1 -> 2 s }`, message: "Duplicate declaration 'C'.", covers: 'C' },
   { name: 'declaration duplicated in another file', text: 'curve Other { 1 -> 1 s }', others: { 'other.nsc': 'curve Other { 1 -> 2 s }' }, message: "'Other' is also declared in other.nsc; names must be unique across the workspace.", covers: 'Other' },
   { name: 'duplicate node', text: TOPOLOGY.replace('node c tier access', 'node b tier access'), message: "Duplicate node 'b'.", covers: 'b' },
   { name: 'duplicate module', text: switchWith(CHAIN).replace('module c cost', 'module b cost'), message: "Duplicate module 'b'.", covers: 'b' },
-  { name: 'unresolved reference', text: placement(BASE_PLACEMENT.replace('curve C', 'curve Missing')), message: /Could not resolve reference to Curve named 'Missing'/, covers: 'Missing' },
+  { name: 'unresolved reference', text: placement(BASE_PLACEMENT.replace('curve C', 'curve Missing')), message: "Unknown curve 'Missing'.", covers: 'Missing' },
+  { name: 'unresolved reference with a close name', text: placement(BASE_PLACEMENT.replace('topology Net', 'topology Nett')), message: "Unknown topology 'Nett'. Did you mean 'Net'?", covers: 'Nett' },
+  { name: 'misspelt keyword', text: switchWith(`${CHAIN}\n  modul d cost 1 cycles`), message: "Expected '->' but found 'd'. Did you mean 'module' instead of 'modul'?", covers: 'd' },
+  { name: 'misspelt declaration keyword', text: 'placemnt P { }', message: "Unexpected 'placemnt': a declaration starts with 'topology', 'curve', 'placement', 'switch' or 'study'. Did you mean 'placement' instead of 'placemnt'?", covers: 'placemnt' },
+  { name: 'bit rate where a time belongs', text: `${TOPOLOGY.replace('latency 1 ms', 'latency 10 Mbps')}`, message: "'Mbps' is a bit rate, not a time: a link latency is a time (ns, us, µs, ms, s).", covers: 'Mbps' },
+  { name: 'time in a unit the language does not use', text: placement(BASE_PLACEMENT.replace('4 s', '2 h')), message: "'h' is a time in a unit NetScenario does not use: a target learning time is a time (ns, us, µs, ms, s).", covers: 'h' },
   // topology
   { name: 'self link', text: TOPOLOGY.replace('link a -- c', 'link c -- c'), message: "A link cannot connect 'c' to itself.", covers: 'link c -- c latency 2 ms' },
   { name: 'duplicate link', text: TOPOLOGY.replace('link a -- c', 'link b -- a'), message: "'b' and 'a' are already linked.", covers: 'link b -- a latency 2 ms' },
@@ -69,7 +98,7 @@ const cases: Case[] = [
   { name: 'mandala without access', text: 'topology M mandala { seed 1 }', message: "'M' needs 'access'.", covers: 'M' },
   // curve
   { name: 'curve k not strictly increasing', text: 'curve K { 1 -> 1 s  3 -> 0.5 s  3 -> 0.4 s }', message: 'The numbers of AIFs must increase strictly: 3 follows 3.', covers: '3', severity: 1 },
-  { name: 'curve time not positive', text: 'curve K { 1 -> 0 s }', message: 'A training time must be positive.', covers: '0 s' },
+  { name: 'curve time not positive', text: 'curve K { 1 -> 0 s }', message: 'A training time must be at least 1 ns.', covers: '0 s' },
   { name: 'rising curve warns', text: 'curve K { 1 -> 1 s  2 -> 1.5 s }', message: /Training time rises from 1 s at k = 1 to 1.5 s at k = 2/, covers: '1.5 s', severity: 2 },
   { name: 'empty curve', text: 'curve K { }', message: "Curve 'K' needs at least one point 'k -> time'.", covers: 'K' },
   // placement
@@ -93,13 +122,29 @@ const cases: Case[] = [
   { name: 'from..to with no path', text: switchWith(`${CHAIN}\n  flow f from c to a offered 1 pps`), message: "No path leads from 'c' to 'a'.", covers: 'a' },
   { name: 'from..to with several paths', text: switchWith('a -> b -> c\n  a -> c\n  task t on w0 { a, b, c }\n  flow f from a to c offered 1 pps'), message: "Several paths lead from 'a' to 'c'; spell this flow's path out with '->'.", covers: 'c' },
   { name: 'flow without offered load', text: switchWith(`${CHAIN}\n  flow f a -> b`), message: "Flow 'f' needs an offered load, e.g. 'offered 1 Mpps'.", covers: 'f' },
-  { name: 'delay SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps delay <= 0 s`), message: 'A delay SLO must be positive.', covers: '0 s' },
-  { name: 'rate SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps rate >= 0 pps`), message: 'A rate SLO must be positive.', covers: '0 pps' },
+  { name: 'delay SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps delay <= 0 s`), message: 'A delay SLO must be at least 1 ns.', covers: '0 s' },
+  { name: 'rate SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps rate >= 0 pps`), message: 'A rate SLO must be at least 0.000001 pps.', covers: '0 pps' },
   { name: 'fixed weights above 1', text: switchWith('a -> b -> c\n  task t on w0 weight 0.6 { a }\n  task u on w0 weight 1/2 { b, c }'), message: "The fixed weights on worker 'w0' sum to 1.1; they may sum to at most 1.", covers: '1/2' },
   { name: 'fixed weights leave nothing for another task', text: switchWith('a -> b -> c\n  task t on w0 weight 1 { a }\n  task u on w0 { b, c }'), message: "The fixed weights on worker 'w0' already sum to 1, so task 'u' gets weight 0 and never runs.", covers: 'u', severity: 2 },
   { name: 'batch given twice', text: switchWith(`${CHAIN}\n  batch 4\n  batch 8`), message: "'batch' is given more than once; keep one.", covers: 'batch 8' },
   { name: 'controller tolerance outside (0,1)', text: switchWith(`${CHAIN}\n  controller { tolerance 0% }`), message: 'The tolerance is a share in (0, 1): write a fraction like 0.3 or a percentage like 30%.', covers: '0%' },
   { name: 'empty task', text: switchWith(`${CHAIN}\n  task e on w0 { }`), message: "Task 'e' has no modules.", covers: 'e' },
+  // warnings about how a topology is used
+  {
+    name: 'topology in disconnected parts',
+    text: placement(BASE_PLACEMENT).replace('  link a -- c latency 2 ms', '  link a -- c latency 2 ms\n  node d\n  node e\n  link d -- e latency 1 ms\n  node f'),
+    message: "Topology 'Net' is in 3 disconnected parts: {a, b, c}, {d, e}, {f}. 'P' can only place AIFs in the part of the FL server.",
+    covers: 'Net',
+    severity: 2,
+  },
+  { name: 'zero link latency', text: TOPOLOGY.replace('latency 1 ms', 'latency 0 ms'), message: 'A latency of 0: this link adds no delay at all. Write its real one-way latency, even a small one.', covers: '0 ms', severity: 2 },
+  {
+    name: 'accelerators no placement can use',
+    text: `${placement(`${BASE_PLACEMENT}\n  objective baseline`)}\nplacement Q {\n  ${BASE_PLACEMENT}\n  accelerators max 0\n}`,
+    message: "No placement can use the accelerators of 'Net': 'P', 'Q' are baseline or allow 'accelerators max 0'.",
+    covers: 'accelerator',
+    severity: 2,
+  },
   // study
   { name: 'study over an explicit topology', text: `${placement(BASE_PLACEMENT)}\nstudy St { placement P }`, message: "A study regenerates the topology per instance, so 'P' needs a generated ('mandala') topology; 'Net' is explicit.", covers: 'P' },
   { name: 'study accelerator range empty', text: 'study St { instances 3 accelerators 60% to 10% }', message: 'The accelerator share range is empty: 60% is above 10%.', covers: '60%' },

@@ -31,7 +31,7 @@ async function show(uri: string, text: string): Promise<void> {
 async function openAndSave(file: string, text = textOf(file)) {
   const uri = uriOf(file);
   await show(uri, text);
-  return { uri, text, ...(await examples.session.save(uri)) };
+  return { uri, text, ...(await examples.session.save(uri, 'details')) };
 }
 
 // paper-fork's optimum by hand: the delay slacks of f1 and f2 bind, 1 - (2/w + 2)/5 = 1 - (1/(1-w) + 1)/6,

@@ -37,6 +37,26 @@ describe('solve on save', () => {
   });
 });
 
+describe('verdicts first, details after', () => {
+  it('fork-fixed-weights: the diagnostics come without fixes, then again with the checked fixes', async () => {
+    // A file of its own (the switch renamed), never solved before.
+    const uri = uriOf('fork-fixed-weights-copy.nsc');
+    await examples.session.open(uri, textOf('fork-fixed-weights.nsc').replace(/switch (\w+)/g, 'switch $1Copy'));
+    const complete = examples.session.nextResults(uri, (r) => r.details === 'ready');
+    const verdicts = await examples.session.save(uri);
+    const fixesOf = (diagnostics: Diagnostic[]) => diagnostics.flatMap((d) => (d.data as { fixes?: unknown[] } | undefined)?.fixes ?? []);
+    expect(verdicts.results.details).toBe('pending');
+    expect(verdicts.results.switches.every((s) => s.simulation === null)).toBe(true);
+    expect(fixesOf(verdicts.diagnostics)).toEqual([]);
+    const details = await complete;
+    expect(details.version).toBe(verdicts.results.version);
+    // The same verdicts, now with trajectories and checked fixes on the failing clauses.
+    expect(details.switches.map((s) => s.result)).toEqual(verdicts.results.switches.map((s) => s.result));
+    expect(details.switches.every((s) => s.simulation !== null)).toBe(true);
+    expect(fixesOf(examples.session.diagnostics.get(uri) ?? []).length).toBeGreaterThan(0);
+  });
+});
+
 describe('dependent documents', () => {
   it('re-solve when a file they reference is saved', async () => {
     const { session } = examples;
@@ -50,6 +70,7 @@ describe('dependent documents', () => {
     await session.save(metro);
     const results = await resolved;
     expect(results.switches.map((s) => s.name)).toEqual(['EdgeUpf']);
-    expect(session.results.filter((r) => r.uri === site)).toHaveLength(2);
+    // Two solves of edge-site, each published first with its verdicts (details pending).
+    expect(session.results.filter((r) => r.uri === site && r.details === 'pending')).toHaveLength(2);
   });
 });

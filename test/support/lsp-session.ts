@@ -66,7 +66,7 @@ export class LspSession {
   readonly solving: SolvingParams[] = [];
   /** The refresh and showDocument requests the server sent to this client, by method, in order. */
   readonly serverRequests: string[] = [];
-  private readonly resultWaiters: { uri: string; resolve: (results: ScenarioResults) => void }[] = [];
+  private readonly resultWaiters: { uri: string; accept: (results: ScenarioResults) => boolean; resolve: (results: ScenarioResults) => void }[] = [];
   private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
 
   /** The server's answer to `initialize` (its capabilities). */
@@ -98,7 +98,7 @@ export class LspSession {
     });
     connection.onNotification(RESULTS_NOTIFICATION, (results: ScenarioResults) => {
       this.results.push(results);
-      for (const waiter of this.resultWaiters.filter((w) => w.uri === results.uri)) {
+      for (const waiter of this.resultWaiters.filter((w) => w.uri === results.uri && w.accept(results))) {
         this.resultWaiters.splice(this.resultWaiters.indexOf(waiter), 1);
         waiter.resolve(results);
       }
@@ -137,14 +137,18 @@ export class LspSession {
     return published;
   }
 
-  /** The next results notification for `uri`. */
-  nextResults(uri: string): Promise<ScenarioResults> {
-    return new Promise((resolve) => this.resultWaiters.push({ uri, resolve }));
+  /** The next results notification for `uri` (that `accept` takes). */
+  nextResults(uri: string, accept: (results: ScenarioResults) => boolean = () => true): Promise<ScenarioResults> {
+    return new Promise((resolve) => this.resultWaiters.push({ uri, accept, resolve }));
   }
 
-  /** Sends didSave and resolves, once the solve is published, with its results and the diagnostics published with them. */
-  async save(uri: string): Promise<{ results: ScenarioResults; diagnostics: Diagnostic[] }> {
-    const results = this.nextResults(uri);
+  /**
+   * Sends didSave and resolves, once the solve is published, with its results and the diagnostics
+   * published with them: the verdicts (the first publication), or with `until: 'details'` the
+   * results that carry the details too (checked quick fixes, trajectories).
+   */
+  async save(uri: string, until: 'verdicts' | 'details' = 'verdicts'): Promise<{ results: ScenarioResults; diagnostics: Diagnostic[] }> {
+    const results = this.nextResults(uri, (r) => until === 'verdicts' || r.details !== 'pending');
     await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
     // The server publishes the diagnostics before the results notification.
     return { results: await results, diagnostics: this.diagnostics.get(uri) ?? [] };

@@ -75,7 +75,7 @@ describeInBrowser('results page renders scenario strings as text', () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  async function open(html: string): Promise<{ page: Page; incidents: PageIncidents; posted: WebviewMessage[] }> {
+  async function open(html: string): Promise<{ page: Page; incidents: PageIncidents; posted: WebviewMessage[]; states: unknown[] }> {
     // A real navigation to a file (setContent's document.write would drop the listeners set up below).
     const file = join(folder, `page-${++pages}.html`);
     writeFileSync(file, html);
@@ -83,14 +83,17 @@ describeInBrowser('results page renders scenario strings as text', () => {
     const page = await browser.newPage();
     const incidents = await watchPage(page, (requested) => requested === url);
     const posted: WebviewMessage[] = [];
+    const states: unknown[] = [];
     await page.exposeFunction('__nscPosted', (message: WebviewMessage) => posted.push(message));
-    // Stands in for VS Code's webview API: what the page posts to the extension host.
+    await page.exposeFunction('__nscState', (state: unknown) => states.push(state));
+    // Stands in for VS Code's webview API: what the page posts to the extension host, and the state
+    // it keeps for VS Code to restore the panel after a reload.
     await page.addInitScript(() => {
-      const post = (window as unknown as { __nscPosted(m: unknown): void }).__nscPosted;
-      (window as unknown as { acquireVsCodeApi(): unknown }).acquireVsCodeApi = () => ({ postMessage: post });
+      const { __nscPosted: postMessage, __nscState: setState } = window as unknown as { __nscPosted(m: unknown): void; __nscState(s: unknown): void };
+      (window as unknown as { acquireVsCodeApi(): unknown }).acquireVsCodeApi = () => ({ postMessage, setState });
     });
     await page.goto(url);
-    return { page, incidents, posted };
+    return { page, incidents, posted, states };
   }
 
   async function expectInert(page: Page, incidents: PageIncidents, scripts: number): Promise<void> {
@@ -129,12 +132,14 @@ describeInBrowser('results page renders scenario strings as text', () => {
   });
 
   it('in the webview: results posted as a message, export posted back to the host', async () => {
-    const { page, incidents, posted } = await open(resultsPage({ title: 'results', nonce: 'test-nonce', ...renderer() }));
+    const { page, incidents, posted, states } = await open(resultsPage({ title: 'results', nonce: 'test-nonce', ...renderer() }));
     await expect.poll(() => posted).toEqual([{ type: 'ready' }]);
-    await page.evaluate((shown) => window.postMessage({ type: 'show', results: shown, focus: shown.switches[0].name }, '*'), results);
+    await page.evaluate((shown) => window.postMessage({ type: 'show', scenario: shown.uri, results: shown, focus: shown.switches[0].name }, '*'), results);
     await page.locator('canvas').first().waitFor();
     await expectLiteralText(page);
     await expectInert(page, incidents, 1);
+    // The page keeps which scenario it shows, for the panel's restore after a window reload.
+    expect(states).toEqual([{ scenario: HOSTILE_URI }]);
 
     await page.getByTitle(`Save Delay budget of ${HOSTILE.voice_ul} as CSV`).click();
     await expect.poll(() => posted.length).toBe(2);

@@ -5,7 +5,7 @@ import { mulberry32 } from '../../../engine/placement/prng.js';
 
 const ms = 1e-3;
 
-/** /work/shared/examples/metro-placement.nsc, topology Metro, transcribed node by node. */
+/** examples/metro-placement.nsc, topology Metro, transcribed node by node. */
 export function metroTopology(): Topology {
   const names = ['app1', 'core1', 'core2', 'agg1', 'agg2', 'agg3', 'agg4', 'acc1', 'acc2', 'acc3', 'acc4', 'acc5', 'acc6', 'acc7', 'acc8'];
   const accelerated = new Set(['agg1', 'agg3', 'acc2', 'acc6']);

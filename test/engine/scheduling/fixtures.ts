@@ -1,5 +1,5 @@
 /**
- * The example switches of ../shared/examples, built by hand as SwitchModels (SI units), so the
+ * The example switches of examples/, built by hand as SwitchModels (SI units), so the
  * engine tests do not depend on the parser.
  */
 import { DEFAULT_CONTROLLER, type Flow, type SwitchModel, type Task } from '../../../engine/scheduling/model.js';

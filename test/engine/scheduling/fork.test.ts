@@ -1,6 +1,6 @@
 /**
  * The fork pipeline of the paper's Fig. 1 (examples paper-fork.nsc and fork-fixed-weights.nsc),
- * every expected number derived by hand from DESIGN.md's formulas. Worker w0 runs t1 (theta = 2)
+ * every expected number derived by hand from docs/models.md's formulas. Worker w0 runs t1 (theta = 2)
  * and t2 (theta = 1) at 1 Hz, B = Q = 1; t0 costs nothing and runs alone on rx, so it adds 0.
  *   f1 at t1: max{B theta_2, Q theta_1 / w1} + B theta_1 = max{1, 2/w1} + 2,  rate <= w1 / 2
  *   f2 at t2: max{B theta_1, Q theta_2 / w2} + B theta_2 = max{2, 1/w2} + 1,  rate <= w2 / 1

@@ -1,4 +1,4 @@
-/** The lexicographic rate LP (DESIGN.md): max-min fulfilment first, then total rate. Hand-derived. */
+/** The lexicographic rate LP (docs/models.md): max-min fulfilment first, then total rate. Hand-derived. */
 import { describe, expect, it } from 'vitest';
 import { loadHighs } from '../../../engine/highs/load.js';
 import { buildDesign } from '../../../engine/scheduling/design.js';
