@@ -69,8 +69,14 @@ function placementReport(p: PlacementResult): string {
   }
   const relaxation = relaxationLine(p);
   if (relaxation) lines.push(`  ${relaxation}`);
-  lines.push(`  ${p.status === 'timeout' ? 'stopped' : 'solved'} by ${p.solver.method} after ${time(p.solver.seconds)}`, '');
+  lines.push(`  ${p.status === 'timeout' ? `stopped at the time limit${optimality(p)}` : 'solved'} by ${p.solver.method} after ${time(p.solver.seconds)}`, '');
   return lines.join('\n');
+}
+
+/** How far a placement found before the time limit may be from the optimum, when the solver knows. */
+function optimality({ aifs, solver }: PlacementResult): string {
+  if (aifs.length === 0) return ', no placement found yet,';
+  return solver.gap === null ? ' (its distance to the optimum is unknown)' : ` (best found is within ${percent(solver.gap)} of the optimum)`;
 }
 
 /** What would change the verdict: each relaxation alone, all else unchanged. */
