@@ -44,7 +44,8 @@ async function lowerNamedFiles(workspace: LoadedWorkspace, diagnostics: CliDiagn
  * errors, or a declaration cannot be lowered — as errors of the named file.
  */
 async function lowerNamedFile(file: FileReport, workspace: LoadedWorkspace): Promise<{ scenario: LoweredScenario } | { problems: CliDiagnostic[] }> {
-  const document = file.document!;
+  const document = file.document;
+  if (!document) return { problems: [{ file: file.path, line: 1, column: 1, severity: 'error', message: `cannot solve: ${file.fileError ?? 'not loaded'}` }] };
   const error = (line: number, column: number, message: string): CliDiagnostic => ({ file: file.path, line, column, severity: 'error', message: `cannot solve: ${message}` });
   const blocking = await blockingErrors(document, workspace.services);
   const problems = blocking.referencedWithErrors.map((uri) => error(1, 1, `it references ${relative(process.cwd(), URI.parse(uri).fsPath)}, which has errors`));

@@ -63,7 +63,8 @@ export async function loadWorkspace(paths: readonly string[], workspaceDir?: str
     const absolute = resolve(path);
     const fileError = fileErrors.get(absolute);
     if (fileError) return { path, diagnostics: [], fileError };
-    const document = documents.get(absolute)!;
+    const document = documents.get(absolute);
+    if (!document) return { path, diagnostics: [], fileError: 'not loaded' };
     return { path, document, diagnostics: document.diagnostics ?? [] };
   });
   const hasErrors = files.some((f) => f.fileError || f.diagnostics.some((d) => d.severity === 1));

@@ -3,7 +3,7 @@ import type { ScenarioResults } from '../server/protocol.js';
 
 /** RFC 4180 field. */
 const field = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

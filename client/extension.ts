@@ -146,7 +146,7 @@ function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.
         void vscode.window.showInformationMessage('NetScenario: no checked weights to apply; save to solve, and make sure the switch is feasible.');
         return;
       }
-      for (const action of edits) await vscode.workspace.applyEdit(action.edit!);
+      for (const action of edits) if (action.edit) await vscode.workspace.applyEdit(action.edit);
     }),
   ];
 }

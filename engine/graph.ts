@@ -62,9 +62,10 @@ export function pathsBetween(next: Adjacency, source: number, target: number, ca
   const total = count(source);
   if (total !== 1) return { count: total };
   const path = [source];
-  for (let v = source; v !== target; ) {
-    v = next[v].find((to) => count(to) === 1)!;
-    path.push(v);
+  for (let v: number | undefined = source; v !== undefined && v !== target; ) {
+    // count(source) is 1, so each vertex on the way has exactly one successor leading on.
+    v = next[v].find((to) => count(to) === 1);
+    if (v !== undefined) path.push(v);
   }
   return { count: 1, path };
 }
@@ -73,8 +74,8 @@ export function pathsBetween(next: Adjacency, source: number, target: number, ca
 export function reachableWithin(next: Adjacency, start: number, allowed: ReadonlySet<number>): Set<number> {
   const seen = new Set([start]);
   const stack = [start];
-  while (stack.length > 0) {
-    for (const to of next[stack.pop()!]) {
+  for (let vertex = stack.pop(); vertex !== undefined; vertex = stack.pop()) {
+    for (const to of next[vertex]) {
       if (allowed.has(to) && !seen.has(to)) {
         seen.add(to);
         stack.push(to);

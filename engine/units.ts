@@ -41,6 +41,9 @@ export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
   share: 'share',
 };
 
+/** The factor of a known unit to its base unit (1 for the base unit itself). */
+const factorOf = (unit: string): number => UNITS.get(unit)?.factor ?? 1;
+
 export function unitsOf(dimension: Dimension): string[] {
   return [...UNITS].filter(([, info]) => info.dimension === dimension).map(([name]) => name);
 }
@@ -104,9 +107,9 @@ export function formatQuantity(value: number | null | undefined, dimension: Dime
   if (value === null || value === undefined || !Number.isFinite(value)) return '∞';
   if (dimension === 'share') return `${roundedIn(value, 1e-2, digits, round)}%`;
   const candidates = DISPLAY_UNITS[dimension];
-  // Zero reads best in the base unit ("0 s", not "0 ns").
-  const unit = value === 0 ? candidates.find((u) => UNITS.get(u)!.factor === 1)! : (candidates.find((u) => Math.abs(value) >= UNITS.get(u)!.factor) ?? candidates[candidates.length - 1]);
-  return `${roundedIn(value, UNITS.get(unit)!.factor, digits, round)} ${unit}`;
+  // Zero reads best in the base unit ("0 s", not "0 ns"); the candidates run from the largest unit down.
+  const unit = (value === 0 ? candidates.find((u) => factorOf(u) === 1) : candidates.find((u) => Math.abs(value) >= factorOf(u))) ?? candidates[candidates.length - 1];
+  return `${roundedIn(value, factorOf(unit), digits, round)} ${unit}`;
 }
 
 /** Suggested bounds: the smallest value that works, shown rounded up; the largest, rounded down. */

@@ -101,7 +101,7 @@ export function lowerTopology(topology: ast.ExplicitTopology): Topology {
   };
   return {
     name: topology.name,
-    nodes: nodes.map((n) => ({ name: n.name, tier: n.tier as Topology['nodes'][number]['tier'], accelerator: n.accelerator })),
+    nodes: nodes.map((n) => ({ name: n.name, tier: n.tier, accelerator: n.accelerator })),
     links: topologyLinks(topology).map((link) => ({
       a: endpoint(link, 'a'),
       b: endpoint(link, 'b'),

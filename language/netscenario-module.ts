@@ -86,7 +86,7 @@ export function createNetScenarioServices(
   registerValidationChecks(NetScenario);
   if (!context.connection) {
     // Without a language client nothing triggers the config update that builds the workspace.
-    shared.workspace.ConfigurationProvider.initialized({});
+    void shared.workspace.ConfigurationProvider.initialized({});
   }
   return { shared, NetScenario };
 }

@@ -11,11 +11,11 @@ import {
   type ReferenceInfo,
   type Scope,
 } from 'langium';
-import { isExcludeClause, isExplicitTopology, isServerClause, type Placement, type Scenario } from './generated/ast.js';
+import { isExcludeClause, isExplicitTopology, isServerClause, type Scenario } from './generated/ast.js';
 import { placementTopology } from './syntax.js';
 
 export class NetScenarioScopeComputation extends DefaultScopeComputation {
-  override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+  override collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
     const exported: AstNodeDescription[] = [];
     for (const declaration of (document.parseResult.value as Scenario).declarations) {
       if (!declaration.name) continue;
@@ -28,7 +28,7 @@ export class NetScenarioScopeComputation extends DefaultScopeComputation {
         }
       }
     }
-    return exported;
+    return Promise.resolve(exported);
   }
 }
 
@@ -36,7 +36,7 @@ export class NetScenarioScopeProvider extends DefaultScopeProvider {
   override getScope(context: ReferenceInfo): Scope {
     const outer = super.getScope(context);
     if (isServerClause(context.container) || isExcludeClause(context.container)) {
-      const topology = placementTopology(context.container.$container as Placement);
+      const topology = placementTopology(context.container.$container);
       if (isExplicitTopology(topology)) {
         const nodes = topology.members.filter((m) => m.$type === 'TopologyNode');
         return this.createScopeForNodes(nodes, outer);

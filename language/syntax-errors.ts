@@ -18,7 +18,7 @@ function describeToken(type: TokenType): string {
 
 /** Printable text for a message: control and other invisible characters become U+XXXX. */
 export function printable(text: string): string {
-  return text.replace(/[\p{C}\p{Z}]/gu, (ch) => (ch === ' ' ? ' ' : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+  return text.replace(/[\p{C}\p{Z}]/gu, (ch) => (ch === ' ' ? ' ' : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`));
 }
 
 function describeFound(token: IToken): string {

@@ -47,7 +47,7 @@ export class NetScenarioTokenBuilder extends DefaultTokenBuilder {
   protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
     const token = super.buildTerminalToken(terminal);
     if (terminal.name === 'UNIT') {
-      return { ...token, PATTERN: { exec: matchUnit }, LINE_BREAKS: false, START_CHARS_HINT: [...'_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZµ%'] } as TokenType;
+      return { ...token, PATTERN: { exec: matchUnit }, LINE_BREAKS: false, START_CHARS_HINT: [...'_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZµ%'] };
     }
     if (terminal.name !== 'ID') return token;
     const regex = GrammarUtils.terminalRegex(terminal);
@@ -58,7 +58,7 @@ export class NetScenarioTokenBuilder extends DefaultTokenBuilder {
       PATTERN: { exec: (text: string, offset: number) => ((sticky.lastIndex = offset), sticky.exec(text)) },
       LINE_BREAKS: false,
       START_CHARS_HINT: startCharacters(new RegExp(`^(?:${regex.source})`, regex.flags)),
-    } as TokenType;
+    };
     return this.idToken;
   }
 

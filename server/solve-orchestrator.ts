@@ -94,7 +94,10 @@ export class SolveOrchestrator {
     const changed = new Set([uri]);
     return this.shared.workspace.TextDocuments.all()
       .map((d) => d.uri)
-      .filter((other) => other !== uri && this.shared.workspace.IndexManager.isAffected(this.shared.workspace.LangiumDocuments.getDocument(URI.parse(other))!, changed));
+      .filter((other) => {
+        const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(other));
+        return other !== uri && document !== undefined && this.shared.workspace.IndexManager.isAffected(document, changed);
+      });
   }
 
   private forget(uri: string): void {

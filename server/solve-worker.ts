@@ -3,7 +3,7 @@
  * editor keeps answering while HiGHS (which blocks its thread) works. One job at a time: the
  * verdicts of a scenario, or the details of verdicts already published.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { adoptParentHighs, threadFootprint } from '../engine/highs/highs-thread.js';
 import { scenarioDetails, solveScenario } from '../engine/scenario.js';
 import type { SolveJob, SolveOutcome, SolveReply, SolveRequest } from './solve-runner.js';
@@ -12,7 +12,12 @@ adoptParentHighs();
 
 const run = (job: SolveJob) => (job.kind === 'verdicts' ? solveScenario(job.input) : scenarioDetails(job.input, job.outcome));
 
-parentPort!.on('message', async ({ id, job }: SolveRequest) => {
+if (parentPort === null) throw new Error('solve-worker.ts must run in a worker thread');
+const port: MessagePort = parentPort;
+
+port.on('message', (request: SolveRequest) => void reply(request));
+
+async function reply({ id, job }: SolveRequest): Promise<void> {
   let result: SolveOutcome;
   try {
     result = { ok: true, value: await run(job) };
@@ -21,5 +26,5 @@ parentPort!.on('message', async ({ id, job }: SolveRequest) => {
     result = { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   // The runner replaces this thread once its footprint passes a budget.
-  parentPort!.postMessage({ id, footprint: await threadFootprint(), ...result } satisfies SolveReply);
-});
+  port.postMessage({ id, footprint: await threadFootprint(), ...result } satisfies SolveReply);
+}

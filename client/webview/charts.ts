@@ -38,6 +38,8 @@ export interface PointExtras {
 }
 
 declare module 'chart.js' {
+  // The type parameter must be declared to merge with Chart.js's own declaration; it is unused here.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     nscBackground?: { readonly colour: string };
     nscLines?: { readonly lines: readonly ReferenceLine[] };
@@ -124,7 +126,8 @@ const pointExtras: Plugin = {
     for (const extras of options.datasets ?? []) {
       const meta = chart.getDatasetMeta(extras.dataset);
       if (meta.hidden || !chart.isDatasetVisible(extras.dataset)) continue;
-      const colour = String(chart.data.datasets[extras.dataset].borderColor ?? '');
+      const border = chart.data.datasets[extras.dataset].borderColor;
+      const colour = typeof border === 'string' ? border : '';
       ctx.save();
       ctx.strokeStyle = colour;
       ctx.fillStyle = colour;

@@ -5,11 +5,12 @@
  */
 import { Chart } from 'chart.js';
 import { color } from 'chart.js/helpers';
+import type { Simulation } from '../../engine/scheduling/result.js';
 import type { SwitchOutcome } from '../../server/protocol.js';
 import { chartCard, type Context } from './card.js';
 import { axisMax, axisTitle, OFF_SCALE_ROOM, type ReferenceLine } from './charts.js';
 import { html } from './dom.js';
-import { percent, rate, seconds, timeScale } from './format.js';
+import { percent, rate, scaled, seconds, timeScale } from './format.js';
 
 export function switchSummary(outcome: SwitchOutcome): string {
   const r = outcome.result;
@@ -25,7 +26,7 @@ export function switchFigures(context: Context, outcome: SwitchOutcome): HTMLEle
   const figures = [flowTable(outcome)];
   figures.push(...outcome.result.flows.map((flow) => budgetCard(context, flow)));
   if (Object.keys(outcome.result.weights).length > 0) figures.push(weightsCard(context, outcome));
-  if (outcome.simulation && outcome.simulation.rows.length > 0) figures.push(...trajectoryCards(context, outcome));
+  if (outcome.simulation && outcome.simulation.rows.length > 0) figures.push(...trajectoryCards(context, outcome, outcome.simulation));
   return figures;
 }
 
@@ -75,7 +76,7 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
   const segments = flow.budget.flatMap((b, t) =>
     COMPONENTS.map((component) => ({
       label: `${b.task} · ${component}`,
-      data: [b[component] === null ? null : b[component]! * scale.factor],
+      data: [b[component] === null ? null : b[component] * scale.factor],
       backgroundColor: t % 2 === 1 ? color(colours[component]).alpha(0.55).rgbString() : colours[component],
       borderColor: palette.background,
       borderWidth: 1,
@@ -106,7 +107,7 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
                 Chart.defaults.plugins.legend.labels
                   .generateLabels(chart)
                   .filter((item) => item.text.startsWith(`${first} ·`))
-                  .map((item) => ({ ...item, text: componentOf(item.text)! })),
+                  .map((item) => ({ ...item, text: componentOf(item.text) ?? item.text })),
             },
             onClick: (_event, item, legend) => {
               const chart = legend.chart;
@@ -155,9 +156,8 @@ function weightsCard(context: Context, outcome: SwitchOutcome): HTMLElement {
 }
 
 /** Weights, delays and rates per control period, each flow's SLO as a line in its colour. */
-function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[] {
+function trajectoryCards(context: Context, outcome: SwitchOutcome, simulation: Simulation): HTMLElement[] {
   const { palette } = context;
-  const simulation = outcome.simulation!;
   const rows = simulation.rows;
   const flows = outcome.result.flows;
   const tasks = Object.keys(rows[0].weights);
@@ -167,7 +167,7 @@ function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[
   const series = (names: readonly string[], value: (row: (typeof rows)[number], name: string) => number | null, factor = 1) =>
     names.map((name, i) => ({
       label: name,
-      data: rows.map((row) => ({ x: row.period, y: value(row, name) === null ? null : value(row, name)! * factor })),
+      data: rows.map((row) => ({ x: row.period, y: scaled(value(row, name), factor) })),
       borderColor: colourOf(i),
       backgroundColor: colourOf(i),
       pointRadius: 0,
@@ -175,7 +175,10 @@ function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[
     }));
   const periodAxis = { type: 'linear' as const, title: axisTitle('control period') };
   const sloLines = (slo: (f: (typeof flows)[number]) => number | null, factor: number, format: (v: number) => string): ReferenceLine[] =>
-    flows.flatMap((f, i) => (slo(f) === null ? [] : [{ axis: 'y' as const, value: slo(f)! * factor, label: `${f.name} SLO ${format(slo(f)!)}`, colour: colourOf(i) }]));
+    flows.flatMap((f, i) => {
+      const limit = slo(f);
+      return limit === null ? [] : [{ axis: 'y' as const, value: limit * factor, label: `${f.name} SLO ${format(limit)}`, colour: colourOf(i) }];
+    });
   const flowNames = flows.map((f) => f.name);
 
   const delays = rows.flatMap((r) => Object.values(r.delays).filter((d): d is number => d !== null));

@@ -8,7 +8,7 @@ import highsPackage, { type Highs, type InitOptions } from 'highs';
 // highs types its CommonJS build (module.exports = { default: loader }), but under ESM Node loads
 // highs.mjs whose default export is the loader itself; bundlers may give either shape.
 type Loader = typeof highsPackage.default;
-const highsLoader: Loader = typeof highsPackage === 'function' ? (highsPackage as unknown as Loader) : highsPackage.default;
+const highsLoader: Loader = typeof highsPackage === 'function' ? (highsPackage) : highsPackage.default;
 
 let loading: Promise<Highs> | undefined;
 /** Set in worker threads whose parent compiled the module (see `useCompiledHighs`). */

@@ -27,6 +27,9 @@ export interface HighsWorkerOptions {
 }
 
 /** What a solve stopped at the hard deadline reports: no solution, like a time-limited solve without incumbent. */
+/** An abort signal's reason as the Error a rejected promise should carry. */
+const asError = (reason: unknown): Error => (reason instanceof Error ? reason : new Error(`cancelled: ${JSON.stringify(reason)}`));
+
 const HARD_DEADLINE: LpSolution = { status: 'time-limit', objective: NaN, values: new Float64Array(0), rawStatus: 'Terminated at the hard deadline', bound: null, gap: null };
 
 export class HighsWorker implements LpSolver {
@@ -100,7 +103,7 @@ export class HighsWorker implements LpSolver {
       // An abort that happened while queued or spawning has no event left to fire.
       if (request.signal?.aborted) {
         if (fresh) void worker.terminate();
-        reject(request.signal.reason);
+        reject(asError(request.signal.reason));
         return;
       }
       const finish = (kill: boolean) => {
@@ -133,7 +136,7 @@ export class HighsWorker implements LpSolver {
       };
       const onAbort = () => {
         finish(true);
-        reject(request.signal?.reason);
+        reject(asError(request.signal?.reason));
       };
       const deadline =
         request.timeLimit === undefined

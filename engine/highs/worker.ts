@@ -3,7 +3,7 @@
  * `HighsWorker` (worker-solver.ts), one at a time. Solving blocks this thread, not the caller's;
  * terminating the thread is the only way to stop a solve and the only way to free the WASM heap.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { adoptParentHighs, threadFootprint, type ThreadFootprint } from './highs-thread.js';
 import { loadHighs } from './load.js';
 import { solveLpText, type LpSolution, type SolveOptions } from './lp.js';
@@ -16,12 +16,14 @@ export interface WorkerRequest {
 
 export type WorkerReply = { readonly solution: LpSolution; readonly footprint: ThreadFootprint } | { readonly error: string };
 
-const port = parentPort;
-if (port === null) throw new Error('worker.ts must run in a worker thread');
+if (parentPort === null) throw new Error('worker.ts must run in a worker thread');
+const port: MessagePort = parentPort;
 adoptParentHighs();
 const highs = await loadHighs();
 
-port.on('message', async (request: WorkerRequest) => {
+port.on('message', (request: WorkerRequest) => void reply(request));
+
+async function reply(request: WorkerRequest): Promise<void> {
   try {
     const solution = solveLpText(highs, request.text, request.variableCount, request.options);
     // The owner replaces this thread once its footprint passes a budget (highs-thread.ts).
@@ -31,4 +33,4 @@ port.on('message', async (request: WorkerRequest) => {
     // After an abort (e.g. the `threads` option) the module is unusable: end the thread, the pool starts another.
     process.exit(1);
   }
-});
+}

@@ -107,7 +107,7 @@ async function runHere(spec: StudySpec, indices: number[], options: StudyOptions
 }
 
 function runInWorkers(spec: StudySpec, indices: number[], jobs: number, options: StudyOptions): Promise<CellOutcome[][]> {
-  const results: CellOutcome[][] = new Array(indices.length);
+  const results = new Array<CellOutcome[]>(indices.length);
   const queue = [...indices];
   let done = 0;
   const workers: Worker[] = [];
@@ -117,7 +117,7 @@ function runInWorkers(spec: StudySpec, indices: number[], jobs: number, options:
       options.signal?.removeEventListener('abort', onAbort);
       for (const worker of workers) void worker.terminate();
       if (error === undefined) resolve(results);
-      else reject(error);
+      else reject(error instanceof Error ? error : new Error(`the study stopped: ${JSON.stringify(error)}`));
     };
     const onAbort = () => stop(options.signal?.reason);
     options.signal?.addEventListener('abort', onAbort, { once: true });

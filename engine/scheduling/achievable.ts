@@ -83,7 +83,6 @@ function waterFill(items: readonly WaterFillItem[], budget: number): number {
   let c: number;
   if (total(0) >= budget) c = 0;
   else {
-    let previous = 0;
     const next = breakpoints.find((b) => total(b) >= budget);
     if (next === undefined) {
       const last = breakpoints.at(-1) ?? 0;
@@ -91,7 +90,7 @@ function waterFill(items: readonly WaterFillItem[], budget: number): number {
       const slope = items.reduce((sum, _, k) => (caps[k] === Infinity ? sum + roots[k] : sum), 0);
       c = slope > 0 ? last + (budget - total(last)) / slope : last;
     } else {
-      previous = breakpoints.filter((b) => b < next).at(-1) ?? 0;
+      const previous = breakpoints.filter((b) => b < next).at(-1) ?? 0;
       const [low, high] = [total(previous), total(next)];
       c = high > low ? previous + ((budget - low) * (next - previous)) / (high - low) : next;
     }

@@ -61,13 +61,13 @@ export function describeDeclaration(node: AstNode): string | undefined {
     case 'ExplicitTopology':
       return joined('topology', count(topologyNodes(declared).length, 'node'), count(topologyLinks(declared).length, 'link'));
     case 'MandalaTopology':
-      return joined('generated Mandala topology', firstOf(declared.settings, 'MandalaAccess') && `${written(firstOf(declared.settings, 'MandalaAccess')!.count)} access nodes`);
+      return joined('generated Mandala topology', written(firstOf(declared.settings, 'MandalaAccess')?.count) && `${written(firstOf(declared.settings, 'MandalaAccess')?.count)} access nodes`);
     case 'TopologyNode':
       return joined(`${declared.tier ? `${declared.tier} ` : ''}node of ${declared.$container.name}`, declared.accelerator && 'accelerator');
     case 'Curve':
       return joined('curve', count(declared.points.length, 'point'));
     case 'Placement':
-      return joined('placement', placementTopology(declared) && `on ${placementTopology(declared)!.name}`);
+      return joined('placement', placementTopology(declared)?.name && `on ${placementTopology(declared)?.name}`);
     case 'Switch':
       return joined('switch', declared.location && `at ${declared.location.$refText}`);
     case 'Worker':
@@ -79,6 +79,6 @@ export function describeDeclaration(node: AstNode): string | undefined {
     case 'Flow':
       return joined('flow', written(declared.offered) && `offered ${written(declared.offered)}`, written(declared.rateSlo), written(declared.delaySlo));
     case 'Study':
-      return joined('study', firstOf(declared.clauses, 'StudyPlacement') && `of ${firstOf(declared.clauses, 'StudyPlacement')!.placement.$refText}`);
+      return joined('study', firstOf(declared.clauses, 'StudyPlacement')?.placement.$refText && `of ${firstOf(declared.clauses, 'StudyPlacement')?.placement.$refText}`);
   }
 }

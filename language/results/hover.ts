@@ -118,7 +118,7 @@ function placementHover(outcome: PlacementOutcome): string {
   const rows = r.aifs.map((aif) => {
     const accelerated = r.accelerated.includes(aif);
     const round = r.roundTimes[aif];
-    return [code(aif), time(r.trainingTime), accelerated ? `−${time(gain)}` : '–', time(outcome.latencyToServer[aif]), time(round), time(r.roundLimit! - round)];
+    return [code(aif), time(r.trainingTime), accelerated ? `−${time(gain)}` : '–', time(outcome.latencyToServer[aif]), time(round), time(r.roundLimit === null ? null : r.roundLimit - round)];
   });
   return [
     `${head} · FL server ${code(r.server ?? '?')} · k = ${r.k}`,

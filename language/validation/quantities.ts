@@ -1,12 +1,12 @@
 /** The generic check behind QUANTITY_RULES: units, dimensions, finiteness, integrality and bounds. */
 import type { ValidationAcceptor } from 'langium';
 import { DIMENSION_NAMES, UNITS, closestUnit, formatQuantity, quantityToBase, unitsOf, type Dimension } from '../../engine/units.js';
-import type { ControllerSetting, Quantity } from '../generated/ast.js';
+import type { Quantity } from '../generated/ast.js';
 import { CONTROLLER_RULES, QUANTITY_RULES, type QuantityRule } from './quantity-rules.js';
 
 export function ruleFor(quantity: Quantity): QuantityRule | undefined {
   const container = quantity.$container;
-  if (container.$type === 'ControllerSetting') return CONTROLLER_RULES.get((container as ControllerSetting).key);
+  if (container.$type === 'ControllerSetting') return CONTROLLER_RULES.get(container.key);
   return QUANTITY_RULES.get(`${container.$type}.${quantity.$containerProperty}`);
 }
 
@@ -44,7 +44,8 @@ export function checkQuantity(quantity: Quantity, accept: ValidationAcceptor): v
     return;
   }
   if (!checkUnit(quantity, rule, accept)) return;
-  const value = quantityToBase(quantity.numerator, quantity.denominator, quantity.unit)!;
+  const value = quantityToBase(quantity.numerator, quantity.denominator, quantity.unit);
+  if (value === undefined) return; // checkUnit reported the unit
   if (rule.kind === 'number' && rule.integer && !Number.isInteger(value)) {
     accept('error', `${capitalised(rule.what)} must be a whole number.`, { node: quantity });
     return;

@@ -21,9 +21,9 @@ export function dataflowOf(sw: ast.Switch): Dataflow {
   const edges: [number, number][] = [];
   for (const chain of switchMembers(sw, 'EdgeChain')) {
     for (let i = 0; i + 1 < chain.modules.length; i++) {
-      const from = chain.modules[i].ref;
-      const to = chain.modules[i + 1].ref;
-      if (from && to && indexOf.has(from) && indexOf.has(to)) edges.push([indexOf.get(from)!, indexOf.get(to)!]);
+      const [a, b] = [chain.modules[i].ref, chain.modules[i + 1].ref];
+      const [from, to] = [a && indexOf.get(a), b && indexOf.get(b)];
+      if (from !== undefined && to !== undefined) edges.push([from, to]);
     }
   }
   const next = adjacency(modules.length, edges);
@@ -92,7 +92,7 @@ function checkTaskMembership(sw: ast.Switch, dataflow: Dataflow, accept: Validat
 
 /** A task is a connected, rooted sub-graph: exactly one module without a predecessor inside it, reaching all others. */
 function checkTaskShape(task: ast.Task, dataflow: Dataflow, accept: ValidationAcceptor): void {
-  const members = new Set(task.modules.map((r) => r.ref).filter((m): m is ast.Module => !!m && dataflow.indexOf.has(m)).map((m) => dataflow.indexOf.get(m)!));
+  const members = new Set(task.modules.map((r) => r.ref && dataflow.indexOf.get(r.ref)).filter((i): i is number => i !== undefined));
   if (task.modules.length === 0 && syntaxIsComplete(task)) {
     accept('error', `Task '${task.name}' has no modules.`, { node: task, property: 'name' });
     return;
@@ -122,8 +122,9 @@ function checkFlow(flow: ast.Flow, dataflow: Dataflow, acyclic: boolean, accept:
   if (flow.source || flow.target) {
     const source = flow.source?.ref;
     const target = flow.target?.ref;
-    if (!source || !target || !acyclic || !dataflow.indexOf.has(source) || !dataflow.indexOf.has(target)) return;
-    const { count } = pathsBetween(dataflow.next, dataflow.indexOf.get(source)!, dataflow.indexOf.get(target)!);
+    const [from, to] = [source && dataflow.indexOf.get(source), target && dataflow.indexOf.get(target)];
+    if (!source || !target || !acyclic || from === undefined || to === undefined) return;
+    const { count } = pathsBetween(dataflow.next, from, to);
     if (count === 0) accept('error', `No path leads from '${source.name}' to '${target.name}'.`, { node: flow, property: 'target' });
     if (count > 1) {
       accept('error', `Several paths lead from '${source.name}' to '${target.name}'; spell this flow's path out with '->'.`, { node: flow, property: 'target' });
@@ -133,8 +134,9 @@ function checkFlow(flow: ast.Flow, dataflow: Dataflow, acyclic: boolean, accept:
   for (let i = 0; i + 1 < flow.path.length; i++) {
     const from = flow.path[i].ref;
     const to = flow.path[i + 1].ref;
-    if (!from || !to || !dataflow.indexOf.has(from) || !dataflow.indexOf.has(to)) continue;
-    if (!dataflow.next[dataflow.indexOf.get(from)!].includes(dataflow.indexOf.get(to)!)) {
+    const [a, b] = [from && dataflow.indexOf.get(from), to && dataflow.indexOf.get(to)];
+    if (!from || !to || a === undefined || b === undefined) continue;
+    if (!dataflow.next[a].includes(b)) {
       accept('error', `There is no edge '${from.name} -> ${to.name}'; a flow's path must follow declared edges.`, { node: flow, property: 'path', index: i + 1 });
     }
   }

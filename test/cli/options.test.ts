@@ -58,14 +58,14 @@ describe('nsc help', () => {
     const solve = nsc(['help', 'solve']);
     expect(solve.code).toBe(0);
     expect(solve.stdout).toMatch(/^Usage: nsc solve FILE\.\.\. \[options\]\n/);
-    expect(solve.stdout).toMatch(/^  --time-limit S +.*\(default: no limit\)$/m);
-    expect(solve.stdout).toMatch(/^  --json +/m);
+    expect(solve.stdout).toMatch(/^ {2}--time-limit S +.*\(default: no limit\)$/m);
+    expect(solve.stdout).toMatch(/^ {2}--json +/m);
     expect(solve.stdout).not.toMatch(/--csv|--periods|--jobs/);
     expect(nsc(['solve', '--help']).stdout).toBe(solve.stdout);
     const simulate = nsc(['help', 'simulate']).stdout;
-    expect(simulate).toMatch(/^  --periods N +.*\(default: the switch's controller periods, 50 unless set\)$/m);
-    expect(nsc(['help', 'study']).stdout).toMatch(/^  --jobs N +worker threads \(default: one less than the cores, here \d+\)$/m);
-    expect(nsc(['help', 'report']).stdout).toMatch(/^  -o, --output FILE +the page to write \(required\)$/m);
+    expect(simulate).toMatch(/^ {2}--periods N +.*\(default: the switch's controller periods, 50 unless set\)$/m);
+    expect(nsc(['help', 'study']).stdout).toMatch(/^ {2}--jobs N +worker threads \(default: one less than the cores, here \d+\)$/m);
+    expect(nsc(['help', 'report']).stdout).toMatch(/^ {2}-o, --output FILE +the page to write \(required\)$/m);
   });
 
   it('refuses an unknown command or help topic with the overview', () => {

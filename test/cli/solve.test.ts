@@ -125,7 +125,7 @@ describe('nsc solve, text output', () => {
     expect(minAifs).toMatch(/slowest round \d+ ms, within the round limit of 320 ms \(target \/ rounds\); all rounds together [\d.]+ s/);
     expect(minAifs).toMatch(/round times of the AIFs differ by at most/);
     // The baseline (10 rounds) never rounds faster than p_12 = 170 ms plus a round trip: the target must exceed 1.7 s.
-    const relaxed = /placement AnomalyDetectionBaseline \(baseline\): infeasible — .*\n  feasible with any one of: target >= ([\d.]+) s; rounds <= \d\n/.exec(stdout);
+    const relaxed = /placement AnomalyDetectionBaseline \(baseline\): infeasible — .*\n {2}feasible with any one of: target >= ([\d.]+) s; rounds <= \d\n/.exec(stdout);
     expect(Number(relaxed?.[1])).toBeGreaterThan(1.7);
   });
 

@@ -40,7 +40,7 @@ function applyChanges(documents: Map<string, LangiumDocument>, changes: Record<s
   const texts: Record<string, string> = {};
   for (const [name, document] of documents) {
     const edits = changes[document.uri.toString()] ?? [];
-    texts[name] = TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+    texts[name] = TextDocument.applyEdits(document.textDocument, edits);
   }
   return texts;
 }
@@ -456,7 +456,7 @@ describe('formatting', () => {
     const services = createServices();
     const [document] = (await buildWorkspace(services, { 'x.nsc': text })).values();
     const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
-    return TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+    return TextDocument.applyEdits(document.textDocument, edits);
   }
 
   it.each(Object.keys(examples))('%s formats idempotently, to the same AST and without diagnostics', async (file) => {

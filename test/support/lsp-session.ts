@@ -108,7 +108,7 @@ export class LspSession {
   /** `settings`: the `netscenario` configuration section the client answers the server with. */
   static async start(workspaceFolder: string, settings?: Record<string, unknown>, client: ClientProfile = VSCODE_CLIENT): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'netscenario' ? settings : null)));
     // With configuration support the server registers for configuration changes: accept.
     connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -163,7 +163,7 @@ export class LspSession {
 
   /** Any LSP request, e.g. `session.request('textDocument/hover', params)`. */
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   async stop(): Promise<void> {
