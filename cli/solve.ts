@@ -1,9 +1,9 @@
-/** `nsc solve FILE... [--json] [--time-limit S]`: solve every placement and switch (CLI.md). */
+/** `nsc solve FILE... [--json] [--time-limit S]`: solve every placement, switch and service (docs/cli.md). */
 import { formatQuantity } from '../engine/units.js';
 import type { LoweredScenario } from '../language/lowering.js';
 import { solvePlacement, type SolvePlacementOptions } from '../engine/placement/solve.js';
 import type { PlacementResult } from '../engine/placement/result.js';
-import { solveSwitch, type SwitchResult } from '../engine/scheduling/index.js';
+import { solveNetwork, type ServiceResult, type SwitchResult } from '../engine/scheduling/index.js';
 import { analyse, positiveOption } from './analysis.js';
 import { EXIT } from './exit-codes.js';
 import { table } from './table.js';
@@ -12,6 +12,7 @@ export interface SolveOutput {
   readonly files: readonly string[];
   readonly placements: PlacementResult[];
   readonly switches: SwitchResult[];
+  readonly services: ServiceResult[];
 }
 
 export async function runSolve(files: readonly string[], options: { json?: boolean; timeLimit?: string; workspace?: string }): Promise<number> {
@@ -27,16 +28,21 @@ export async function runSolve(files: readonly string[], options: { json?: boole
 export async function solveAll(files: readonly string[], scenarios: readonly LoweredScenario[], options: SolvePlacementOptions): Promise<SolveOutput> {
   const placements: PlacementResult[] = [];
   const switches: SwitchResult[] = [];
+  const services: ServiceResult[] = [];
   for (const scenario of scenarios) {
     for (const { model } of scenario.placements) placements.push(await solvePlacement(model, options));
-    for (const { model } of scenario.switches) switches.push(await solveSwitch(model));
+    // The file's switches come first: the rest are switches of other files its services cross.
+    const own = scenario.switches.map((s) => s.model);
+    const solved = await solveNetwork({ switches: [...own, ...scenario.crossedSwitches.map((s) => s.model)], services: scenario.services.map((s) => s.model) });
+    switches.push(...solved.switches.slice(0, own.length));
+    services.push(...solved.services);
   }
-  return { files, placements, switches };
+  return { files, placements, switches, services };
 }
 
 export function exitCode(output: SolveOutput): number {
   if (output.placements.some((p) => p.status === 'timeout')) return EXIT.timeLimit;
-  const infeasible = output.placements.some((p) => p.status !== 'feasible') || output.switches.some((s) => s.status !== 'feasible');
+  const infeasible = [...output.placements, ...output.switches, ...output.services].some((r) => r.status !== 'feasible');
   return infeasible ? EXIT.infeasible : EXIT.ok;
 }
 
@@ -73,5 +79,29 @@ function humanReport(output: SolveOutput): string {
     ]);
     lines.push(...table(['flow', 'rate', 'rate SLO', '', 'delay', 'delay SLO', '', 'best delay'], rows).map((l) => `  ${l}`), '');
   }
+  for (const s of output.services) lines.push(...serviceReport(s), '');
   return lines.join('\n');
+}
+
+const verdict = (ok: boolean) => (ok ? 'ok' : 'FAILS');
+
+/** A service: verdicts, the route, and the end-to-end budget leg by leg (links, then each switch). */
+function serviceReport(s: ServiceResult): string[] {
+  const optimum = s.optimum;
+  const lines = [
+    `service ${s.name}: ${s.status} (${s.from} to ${s.to} on ${s.topology}; optimised with ${optimum.switches.join(', ')}${optimum.slack === null ? '' : `, joint slack ${(optimum.slack * 100).toFixed(1)}%`})`,
+    `  delay ${time(s.delay)} of ${orDash(s.delaySlo, time)} ${verdict(s.meetsDelay)} (best ${orDash(s.achievableDelay, time)}); rate ${rate(s.rate)} of ${orDash(s.rateSlo, rate)} ${verdict(s.meetsRate)} (best ${orDash(s.achievableRate, rate)})`,
+  ];
+  const rows: string[][] = [];
+  s.route.forEach((segment, i) => {
+    rows.push([`links ${segment.nodes.join(' → ')}`, time(segment.latency), '', '', '']);
+    const hop = s.hops[i];
+    if (!hop) return;
+    const sum = (term: 'blocking' | 'queuing' | 'processing') => hop.budget.reduce<number | null>((total, b) => (total === null || b[term] === null ? null : total + b[term]!), 0);
+    rows.push([`switch ${hop.switch} (${hop.flow})`, time(hop.delay), time(sum('blocking')), time(sum('queuing')), time(sum('processing'))]);
+  });
+  rows.push(['total', time(s.delay), '', '', '']);
+  lines.push(...table(['leg', 'delay', 'blocking', 'queuing', 'processing'], rows).map((l) => `  ${l}`));
+  lines.push(`  weights: ${Object.entries(s.weights).map(([sw, weights]) => `${sw} ${Object.entries(weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`).join('; ')}`);
+  return lines;
 }

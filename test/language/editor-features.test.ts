@@ -100,7 +100,7 @@ describe('completion', () => {
     await expectCompletion(createServices())({
       text: `<|>`,
       index: 0,
-      assert: (list) => expect(labels(list).sort()).toEqual(['curve', 'placement', 'study', 'switch', 'topology']),
+      assert: (list) => expect(labels(list).sort()).toEqual(['curve', 'placement', 'service', 'study', 'switch', 'topology']),
     });
   });
 

@@ -121,7 +121,7 @@ const cases: Case[] = [
   { name: 'flow path not along edges', text: switchWith(`${CHAIN}\n  flow f a -> c offered 1 pps`), message: "There is no edge 'a -> c'; a flow's path must follow declared edges.", covers: 'c' },
   { name: 'from..to with no path', text: switchWith(`${CHAIN}\n  flow f from c to a offered 1 pps`), message: "No path leads from 'c' to 'a'.", covers: 'a' },
   { name: 'from..to with several paths', text: switchWith('a -> b -> c\n  a -> c\n  task t on w0 { a, b, c }\n  flow f from a to c offered 1 pps'), message: "Several paths lead from 'a' to 'c'; spell this flow's path out with '->'.", covers: 'c' },
-  { name: 'flow without offered load', text: switchWith(`${CHAIN}\n  flow f a -> b`), message: "Flow 'f' needs an offered load, e.g. 'offered 1 Mpps'.", covers: 'f' },
+  { name: 'flow without offered load', text: switchWith(`${CHAIN}\n  flow f a -> b`), message: "Flow 'f' needs an offered load, e.g. 'offered 1 Mpps', or a service through it that states one.", covers: 'f' },
   { name: 'delay SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps delay <= 0 s`), message: 'A delay SLO must be at least 1 ns.', covers: '0 s' },
   { name: 'rate SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps rate >= 0 pps`), message: 'A rate SLO must be at least 0.000001 pps.', covers: '0 pps' },
   { name: 'fixed weights above 1', text: switchWith('a -> b -> c\n  task t on w0 weight 0.6 { a }\n  task u on w0 weight 1/2 { b, c }'), message: "The fixed weights on worker 'w0' sum to 1.1; they may sum to at most 1.", covers: '1/2' },

@@ -43,7 +43,7 @@ const HOSTILE_MESSAGE = `<script>alert('message')</script> & "timeout"`;
 async function hostileResults(): Promise<ScenarioResults> {
   const files = ['metro-placement.nsc', 'edge-site.nsc', 'mandala-study.nsc'].map((f) => join(EXAMPLES, f));
   const workspace = await loadWorkspace(files);
-  const solved = await Promise.all(workspace.files.map((f) => solveForReport(lowered(f.document!), 'file:///x.nsc')));
+  const solved = await Promise.all(workspace.files.map((f) => solveForReport(lowered(f.document!, workspace.services), 'file:///x.nsc')));
   const merged: ScenarioResults = {
     ...solved[0],
     uri: HOSTILE_URI,

@@ -18,8 +18,9 @@ beforeAll(async () => {
   const files = Object.fromEntries(FILES.map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]));
   // edge-site.nsc places its switch on Metro.agg1: the topology comes from metro-placement.nsc.
   files['metro-placement.nsc'] = readFileSync(join(examplesDir, 'metro-placement.nsc'), 'utf8');
-  const documents = await buildWorkspace(createServices(), files);
-  for (const file of FILES) for (const { model } of lowered(documents.get(file)!).switches) switches.set(model.name, model);
+  const services = createServices();
+  const documents = await buildWorkspace(services, files);
+  for (const file of FILES) for (const { model } of lowered(documents.get(file)!, services).switches) switches.set(model.name, model);
 });
 
 describe('example switches through the language front end', () => {
