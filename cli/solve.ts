@@ -96,9 +96,7 @@ function serviceReport(s: ServiceResult): string[] {
   s.route.forEach((segment, i) => {
     rows.push([`links ${segment.nodes.join(' → ')}`, time(segment.latency), '', '', '']);
     const hop = s.hops[i];
-    if (!hop) return;
-    const sum = (term: 'blocking' | 'queuing' | 'processing') => hop.budget.reduce<number | null>((total, b) => (total === null || b[term] === null ? null : total + b[term]!), 0);
-    rows.push([`switch ${hop.switch} (${hop.flow})`, time(hop.delay), time(sum('blocking')), time(sum('queuing')), time(sum('processing'))]);
+    if (hop) rows.push([`switch ${hop.switch} (${hop.flow})`, time(hop.delay), time(hop.blocking), time(hop.queuing), time(hop.processing)]);
   });
   rows.push(['total', time(s.delay), '', '', '']);
   lines.push(...table(['leg', 'delay', 'blocking', 'queuing', 'processing'], rows).map((l) => `  ${l}`));

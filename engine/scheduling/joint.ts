@@ -185,7 +185,10 @@ function serviceResult(problem: GroupProblem, s: number, switches: readonly Swit
   const names = service.topology.nodes.map((n) => n.name);
   const hops = service.hops.map((hop, h) => {
     const flow = switches[places[h].part].flows[places[h].flow];
-    return { switch: hop.switch, flow: hop.flow, node: names[hop.node], delay: flow.delay, rate: flow.rate, meetsRate: flow.meetsRate, budget: flow.budget };
+    const total = (term: 'blocking' | 'processing') => flow.budget.reduce((sum, b) => sum + b[term], 0);
+    const queuing = flow.budget.some((b) => b.queuing === null) ? null : flow.budget.reduce((sum, b) => sum + b.queuing!, 0);
+    const { delay, rate, meetsRate, budget } = flow;
+    return { switch: hop.switch, flow: hop.flow, node: names[hop.node], delay, rate, meetsRate, blocking: total('blocking'), queuing, processing: total('processing'), budget };
   });
   const delay = hops.reduce<number | null>((sum, hop) => (sum === null || hop.delay === null ? null : sum + hop.delay), route.latency);
   const weightsOf = (part: number) => problem.models[part].tasks.map((t) => switches[part].weights[t.name]);

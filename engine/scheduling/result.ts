@@ -87,6 +87,10 @@ export interface HopResult {
   /** pps, from the switch's rate LP at the reported weights. */
   readonly rate: number;
   readonly meetsRate: boolean;
+  /** The hop's delay by cause, summed over its tasks (they add up to `delay`); queuing null when unbounded. */
+  readonly blocking: number;
+  readonly queuing: number | null;
+  readonly processing: number;
   readonly budget: readonly TaskBudget[];
 }
 

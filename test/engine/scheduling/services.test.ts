@@ -1,14 +1,8 @@
 /**
  * Services across switches (engine/scheduling/joint.ts) on the example examples/metro-services.nsc,
  * built by hand: routes from the link latencies, hop delays from the delay formulas, the joint
- * optimum s* by an independent bisection on s, and the comparison with each switch solved alone.
- *
- * Each switch has one 2 GHz worker, batch 32, queue 64, and two one-module tasks: voice (cost c_v)
- * and bulk (c_b). Voice offers 0.8 Mpps, bulk 1 Mpps. With one flow per task θ_t = its cost, so
- *   voice delay = max(B c_b / T, Q c_v / (T w)) + B c_v / T, with Q c_v >= B c_b here: queuing wins;
- *   minimum weights m_v = 0.8e6 c_v / T, m_b = 1e6 c_b / T.
- * AccessUpf: c_v = 500, c_b = 1000: m_v = 0.2, m_b = 0.5, voice delay = 16 µs / w + 8 µs.
- * CoreUpf:   c_v = 250, c_b = 500:  m_v = 0.1, m_b = 0.25, voice delay = 8 µs / w + 4 µs.
+ * optimum s* by an independent bisection on s (test/support/metro-services.ts, which also derives
+ * the example), and the comparison with each switch solved alone.
  */
 import { describe, expect, it } from 'vitest';
 import { loadHighs } from '../../../engine/highs/load.js';
@@ -16,10 +10,9 @@ import { itinerary, shortestRoute } from '../../../engine/routing.js';
 import { solveNetwork, type Network } from '../../../engine/scheduling/joint.js';
 import { DEFAULT_CONTROLLER, type ServiceModel, type SwitchModel } from '../../../engine/scheduling/model.js';
 import { solveSwitch } from '../../../engine/scheduling/solve.js';
+import { solveScenarioWithDetails } from '../../../engine/scenario.js';
+import { accessVoiceDelay, BEST_VOICE_DELAY, coreVoiceDelay, jointSlack, jointVoiceWeights, ms, us } from '../../support/metro-services.js';
 import { metroTopology } from '../placement/fixtures.js';
-
-const us = 1e-6;
-const ms = 1e-3;
 const metro = metroTopology();
 const node = (name: string) => metro.nodes.findIndex((n) => n.name === name);
 
@@ -68,26 +61,6 @@ const voiceUplink = service('VoiceUplink', 'acc1', 'voice_ul', { rateSlo: 0.8e6,
 const bulkUplink = service('BulkUplink', 'acc2', 'bulk_ul', { delaySlo: 5 * ms });
 const example: Network = { switches: [access, core], services: [voiceUplink, bulkUplink] };
 
-const accessVoiceDelay = (w: number) => (16 * us) / w + 8 * us;
-const coreVoiceDelay = (w: number) => (8 * us) / w + 4 * us;
-
-/**
- * s* of the example by bisection on s, independent of the LP: at slack s the bulk margins allow
- * voice at most 1 - m_b (1 + s) of each worker, and the voice delay falls as its weight grows, so s
- * is reachable exactly when VoiceUplink's delay at those weights is within (1 - s) D. (Voice
- * capacity and BulkUplink, with more than 40% slack there, never bind.)
- */
-function jointSlackByBisection(): number {
-  const reachable = (s: number) => 2.1 * ms + accessVoiceDelay(1 - 0.5 * (1 + s)) + coreVoiceDelay(1 - 0.25 * (1 + s)) <= (1 - s) * 2.18 * ms;
-  let [low, high] = [0, 0.5];
-  for (let i = 0; i < 100; i++) {
-    const middle = (low + high) / 2;
-    if (reachable(middle)) low = middle;
-    else high = middle;
-  }
-  return low;
-}
-
 describe('routes', () => {
   it('follow the shortest one-way latencies on Metro: acc1 → agg1 → core1 → app1 is 0.3 + 0.6 + 1.2 ms', () => {
     const route = shortestRoute(metro, node('acc1'), node('app1'))!;
@@ -123,7 +96,7 @@ describe('services on the metro example', () => {
 
   it('optimised jointly, every SLO holds: s* matches the bisection, certified by the bounds', async () => {
     const { switches, services } = await solveNetwork(example);
-    const s = jointSlackByBisection();
+    const s = jointSlack();
     expect(s).toBeGreaterThan(0.01);
     const [voice] = services;
     expect(voice.optimum.switches).toEqual(['AccessUpf', 'CoreUpf']);
@@ -136,8 +109,8 @@ describe('services on the metro example', () => {
     expect(switches[0].services).toEqual(['VoiceUplink', 'BulkUplink']);
     expect(switches[0].optimum.slack).toBeCloseTo(s, 6);
     // The optimum puts voice at the bulk margins' limit: w = 1 - m_b (1 + s*).
-    expect(switches[0].weights.voice).toBeCloseTo(1 - 0.5 * (1 + s), 5);
-    expect(switches[1].weights.voice).toBeCloseTo(1 - 0.25 * (1 + s), 5);
+    expect(switches[0].weights.voice).toBeCloseTo(jointVoiceWeights(s).access, 5);
+    expect(switches[1].weights.voice).toBeCloseTo(jointVoiceWeights(s).core, 5);
   });
 
   it('reports the route, each hop by the delay formulas, and the end-to-end values', async () => {
@@ -151,13 +124,15 @@ describe('services on the metro example', () => {
     expect(hopA).toMatchObject({ switch: 'AccessUpf', flow: 'voice_ul', node: 'agg1' });
     expect(hopA.delay).toBeCloseTo(accessVoiceDelay(wA), 15);
     expect(hopA.budget).toEqual([{ task: 'voice', blocking: 0, queuing: expect.closeTo((16 * us) / wA, 15), processing: expect.closeTo(8 * us, 15) }]);
+    expect(hopA).toMatchObject({ blocking: 0, queuing: expect.closeTo((16 * us) / wA, 15), processing: expect.closeTo(8 * us, 15) });
     expect(hopB.delay).toBeCloseTo(coreVoiceDelay(wB), 15);
     expect(voice.delay).toBeCloseTo(2.1 * ms + accessVoiceDelay(wA) + coreVoiceDelay(wB), 15);
     expect(voice.delay!).toBeLessThanOrEqual(2.18 * ms);
     // Every hop carries 0.8 Mpps: the weights cover the design loads.
     expect(voice).toMatchObject({ rate: 0.8e6, rateSlo: 0.8e6, designRate: 0.8e6, offered: 0.8e6, meetsRate: true, meetsDelay: true });
     // Best delay: voice gets all the bulk tasks leave, 1 - m_b: 16/0.5 + 8 = 40 µs and 8/0.75 + 4 = 14.67 µs.
-    expect(voice.achievableDelay).toBeCloseTo(2.1 * ms + 40 * us + (8 * us) / 0.75 + 4 * us, 12);
+    expect(BEST_VOICE_DELAY).toBeCloseTo(2.1 * ms + 40 * us + (8 * us) / 0.75 + 4 * us, 15);
+    expect(voice.achievableDelay).toBeCloseTo(BEST_VOICE_DELAY, 12);
     // Best rate: the worker minus bulk's load, over the voice cost: 1e9/500 = 2 Mpps and 1.5e9/250 = 6 Mpps, capped by the offered 0.8 Mpps.
     expect(voice.achievableRate).toBe(0.8e6);
     expect(voice.weights).toEqual({ AccessUpf: switches[0].weights, CoreUpf: switches[1].weights });
@@ -203,7 +178,7 @@ describe('services on the metro example', () => {
     expect(switches[1].weights.voice).toBeGreaterThanOrEqual(2 / 3 - 1e-9);
     expect(services[0].status).toBe('feasible');
     // The optimum offered as the quick fix is found with nothing pinned: it is the joint one above.
-    expect(switches[0].optimum.slack).toBeCloseTo(jointSlackByBisection(), 6);
+    expect(switches[0].optimum.slack).toBeCloseTo(jointSlack(), 6);
   });
 
   it('solves switches no service crosses alone, exactly as solveSwitch', async () => {
@@ -211,5 +186,27 @@ describe('services on the metro example', () => {
     const { switches } = await solveNetwork({ switches: [access, core, other], services: [voiceUplink] });
     expect(switches[2]).toEqual(await solveSwitch(other, { highs: await loadHighs() }));
     expect(switches[2].services).toEqual([]);
+  });
+});
+
+describe('fixes of a service', () => {
+  it('relaxes a missed end-to-end delay SLO to the best achievable, rounded up in its unit, checked by re-solving', async () => {
+    const tight = { ...voiceUplink, delaySlo: 2.15 * ms };
+    const outcome = await solveScenarioWithDetails({
+      placements: [],
+      switches: [access, core],
+      services: [tight],
+      crossedSwitches: [],
+      studies: [],
+      units: { targets: {}, flows: {}, services: { VoiceUplink: { delay: 'ms' } } },
+    });
+    const [voice] = outcome.services;
+    expect(voice.result.status).toBe('infeasible');
+    expect(voice.result.achievableDelay).toBeCloseTo(BEST_VOICE_DELAY, 12);
+    // 2.154667 ms, 3 significant digits rounded up.
+    expect(voice.fixes).toEqual({ delay: { value: 2.16, unit: 'ms' } });
+    // One worker per switch: no task can move.
+    expect(voice.move).toBeNull();
+    expect(voice.taskWorkers).toEqual({ AccessUpf: { voice: 'w0', bulk: 'w0' }, CoreUpf: { voice: 'w0', bulk: 'w0' } });
   });
 });
