@@ -1,15 +1,16 @@
 /** `nsc solve FILE... [--json] [--time-limit S]`: solve every placement, switch and service (docs/cli.md). */
+import { Deadline } from '../engine/placement/deadline.js';
+import type { PlacementResult } from '../engine/placement/result.js';
+import { solvePlacement } from '../engine/placement/solve.js';
+import { solveNetwork, type ServiceResult, type SwitchResult } from '../engine/scheduling/index.js';
 import { formatQuantity } from '../engine/units.js';
 import type { LoweredScenario } from '../language/lowering.js';
-import { solvePlacement, type SolvePlacementOptions } from '../engine/placement/solve.js';
-import type { PlacementResult } from '../engine/placement/result.js';
-import { solveNetwork, type ServiceResult, type SwitchResult } from '../engine/scheduling/index.js';
 import { analyse, positiveOption } from './analysis.js';
 import { EXIT } from './exit-codes.js';
+import { writeJson, writeOut } from './output.js';
 import { table } from './table.js';
 
-export interface SolveOutput {
-  readonly files: readonly string[];
+interface Solved {
   readonly placements: PlacementResult[];
   readonly switches: SwitchResult[];
   readonly services: ServiceResult[];
@@ -17,89 +18,128 @@ export interface SolveOutput {
 
 export async function runSolve(files: readonly string[], options: { json?: boolean; timeLimit?: string; workspace?: string }): Promise<number> {
   const timeLimit = positiveOption(options.timeLimit, 'time-limit', false);
-  const analysis = await analyse(files, options.workspace);
-  if (!analysis.ok) return EXIT.inputError;
-  const output = await solveAll(files, analysis.scenarios, { timeLimit });
-  if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  else process.stdout.write(humanReport(output));
-  return exitCode(output);
+  const { scenarios, diagnostics } = await analyse(files, options.workspace);
+  if (scenarios === undefined) {
+    if (options.json) writeJson({ files, diagnostics, placements: [], switches: [], services: [] });
+    return EXIT.inputError;
+  }
+  const solved = await solveAll(scenarios, Deadline.after(timeLimit));
+  if (options.json) writeJson({ files, diagnostics, ...solved });
+  else writeOut(humanReport(solved));
+  return exitCode(solved);
 }
 
-export async function solveAll(files: readonly string[], scenarios: readonly LoweredScenario[], options: SolvePlacementOptions): Promise<SolveOutput> {
-  const placements: PlacementResult[] = [];
+/**
+ * The time limit bounds the whole solve: switches and services first (a few small LPs each), then
+ * the placements share what is left; once it is spent, the remaining placements report a timeout.
+ */
+async function solveAll(scenarios: readonly LoweredScenario[], deadline: Deadline): Promise<Solved> {
   const switches: SwitchResult[] = [];
   const services: ServiceResult[] = [];
   for (const scenario of scenarios) {
-    for (const { model } of scenario.placements) placements.push(await solvePlacement(model, options));
-    // The file's switches come first: the rest are switches of other files its services cross.
+    // A file's own switches first: the others are switches of other files that its services cross.
     const own = scenario.switches.map((s) => s.model);
     const solved = await solveNetwork({ switches: [...own, ...scenario.crossedSwitches.map((s) => s.model)], services: scenario.services.map((s) => s.model) });
     switches.push(...solved.switches.slice(0, own.length));
     services.push(...solved.services);
   }
-  return { files, placements, switches, services };
+  const placements: PlacementResult[] = [];
+  for (const { model } of scenarios.flatMap((s) => s.placements)) placements.push(await solvePlacement(model, { timeLimit: deadline.remainingSeconds }));
+  return { placements, switches, services };
 }
 
-export function exitCode(output: SolveOutput): number {
-  if (output.placements.some((p) => p.status === 'timeout')) return EXIT.timeLimit;
-  const infeasible = [...output.placements, ...output.switches, ...output.services].some((r) => r.status !== 'feasible');
+function exitCode(solved: Solved): number {
+  if (solved.placements.some((p) => p.status === 'timeout')) return EXIT.timeLimit;
+  const infeasible = [...solved.placements, ...solved.switches, ...solved.services].some((r) => r.status !== 'feasible');
   return infeasible ? EXIT.infeasible : EXIT.ok;
 }
 
 const time = (seconds: number | null) => formatQuantity(seconds, 'time');
 const rate = (pps: number | null) => formatQuantity(pps, 'rate');
-const orDash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
+/** An achievable value is null when no weights reach it at all. */
+const best = (value: number | null, format: (v: number) => string) => (value === null ? 'none' : format(value));
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-function humanReport(output: SolveOutput): string {
-  const lines: string[] = [];
-  for (const p of output.placements) {
-    lines.push(`placement ${p.name} (${p.objective}): ${p.status}${p.reason ? ` — ${p.reason}` : ''}`);
-    if (p.status === 'feasible') {
-      lines.push(`  FL server ${p.server}; ${p.aifs.length} AIFs (k = ${p.k}), ${p.accelerated.length} accelerated; training time ${time(p.trainingTime)}`);
-      lines.push(`  max round ${time(p.maxRoundTime)} of ${time(p.roundLimit)} allowed (T/R); loop ${time(p.loopTime)}; spread ${time(p.spread)}`);
-      const rows = p.aifs.map((aif) => [aif, p.accelerated.includes(aif) ? 'yes' : '', time(p.roundTimes[aif])]);
-      lines.push(...table(['AIF', 'accelerated', 'round time'], rows).map((l) => `  ${l}`));
-    }
-    const r = p.relaxations;
-    lines.push(`  feasible with: target >= ${orDash(r.minTarget, time)}, rounds <= ${r.maxRounds ?? '-'}, extra accelerators ${r.extraAccelerators ?? 'none suffice'}`);
-    lines.push(`  solved by ${p.solver.method} in ${time(p.solver.seconds)}`, '');
+function humanReport(solved: Solved): string {
+  return [...solved.placements.map(placementReport), ...solved.switches.map(switchReport), ...solved.services.map(serviceReport)].join('\n');
+}
+
+function placementReport(p: PlacementResult): string {
+  const lines = [`placement ${p.name} (${p.objective}): ${p.status}${p.reason ? ` — ${p.reason}` : ''}`];
+  if (p.server !== null) {
+    lines.push(
+      `  FL server ${p.server}; ${plural(p.aifs.length, 'AIF')}, ${p.accelerated.length} of them accelerated; training takes ${time(p.trainingTime)} per round with ${p.aifs.length} AIFs`,
+      `  slowest round ${time(p.maxRoundTime)}, within the round limit of ${time(p.roundLimit)} (target / rounds); all rounds together ${time(p.loopTime)}`,
+      `  round times of the AIFs differ by at most ${time(p.spread)}`,
+      ...table(['AIF', 'accelerated', 'round time'], p.aifs.map((aif) => [aif, p.accelerated.includes(aif) ? 'yes' : '', time(p.roundTimes[aif])])).map((l) => `  ${l}`),
+    );
   }
-  for (const s of output.switches) {
-    lines.push(`switch ${s.name}: ${s.status} (${s.weightsSource} weights${s.slack === null ? '' : `, slack ${(s.slack * 100).toFixed(1)}%`})`);
-    lines.push(`  weights: ${Object.entries(s.weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`);
-    const rows = s.flows.map((f) => [
-      f.name,
-      rate(f.rate),
-      orDash(f.rateSlo, rate),
-      f.meetsRate ? 'ok' : 'FAILS',
-      time(f.delay),
-      orDash(f.delaySlo, time),
-      f.meetsDelay ? 'ok' : 'FAILS',
-      orDash(f.achievableDelay, time),
-    ]);
-    lines.push(...table(['flow', 'rate', 'rate SLO', '', 'delay', 'delay SLO', '', 'best delay'], rows).map((l) => `  ${l}`), '');
-  }
-  for (const s of output.services) lines.push(...serviceReport(s), '');
+  const relaxation = relaxationLine(p);
+  if (relaxation) lines.push(`  ${relaxation}`);
+  lines.push(`  ${p.status === 'timeout' ? 'stopped' : 'solved'} by ${p.solver.method} after ${time(p.solver.seconds)}`, '');
   return lines.join('\n');
 }
 
-const verdict = (ok: boolean) => (ok ? 'ok' : 'FAILS');
+/** What would change the verdict: each relaxation alone, all else unchanged. */
+function relaxationLine(p: PlacementResult): string | undefined {
+  const { minTarget, maxRounds, extraAccelerators } = p.relaxations;
+  if (p.status === 'feasible') {
+    const margins = [minTarget !== null ? `a target down to ${time(minTarget)}` : undefined, maxRounds !== null ? `up to ${maxRounds} rounds` : undefined].filter(Boolean);
+    return margins.length > 0 ? `still feasible with ${margins.join(', or ')}` : undefined;
+  }
+  const options = [
+    minTarget !== null ? `target >= ${time(minTarget)}` : undefined,
+    maxRounds !== null ? `rounds <= ${maxRounds}` : undefined,
+    extraAccelerators ? plural(extraAccelerators, 'more accelerator') : undefined,
+  ].filter(Boolean);
+  if (options.length > 0) return `feasible with any one of: ${options.join('; ')}`;
+  // After a timeout the relaxations may simply not have been computed.
+  return p.status === 'infeasible' ? 'no single change of target, rounds or accelerators makes it feasible' : undefined;
+}
 
-/** A service: verdicts, the route, and the end-to-end budget leg by leg (links, then each switch). */
-function serviceReport(s: ServiceResult): string[] {
-  const optimum = s.optimum;
-  const lines = [
-    `service ${s.name}: ${s.status} (${s.from} to ${s.to} on ${s.topology}; optimised with ${optimum.switches.join(', ')}${optimum.slack === null ? '' : `, joint slack ${(optimum.slack * 100).toFixed(1)}%`})`,
-    `  delay ${time(s.delay)} of ${orDash(s.delaySlo, time)} ${verdict(s.meetsDelay)} (best ${orDash(s.achievableDelay, time)}); rate ${rate(s.rate)} of ${orDash(s.rateSlo, rate)} ${verdict(s.meetsRate)} (best ${orDash(s.achievableRate, rate)})`,
-  ];
+function switchReport(s: SwitchResult): string {
+  const weights = s.weightsSource === 'fixed' ? 'the weights written in the file' : 'the optimal weights';
+  const margin = s.slack === null ? 'unbounded' : percent(s.slack);
+  const rows = s.flows.map((f) => [
+    f.name,
+    rate(f.rate),
+    f.rateSlo === null ? '-' : rate(f.rateSlo),
+    f.meetsRate ? 'yes' : 'NO',
+    time(f.delay),
+    f.delaySlo === null ? '-' : time(f.delaySlo),
+    f.meetsDelay ? 'yes' : 'NO',
+    best(f.achievableDelay, time),
+  ]);
+  const failing = s.flows.filter((f) => !f.meetsRate || !f.meetsDelay);
+  return [
+    `switch ${s.name}: ${s.status} with ${weights}; SLO margin ${margin}`,
+    `  weights (share of their worker): ${Object.entries(s.weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`,
+    ...table(['flow', 'rate', 'rate SLO', 'meets', 'delay', 'delay SLO', 'meets', 'best delay'], rows).map((l) => `  ${l}`),
+    ...failing.map((f) => `  ${f.name} at best (any weights, every other flow at its rate): rate ${best(f.achievableRate, rate)}, delay ${best(f.achievableDelay, time)}`),
+    '  SLO margin: how far the tightest SLO is met (negative: missed).',
+    '  best delay: the lowest delay any weights give the flow while every rate SLO holds.',
+    '',
+  ].join('\n');
+}
+
+/** A service: its verdicts, then the end-to-end budget leg by leg (links, then each switch) and the weights. */
+function serviceReport(s: ServiceResult): string {
+  const joint = s.optimum;
   const rows: string[][] = [];
-  s.route.forEach((segment, i) => {
-    rows.push([`links ${segment.nodes.join(' → ')}`, time(segment.latency), '', '', '']);
+  s.route.forEach((leg, i) => {
+    rows.push([`links ${leg.nodes.join(' → ')}`, time(leg.latency), '', '', '']);
     const hop = s.hops[i];
-    if (hop) rows.push([`switch ${hop.switch} (${hop.flow})`, time(hop.delay), time(hop.blocking), time(hop.queuing), time(hop.processing)]);
+    if (hop) rows.push([`switch ${hop.switch} (flow ${hop.flow})`, time(hop.delay), time(hop.blocking), time(hop.queuing), time(hop.processing)]);
   });
-  rows.push(['total', time(s.delay), '', '', '']);
-  lines.push(...table(['leg', 'delay', 'blocking', 'queuing', 'processing'], rows).map((l) => `  ${l}`));
-  lines.push(`  weights: ${Object.entries(s.weights).map(([sw, weights]) => `${sw} ${Object.entries(weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`).join('; ')}`);
-  return lines;
+  rows.push(['end to end', time(s.delay), '', '', '']);
+  const slo = (value: number | null, format: (v: number) => string, meets: boolean) => (value === null ? 'no SLO' : `SLO ${format(value)}: ${meets ? 'met' : 'MISSED'}`);
+  return [
+    `service ${s.name}: ${s.status}, from ${s.from} to ${s.to} on ${s.topology}; optimised with ${joint.switches.join(', ')}, joint SLO margin ${joint.slack === null ? 'unbounded' : percent(joint.slack)}`,
+    `  delay ${time(s.delay)} (${slo(s.delaySlo, time, s.meetsDelay)}; best ${best(s.achievableDelay, time)}); rate ${rate(s.rate)} (${slo(s.rateSlo, rate, s.meetsRate)}; best ${best(s.achievableRate, rate)})`,
+    ...table(['leg', 'delay', 'blocking', 'queuing', 'processing'], rows).map((l) => `  ${l}`),
+    `  weights: ${Object.entries(s.weights).map(([sw, weights]) => `${sw} ${Object.entries(weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`).join('; ')}`,
+    '  joint SLO margin: how far the tightest SLO of every switch and service optimised together is met.',
+    '',
+  ].join('\n');
 }

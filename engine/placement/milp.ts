@@ -7,7 +7,7 @@
  *          y_j is 1), so the n^2 binaries xi are replaced by the y-expression inside the big-M rows
  *          that are already gated by x_i. Same optimum, far fewer variables.
  *
- * Refinements of DESIGN.md kept in both: a node hosts at most one of {server, AIF} (3); excluded
+ * Refinements of docs/models.md kept in both: a node hosts at most one of {server, AIF} (3); excluded
  * nodes have x_i = 0; only candidates may have y_j = 1; a pair (i, j) with d_ij > D or unreachable is
  * forbidden; `minAifs` replaces the 2 of (4); big-Ms use max_k p_k (the paper's p_1 assumes a
  * decreasing curve) plus the largest allowed d_ij; (22)–(23) are gated by x_i so only active AIFs

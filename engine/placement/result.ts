@@ -1,5 +1,5 @@
 /**
- * The placement result, shaped exactly like an entry of `placements[]` in CLI.md's `nsc solve --json`.
+ * The placement result, shaped exactly like an entry of `placements[]` in docs/cli.md's `nsc solve --json`.
  * Every number is finite or null: no NaN or Infinity ever reaches JSON.
  */
 import type { ObjectiveKind } from './model.js';
