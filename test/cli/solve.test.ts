@@ -1,5 +1,5 @@
 /** `nsc solve --json` on the examples: numbers checked against hand derivations from the papers' formulas. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +111,26 @@ describe('nsc solve', () => {
     expect(bulk).toMatchObject({ status: 'feasible', offered: 1e6, rateSlo: null });
     // Both switches were optimised with both services.
     expect(output.switches.map((sw: { services: string[] }) => sw.services)).toEqual([['VoiceUplink', 'BulkUplink'], ['VoiceUplink', 'BulkUplink']]);
+  });
+
+  it('solves a service with the switch of another file it crosses, and reports only the named file\'s declarations', () => {
+    const folder = scratch();
+    copyFileSync(example('metro-placement.nsc'), join(folder, 'metro.nsc'));
+    writeFileSync(join(folder, 'edge.nsc'), 'switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 100 cycles\n  task t on w { m }\n  flow voice m\n}\n');
+    writeFileSync(join(folder, 'chain.nsc'), 'service Chain {\n  from Metro.acc1 to Metro.app1\n  via Edge.voice\n  offered 2 kpps\n  delay <= 5 ms\n}\n');
+    const run = nsc(['solve', '--json', join(folder, 'chain.nsc')]);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.switches).toEqual([]);
+    const [chain] = output.services;
+    // Alone on its worker, t has weight 1: queuing Q θ / T = 100 / 1e9 s, processing B θ / T the same (B = Q = 1).
+    expect(chain.weights).toEqual({ Edge: { t: 1 } });
+    expect(chain.hops[0]).toMatchObject({ switch: 'Edge', flow: 'voice', node: 'agg1', blocking: 0, rate: 2000 });
+    expect(chain.hops[0].delay).toBeCloseTo(2e-7, 18);
+    // acc1 -> agg1 0.3 ms, agg1 -> core1 -> app1 0.6 + 1.2 ms.
+    expect(chain.route.map((leg: { nodes: string[] }) => leg.nodes)).toEqual([['acc1', 'agg1'], ['agg1', 'core1', 'app1']]);
+    expect(chain.delay).toBeCloseTo(2.1e-3 + 2e-7, 15);
+    expect(chain.status).toBe('feasible');
   });
 
   it('rejects a bad --time-limit with exit 2', () => {

@@ -117,6 +117,19 @@ describe('completion', () => {
     });
   });
 
+  it('offers the flows of every switch by qualified name after via, with a summary', async () => {
+    const services = createServices();
+    await buildWorkspace(services, { 'edge.nsc': 'switch Edge {\n  worker w\n  module m\n  task t on w { m }\n  flow voice m offered 1 kpps\n  flow bulk m\n}\n' });
+    await expectCompletion(services)({
+      text: `service V {\n  via <|>\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(labels(list).sort()).toEqual(['Edge.bulk', 'Edge.voice']);
+        expect(list.items.find((item) => item.label === 'Edge.voice')).toMatchObject({ kind: CompletionItemKind.Event, detail: 'flow, offered 1 kpps' });
+      },
+    });
+  });
+
   it('offers the nodes of the placement topology by plain name after server in, each once', async () => {
     const services = createServices();
     await buildWorkspace(services, { 'metro.nsc': METRO, 'other.nsc': 'topology Other {\n  node x\n}\n' });

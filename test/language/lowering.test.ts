@@ -98,6 +98,24 @@ describe('lowering', () => {
     expect(scenario.units.services).toEqual({ VoiceUplink: { delay: 'ms', rate: 'Mpps' }, BulkUplink: { delay: 'ms', rate: undefined } });
   });
 
+  it('a service in one file lowers the switches of another file it crosses; a flow there takes its load from the service', async () => {
+    const services = createServices();
+    const documents = await buildWorkspace(services, {
+      'metro.nsc': readFileSync(join(examplesDir, 'metro-placement.nsc'), 'utf8'),
+      'edge.nsc': 'switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 100 cycles\n  task t on w { m }\n  flow voice m\n}\n',
+      'chain.nsc': 'service Chain {\n  from Metro.acc1 to Metro.app1\n  via Edge.voice\n  offered 2 kpps\n  delay <= 5 ms\n}\n',
+    });
+    for (const document of documents.values()) expect(document.diagnostics).toEqual([]);
+    const chain = lowerDocument(documents.get('chain.nsc')!, services);
+    expect(chain.switches).toEqual([]);
+    expect(chain.crossedSwitches.map((s) => s.model.name)).toEqual(['Edge']);
+    expect(chain.crossedSwitches[0].model.flows[0].offered).toBe(2000);
+    const [service] = chain.services.map((s) => s.model);
+    expect(service.hops).toEqual([{ switch: 'Edge', flow: 'voice', node: service.topology.nodes.findIndex((n) => n.name === 'agg1') }]);
+    // The switch's own file lowers it alone, with the service's load too.
+    expect(lowerDocument(documents.get('edge.nsc')!, services).switches[0].model.flows[0].offered).toBe(2000);
+  });
+
   it('mandala-study: generator spec with defaults and the sweep axes', () => {
     const scenario = lowered.get('mandala-study.nsc')!;
     const [study] = scenario.studies.map((s) => s.model);
