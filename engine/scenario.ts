@@ -113,9 +113,10 @@ export interface ScenarioOutcome {
 /** The verdicts of every declaration, without details (see scenarioDetails). */
 export async function solveScenario(input: ScenarioInput, options: { signal?: AbortSignal } = {}): Promise<ScenarioOutcome> {
   const placements = input.placements.map(placementOutcome);
-  const solved = await solveNetwork(networkOf(input), { signal: options.signal });
+  const network = networkOf(input);
+  const solved = await solveNetwork(network, { signal: options.signal });
   const switches = input.switches.map((model, i) => switchOutcome(model, solved.switches[i]));
-  const services = input.services.map((model, j) => serviceOutcome(model, solved.services[j], networkOf(input).switches));
+  const services = input.services.map((model, j) => serviceOutcome(model, solved.services[j], network.switches));
   const studies: StudyOutcome[] = [];
   for (const spec of input.studies) studies.push({ name: spec.name, result: await runStudy(spec, { signal: options.signal }) });
   return { placements, switches, services, studies };
