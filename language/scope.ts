@@ -1,7 +1,8 @@
 /**
  * Names across declarations (docs/language.md): members are local to their topology/switch/curve, and
- * visible from outside by qualified name (`Metro.agg1`, a service's `via EdgeUpf.voice_ul`). A placement's `server in` / `exclude`
- * clauses name nodes of the placement's own topology by their plain names.
+ * visible from outside by qualified name (`Metro.agg1`; a switch's flows as in a service's
+ * `via EdgeUpf.voice_ul`). A placement's `server in` / `exclude` clauses name nodes of the
+ * placement's own topology by their plain names.
  */
 import {
   type AstNode,
