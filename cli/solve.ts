@@ -128,18 +128,21 @@ function serviceReport(s: ServiceResult): string {
   const joint = s.optimum;
   const rows: string[][] = [];
   s.route.forEach((leg, i) => {
-    rows.push([`links ${leg.nodes.join(' → ')}`, time(leg.latency), '', '', '']);
+    rows.push([leg.nodes.length > 1 ? `links ${leg.nodes.join(' → ')}` : `at ${leg.nodes[0]}, no links`, time(leg.latency), '', '', '']);
     const hop = s.hops[i];
     if (hop) rows.push([`switch ${hop.switch} (flow ${hop.flow})`, time(hop.delay), time(hop.blocking), time(hop.queuing), time(hop.processing)]);
   });
   rows.push(['end to end', time(s.delay), '', '', '']);
   const slo = (value: number | null, format: (v: number) => string, meets: boolean) => (value === null ? 'no SLO' : `SLO ${format(value)}: ${meets ? 'met' : 'MISSED'}`);
+  // null is either end: nothing limits the margin, or an unbounded delay leaves none at all.
+  const margin = (slack: number | null, feasible: boolean) => (slack !== null ? percent(slack) : feasible ? 'unbounded' : 'none, a delay is unbounded');
   return [
-    `service ${s.name}: ${s.status}, from ${s.from} to ${s.to} on ${s.topology}; optimised with ${joint.switches.join(', ')}, joint SLO margin ${joint.slack === null ? 'unbounded' : percent(joint.slack)}`,
+    `service ${s.name}: ${s.status}, from ${s.from} to ${s.to} on ${s.topology}; SLO margin ${margin(s.slack, s.status === 'feasible')}`,
     `  delay ${time(s.delay)} (${slo(s.delaySlo, time, s.meetsDelay)}; best ${best(s.achievableDelay, time)}); rate ${rate(s.rate)} (${slo(s.rateSlo, rate, s.meetsRate)}; best ${best(s.achievableRate, rate)})`,
     ...table(['leg', 'delay', 'blocking', 'queuing', 'processing'], rows).map((l) => `  ${l}`),
     `  weights: ${Object.entries(s.weights).map(([sw, weights]) => `${sw} ${Object.entries(weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`).join('; ')}`,
-    '  joint SLO margin: how far the tightest SLO of every switch and service optimised together is met.',
+    `  optimised with ${joint.switches.join(', ')} and ${joint.services.join(', ')}: the best joint SLO margin any weights give is ${joint.slack === null ? 'unbounded' : percent(joint.slack)}`,
+    '  SLO margin: how far the tightest of the service\'s own SLOs is met (end-to-end delay, each hop\'s capacity).',
     '',
   ].join('\n');
 }

@@ -106,7 +106,7 @@ function serviceHover(outcome: ServiceOutcome): string {
   const r = outcome.result;
   const rows: string[][] = [];
   r.route.forEach((leg, i) => {
-    rows.push([`links ${leg.nodes.map(code).join(' → ')}`, '', '', '', time(leg.latency), time(leg.latency)]);
+    rows.push([leg.nodes.length > 1 ? `links ${leg.nodes.map(code).join(' → ')}` : `at ${code(leg.nodes[0])}, no links`, '', '', '', time(leg.latency), time(leg.latency)]);
     const hop = r.hops[i];
     if (hop) rows.push([`${code(`${hop.switch}.${hop.flow}`)} at ${code(hop.node)}`, time(hop.blocking), time(hop.queuing), time(hop.processing), '', time(hop.delay)]);
   });

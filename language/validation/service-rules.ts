@@ -33,19 +33,23 @@ export function checkService(service: ast.Service, lookup: ServiceLookup, accept
   checkRequiredClauses(service, service.clauses, new Map([['ServiceEnds', 'from … to'], ['ServiceVia', 'via']]), accept);
   const ends = firstOf(service.clauses, 'ServiceEnds');
   const via = firstOf(service.clauses, 'ServiceVia');
+  if (!via) return;
+  checkOffered(service, via, accept);
   const topology = ends?.source?.ref?.$container;
-  if (!ends || !via || !ast.isExplicitTopology(topology)) return;
+  const placed = checkHops(via, ast.isExplicitTopology(topology) ? topology : undefined, accept);
+  if (!ends || !ast.isExplicitTopology(topology)) return;
   const target = ends.target?.ref;
   if (target && target.$container !== topology) {
     accept('error', `'${ends.target.$refText}' is not a node of topology '${topology.name}', where the service enters: a service runs on one topology.`, { node: ends, property: 'target' });
   }
-  const placed = checkHops(via, topology, accept);
-  checkOffered(service, via, accept);
   if (placed && target?.$container === topology) checkRoute(service, ends, via, topology, lookup, accept);
 }
 
-/** Each hop's switch is placed on the service's topology, and no flow is crossed twice; true when all are. */
-function checkHops(via: ast.ServiceVia, topology: ast.ExplicitTopology, accept: ValidationAcceptor): boolean {
+/**
+ * No flow is crossed twice, and each hop's switch is placed (on the service's topology, when that is
+ * known); true when all are placed there.
+ */
+function checkHops(via: ast.ServiceVia, topology: ast.ExplicitTopology | undefined, accept: ValidationAcceptor): boolean {
   let placed = true;
   const seen = new Set<ast.Flow>();
   via.hops.forEach((hop, index) => {
@@ -60,9 +64,9 @@ function checkHops(via: ast.ServiceVia, topology: ast.ExplicitTopology, accept: 
     seen.add(flow);
     const node = sw.location?.ref;
     if (!sw.location) {
-      accept('error', `Switch '${sw.name}' is not placed: add 'at ${topology.name}.NODE' to it, so the service can be routed through it.`, at);
+      accept('error', `Switch '${sw.name}' is not placed: add 'at ${topology?.name ?? 'TOPOLOGY'}.NODE' to it, so the service can be routed through it.`, at);
       placed = false;
-    } else if (node && node.$container !== topology) {
+    } else if (node && topology && node.$container !== topology) {
       accept('error', `Switch '${sw.name}' is at '${sw.location.$refText}', not on topology '${topology.name}' where the service runs.`, at);
       placed = false;
     } else if (!node) placed = false;
