@@ -21,11 +21,12 @@ export const coreVoiceDelay = (w: number) => (8 * us) / w + 4 * us;
  * s* of the example by bisection on s, independent of the LP: at slack s the bulk margins allow
  * voice at most 1 - m_b (1 + s) of each worker, and the voice delay falls as its weight grows, so s
  * is reachable exactly when VoiceUplink's delay at those weights is within (1 - s) D. (Voice
- * capacity, and BulkUplink with more than 40% slack, never bind.)
+ * capacity, and BulkUplink with more than 40% slack, never bind.) `slo` is D; s* < 0 proves that
+ * no weights meet it.
  */
-export function jointSlack(): number {
-  const reachable = (s: number) => VOICE_PROPAGATION + accessVoiceDelay(1 - 0.5 * (1 + s)) + coreVoiceDelay(1 - 0.25 * (1 + s)) <= (1 - s) * VOICE_SLO;
-  let [low, high] = [0, 0.5];
+export function jointSlack(slo = VOICE_SLO): number {
+  const reachable = (s: number) => VOICE_PROPAGATION + accessVoiceDelay(1 - 0.5 * (1 + s)) + coreVoiceDelay(1 - 0.25 * (1 + s)) <= (1 - s) * slo;
+  let [low, high] = [-1, 0.5];
   for (let i = 0; i < 100; i++) {
     const middle = (low + high) / 2;
     if (reachable(middle)) low = middle;

@@ -143,6 +143,16 @@ describe('services on the metro example', () => {
     expect(bulk.delay).toBeCloseTo(2.2 * ms + Math.max(8 * us, (32 * us) / bA) + 16 * us + Math.max(4 * us, (16 * us) / bB) + 8 * us, 15);
   });
 
+  it('a delay SLO below the propagation is a result, not an error: infeasible, s* < 0 as the bisection says, the best delay above it', async () => {
+    const belowLinks = { ...voiceUplink, delaySlo: 2 * ms };
+    const { services } = await solveNetwork({ switches: [access, core], services: [belowLinks] });
+    expect(services[0]).toMatchObject({ status: 'infeasible', meetsDelay: false, propagation: expect.closeTo(2.1 * ms, 15) });
+    expect(services[0].achievableDelay).toBeCloseTo(BEST_VOICE_DELAY, 12);
+    const s = jointSlack(2 * ms);
+    expect(s).toBeLessThan(-0.07);
+    expect(services[0].optimum.lowerBound!).toBeCloseTo(s, 6);
+  });
+
   it('a service rate SLO raises its hop flows’ rate SLOs: a tighter one than the offered load lowers their design rates', async () => {
     const halfRate = { ...voiceUplink, rateSlo: 0.4e6 };
     const { switches, services } = await solveNetwork({ switches: [access, core], services: [halfRate] });
