@@ -2,7 +2,7 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
-import { formatQuantity } from '../../engine/units.js';
+import { atLeast, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import type { PlacementOutcome, ScenarioResults, ServiceOutcome, StudyOutcome, SwitchOutcome } from './model.js';
@@ -64,7 +64,7 @@ function placementVerdict(outcome: PlacementOutcome | undefined): string | undef
   if (!outcome) return undefined;
   const r = outcome.result;
   if (r.status === 'timeout') return 'timeout: no placement proven within the time limit';
-  if (r.status === 'infeasible') return `infeasible: needs target ≥ ${formatQuantity(r.relaxations.minTarget, 'time')}`;
+  if (r.status === 'infeasible') return `infeasible: needs target ≥ ${atLeast(r.relaxations.minTarget, 'time')}`;
   return `feasible · ${r.aifs.length} AIFs · server ${r.server} · ${r.accelerated.length} accelerated · round ${formatQuantity(r.maxRoundTime, 'time')} / ${formatQuantity(r.roundLimit, 'time')}`;
 }
 
@@ -83,7 +83,7 @@ function serviceVerdict(outcome: ServiceOutcome | undefined): string | undefined
   const delay = `${formatQuantity(r.delay, 'time')}${r.delaySlo === null ? '' : ` / ${formatQuantity(r.delaySlo, 'time')}`}`;
   if (r.status === 'infeasible') {
     const failing = [...(r.meetsDelay ? [] : ['end-to-end delay']), ...(r.meetsRate ? [] : ['end-to-end rate'])];
-    return `infeasible: ${failing.join(', ')} · ${delay} (best ${formatQuantity(r.achievableDelay, 'time')})`;
+    return `infeasible: ${failing.join(', ')} · ${delay} (best ${atLeast(r.achievableDelay, 'time')})`;
   }
   const slack = r.optimum.slack === null ? '' : ` · joint slack ${(r.optimum.slack * 100).toFixed(1)}%`;
   return `feasible · ${delay} end to end${slack}`;

@@ -5,7 +5,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { FlowResult } from '../../engine/scheduling/result.js';
-import { formatQuantity } from '../../engine/units.js';
+import { atLeast, atMost, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import { firstOf } from '../syntax.js';
 import { declarationNamed, flowNamed, quantityAt } from './locate.js';
@@ -49,7 +49,7 @@ function placementDiagnostics(document: LangiumDocument, outcome: PlacementOutco
   }
   const { minTarget, maxRounds, extraAccelerators } = result.relaxations;
   const options = [
-    minTarget !== null ? `target >= ${time(minTarget)}` : undefined,
+    minTarget !== null ? `target >= ${atLeast(minTarget, 'time')}` : undefined,
     maxRounds !== null ? `rounds <= ${maxRounds}` : undefined,
     extraAccelerators ? `${extraAccelerators} more accelerator${extraAccelerators === 1 ? '' : 's'}` : undefined,
   ].filter(Boolean);
@@ -81,7 +81,7 @@ function switchDiagnostics(document: LangiumDocument, outcome: SwitchOutcome, em
     const fixes = outcome.flowFixes[flow.name] ?? {};
     const node = flowNamed(sw, flow.name);
     if (!flow.meetsDelay) {
-      const best = flow.achievableDelay === null ? 'no weights meet the rate SLOs' : `the best achievable is ${time(flow.achievableDelay)}`;
+      const best = flow.achievableDelay === null ? 'no weights meet the rate SLOs' : `the best achievable is ${atLeast(flow.achievableDelay, 'time')}`;
       const relax: ResultFix[] = fixes.delay
         ? [{ kind: 'set-quantity', title: `Relax the delay SLO to ${written(fixes.delay.value, fixes.delay.unit)}`, target: { switch: outcome.name, flow: flow.name, slo: 'delaySlo' }, ...fixes.delay }]
         : [];
@@ -106,7 +106,7 @@ function emitRate(
   switchFixes: ResultFix[],
   emit: Emit,
 ): void {
-  const best = flow.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${rate(flow.achievableRate)}`;
+  const best = flow.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${atMost(flow.achievableRate, 'rate')}`;
   if (flow.rateSlo === null) {
     emit(node?.offered ?? node, DiagnosticSeverity.Error, `${flow.name} cannot carry its offered load${at}: it gets ≈ ${rate(flow.rate)} of ${rate(flow.designRate)}; ${best}.`, switchFixes);
     return;
@@ -136,7 +136,7 @@ function serviceDiagnostics(document: LangiumDocument, outcome: ServiceOutcome, 
   const relax = (fix: { value: number; unit?: string } | undefined, what: string, clause: 'ServiceDelaySlo' | 'ServiceRateSlo'): ResultFix[] =>
     fix ? [{ kind: 'set-quantity', title: `Relax the end-to-end ${what} SLO to ${written(fix.value, fix.unit)}`, target: { service: name, clause }, ...fix }] : [];
   if (!r.meetsDelay) {
-    const best = r.achievableDelay === null ? 'no weights carry every hop at its design rate' : `the best achievable is ${time(r.achievableDelay)}`;
+    const best = r.achievableDelay === null ? 'no weights carry every hop at its design rate' : `the best achievable is ${atLeast(r.achievableDelay, 'time')}`;
     emit(
       quantityAt(document, { service: name, clause: 'ServiceDelaySlo' }) ?? service,
       DiagnosticSeverity.Error,
@@ -145,7 +145,7 @@ function serviceDiagnostics(document: LangiumDocument, outcome: ServiceOutcome, 
     );
   }
   if (!r.meetsRate) {
-    const best = r.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${rate(r.achievableRate)}`;
+    const best = r.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${atMost(r.achievableRate, 'rate')}`;
     const short = r.hops.filter((hop) => !hop.meetsRate).map((hop) => `${hop.switch}.${hop.flow}`);
     emit(
       quantityAt(document, { service: name, clause: 'ServiceRateSlo' }) ?? firstOf(service.clauses, 'ServiceVia') ?? service,

@@ -8,7 +8,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { FlowResult } from '../../engine/scheduling/result.js';
-import { formatQuantity } from '../../engine/units.js';
+import { atLeast, atMost, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { keywordDocAt, keywordMarkdown } from '../lsp/keyword-docs.js';
@@ -120,13 +120,13 @@ function serviceHover(outcome: ServiceOutcome): string {
     '',
     tableOf(['leg', 'blocking', 'queuing', 'processing', 'propagation', 'total'], [...rows, ['**total**', '', '', '', time(r.propagation), `**${time(r.delay)}**`]]),
     '',
-    `best achievable: delay ${time(r.achievableDelay)}, rate ${rate(r.achievableRate)}`,
+    `best achievable: delay ${atLeast(r.achievableDelay, 'time')}, rate ${atMost(r.achievableRate, 'rate')}`,
     `optimised jointly: ${joint.switches.map(code).join(', ')} with ${joint.services.map(code).join(', ')} · s* = ${percent(joint.slack)}`,
   ].join('\n');
 }
 
 function bestValues(flow: FlowResult): string {
-  return `best achievable: delay ${time(flow.achievableDelay)}, rate ${rate(flow.achievableRate)}`;
+  return `best achievable: delay ${atLeast(flow.achievableDelay, 'time')}, rate ${atMost(flow.achievableRate, 'rate')}`;
 }
 
 function taskHover(task: ast.Task, outcome: SwitchOutcome): string | undefined {
@@ -145,7 +145,7 @@ function placementHover(outcome: PlacementOutcome): string {
   const head = `**placement ${code(outcome.name)}** · ${r.objective} · **${r.status}**`;
   if (r.status !== 'feasible' || r.trainingTime === null || r.roundLimit === null) {
     const x = r.relaxations;
-    return [head, '', r.reason ?? '', '', `feasible with target ≥ ${time(x.minTarget)}, or rounds ≤ ${x.maxRounds ?? '–'}, or ${x.extraAccelerators ?? 'no number of'} extra accelerators`].join('\n');
+    return [head, '', r.reason ?? '', '', `feasible with target ≥ ${atLeast(x.minTarget, 'time')}, or rounds ≤ ${x.maxRounds ?? '–'}, or ${x.extraAccelerators ?? 'no number of'} extra accelerators`].join('\n');
   }
   const gain = (1 - outcome.acceleration) * r.trainingTime;
   const rows = r.aifs.map((aif) => {

@@ -7,6 +7,7 @@ import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint, Position } fro
 import { serverOnExamples } from '../support/example-workspace.js';
 import { formatQuantity } from '../../engine/units.js';
 import { BEST_VOICE_DELAY, jointSlack, jointVoiceDelay, jointVoiceWeights } from '../support/metro-services.js';
+import { generatedSwitch } from '../support/suggestion-scenarios.js';
 import { applyEdits } from '../support/text-edits.js';
 
 const examples = serverOnExamples();
@@ -126,7 +127,9 @@ describe('results in the editor', () => {
     expect(markdown).toContain(`| \`AccessUpf.voice_ul\` at \`agg1\` | 0 s | ${t(16e-6 / w.access)} | 8 us |  | ${t(16e-6 / w.access + 8e-6)} |`);
     expect(markdown).toContain(`| \`CoreUpf.voice_ul\` at \`core1\` | 0 s | ${t(8e-6 / w.core)} | 4 us |  | ${t(8e-6 / w.core + 4e-6)} |`);
     expect(markdown).toContain(`| **total** |  |  |  | 2.1 ms | **${t(jointVoiceDelay())}** |`);
-    expect(markdown).toContain(`best achievable: delay ${t(BEST_VOICE_DELAY)}, rate 800 kpps`);
+    // 2.15467 ms, rounded up (a best value is safe to type back as a limit).
+    expect(BEST_VOICE_DELAY).toBeCloseTo(2.15467e-3, 8);
+    expect(markdown).toContain('best achievable: delay 2.16 ms, rate 800 kpps');
     expect(markdown).toContain(`s* = ${(jointSlack() * 100).toFixed(1)}%`);
   });
 
@@ -145,30 +148,36 @@ describe('results in the editor', () => {
     expect(missed).toHaveLength(1);
     expect(missed[0].range.start.line).toBe(lineOf(text, 'delay <= 2.15 ms'));
     // No weights reach 2.15 ms: the solver ends at the best values, both hops at w = 1 - m_b.
-    expect(missed[0].message).toBe(`End-to-end delay SLO missed: VoiceUplink takes ≈ ${t(BEST_VOICE_DELAY)} (2.1 ms on the links), the limit is 2.15 ms; the best achievable is ${t(BEST_VOICE_DELAY)}.`);
+    // The achieved value to the nearest 3 digits, the best one rounded up.
+    expect(missed[0].message).toBe(`End-to-end delay SLO missed: VoiceUplink takes ≈ ${t(BEST_VOICE_DELAY)} (2.1 ms on the links), the limit is 2.15 ms; the best achievable is 2.16 ms.`);
     const titles = (await quickFixes(uriOf('metro-services.nsc'), missed[0])).map((a) => a.title);
     // 2.15467 ms rounded up to 3 digits in ms.
     expect(titles).toEqual(['Relax the end-to-end delay SLO to 2.16 ms', "Move task 'voice' of 'AccessUpf' to worker 'w1'"]);
   });
 
+  // The examples, and generated switches whose fixes relax SLOs to values that are not short decimals.
+  const GENERATED = Array.from({ length: 4 }, (_, i) => generatedSwitch(40 + i)).join('\n\n');
   it.each([
-    ['fork-fixed-weights.nsc', textOf('fork-fixed-weights.nsc')],
-    ['metro-placement.nsc', textOf('metro-placement.nsc')],
+    ['fork-fixed-weights.nsc', undefined],
+    ['metro-placement.nsc', undefined],
+    ['generated-switches.nsc', GENERATED],
     ['metro-services.nsc', TIGHT_SERVICES],
-  ])('every quick fix of %s, applied and saved, removes its diagnostic and adds no error', async (file, text) => {
+  ])('every quick fix of %s, applied and saved, removes its diagnostic and adds no error', async (file, generated) => {
     const key = (d: Diagnostic) => `${d.range.start.line}:${d.message.slice(0, d.message.indexOf(':'))}`;
     const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
-    const original = await openAndSave(file, text);
+    const original = await openAndSave(file, generated);
     const targeted = errorsOf(original.diagnostics).filter((d) => (d.data as { fixes?: unknown[] })?.fixes?.length);
     expect(targeted.length).toBeGreaterThan(0);
     const errorsBefore = new Set(errorsOf(original.diagnostics).map(key));
+    const applied: string[] = [];
     for (const target of targeted.map(key)) {
-      const count = (await quickFixes(original.uri, errorsOf((await openAndSave(file, text)).diagnostics).find((d) => key(d) === target)!)).length;
+      const count = (await quickFixes(original.uri, errorsOf((await openAndSave(file, generated)).diagnostics).find((d) => key(d) === target)!)).length;
       expect(count, target).toBeGreaterThan(0);
       for (let i = 0; i < count; i++) {
         // Fixes belong to one document version: solve the original text again, then take fix i.
-        const fresh = await openAndSave(file, text);
+        const fresh = await openAndSave(file, generated);
         const fix = (await quickFixes(fresh.uri, errorsOf(fresh.diagnostics).find((d) => key(d) === target)!))[i];
+        applied.push(fix.title);
         await show(fresh.uri, applyEdits(fresh.text, fix.edit!.changes![fresh.uri]));
         const after = await examples.session.save(fresh.uri);
         expect(after.results.version, fix.title).toBe(version);
@@ -177,5 +186,7 @@ describe('results in the editor', () => {
         for (const error of errors) expect(errorsBefore.has(error), `${fix.title} introduced ${error}`).toBe(true);
       }
     }
+    // The generated switches relax both kinds of SLO (delays rounded up, rates down).
+    if (file === 'generated-switches.nsc') expect(applied).toEqual(expect.arrayContaining([expect.stringMatching(/^Relax the delay SLO/), expect.stringMatching(/^Relax the rate SLO/)]));
   });
 });
