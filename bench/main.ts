@@ -10,6 +10,7 @@ import { benchLanguage } from './language.js';
 import { benchMemory } from './memory.js';
 import { benchPlacement } from './placement.js';
 import { benchScheduling } from './scheduling.js';
+import { benchServices } from './services.js';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '../../examples');
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -18,6 +19,7 @@ const sections: Record<string, () => Promise<void>> = {
   language: () => benchLanguage(print, examples),
   editor: () => benchEditor(print, examples),
   scheduling: () => benchScheduling(print),
+  services: () => benchServices(print),
   placement: () => benchPlacement(print),
   memory: () => benchMemory(print, examples),
 };

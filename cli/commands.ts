@@ -57,7 +57,7 @@ export const COMMANDS: readonly Command[] = [
       json: { type: 'boolean', help: 'print one JSON document on stdout, diagnostics included' },
       'time-limit': { ...TIME_LIMIT, help: 'stop solving after S seconds: unfinished placements report status timeout, exit 3 (default: no limit)' },
     },
-    emptyJsonResults: { placements: [], switches: [] },
+    emptyJsonResults: { placements: [], switches: [], services: [] },
     run: (files, o) => runSolve(files, { json: flag(o.json), timeLimit: string(o['time-limit']), workspace: string(o.workspace) }),
   },
   {

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { solveScenarioWithDetails } from '../engine/scenario.js';
-import type { LoweredScenario } from '../language/lowering.js';
+import { scenarioInput, type LoweredScenario } from '../language/lowering.js';
 import type { ScenarioResults } from '../server/protocol.js';
 import { newNonce, resultsPage } from '../client/page.js';
 import { analyse } from './analysis.js';
@@ -37,18 +37,13 @@ export async function runReport(files: readonly string[], options: { output?: st
     process.stderr.write(`nsc report: cannot write ${options.output}: ${(error as Error).message}\n`);
     return EXIT.inputError;
   }
-  const infeasible = results.placements.some((p) => p.result.status !== 'feasible') || results.switches.some((s) => s.result.status !== 'feasible');
+  const infeasible = [...results.placements, ...results.switches, ...results.services].some((outcome) => outcome.result.status !== 'feasible');
   return infeasible ? EXIT.infeasible : EXIT.ok;
 }
 
 /** Everything the file declares, solved as the language server would (studies included). */
 export async function solveForReport(scenario: LoweredScenario, uri: string): Promise<ScenarioResults> {
   const started = performance.now();
-  const outcome = await solveScenarioWithDetails({
-    placements: scenario.placements.map((p) => p.model),
-    switches: scenario.switches.map((s) => s.model),
-    studies: scenario.studies.map((s) => s.model),
-    units: scenario.units,
-  });
+  const outcome = await solveScenarioWithDetails(scenarioInput(scenario));
   return { uri, version: 0, status: 'solved', seconds: (performance.now() - started) / 1000, ...outcome };
 }

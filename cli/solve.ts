@@ -1,8 +1,8 @@
-/** `nsc solve FILE... [--json] [--time-limit S]`: solve every placement and switch (docs/cli.md). */
+/** `nsc solve FILE... [--json] [--time-limit S]`: solve every placement, switch and service (docs/cli.md). */
 import { Deadline } from '../engine/placement/deadline.js';
 import type { PlacementResult } from '../engine/placement/result.js';
 import { solvePlacement } from '../engine/placement/solve.js';
-import { solveSwitch, type SwitchResult } from '../engine/scheduling/index.js';
+import { solveNetwork, type ServiceResult, type SwitchResult } from '../engine/scheduling/index.js';
 import { atLeast, atMost, formatQuantity } from '../engine/units.js';
 import type { LoweredScenario } from '../language/lowering.js';
 import { analyse, positiveOption } from './analysis.js';
@@ -13,13 +13,14 @@ import { table } from './table.js';
 interface Solved {
   readonly placements: PlacementResult[];
   readonly switches: SwitchResult[];
+  readonly services: ServiceResult[];
 }
 
 export async function runSolve(files: readonly string[], options: { json?: boolean; timeLimit?: string; workspace?: string }): Promise<number> {
   const timeLimit = positiveOption(options.timeLimit, 'time-limit', false);
   const { scenarios, diagnostics } = await analyse(files, options.workspace);
   if (scenarios === undefined) {
-    if (options.json) writeJson({ files, diagnostics, placements: [], switches: [] });
+    if (options.json) writeJson({ files, diagnostics, placements: [], switches: [], services: [] });
     return EXIT.inputError;
   }
   const solved = await solveAll(scenarios, Deadline.after(timeLimit));
@@ -29,20 +30,27 @@ export async function runSolve(files: readonly string[], options: { json?: boole
 }
 
 /**
- * The time limit bounds the whole solve: switches first (a few small LPs each), then the
- * placements share what is left; once it is spent, the remaining placements report a timeout.
+ * The time limit bounds the whole solve: switches and services first (a few small LPs each), then
+ * the placements share what is left; once it is spent, the remaining placements report a timeout.
  */
 async function solveAll(scenarios: readonly LoweredScenario[], deadline: Deadline): Promise<Solved> {
   const switches: SwitchResult[] = [];
-  for (const { model } of scenarios.flatMap((s) => s.switches)) switches.push(await solveSwitch(model));
+  const services: ServiceResult[] = [];
+  for (const scenario of scenarios) {
+    // A file's own switches first: the others are switches of other files that its services cross.
+    const own = scenario.switches.map((s) => s.model);
+    const solved = await solveNetwork({ switches: [...own, ...scenario.crossedSwitches.map((s) => s.model)], services: scenario.services.map((s) => s.model) });
+    switches.push(...solved.switches.slice(0, own.length));
+    services.push(...solved.services);
+  }
   const placements: PlacementResult[] = [];
   for (const { model } of scenarios.flatMap((s) => s.placements)) placements.push(await solvePlacement(model, { timeLimit: deadline.remainingSeconds }));
-  return { placements, switches };
+  return { placements, switches, services };
 }
 
 function exitCode(solved: Solved): number {
   if (solved.placements.some((p) => p.status === 'timeout')) return EXIT.timeLimit;
-  const infeasible = solved.placements.some((p) => p.status !== 'feasible') || solved.switches.some((s) => s.status !== 'feasible');
+  const infeasible = [...solved.placements, ...solved.switches, ...solved.services].some((r) => r.status !== 'feasible');
   return infeasible ? EXIT.infeasible : EXIT.ok;
 }
 
@@ -54,7 +62,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function humanReport(solved: Solved): string {
-  return [...solved.placements.map(placementReport), ...solved.switches.map(switchReport)].join('\n');
+  return [...solved.placements.map(placementReport), ...solved.switches.map(switchReport), ...solved.services.map(serviceReport)].join('\n');
 }
 
 function placementReport(p: PlacementResult): string {
@@ -117,6 +125,32 @@ function switchReport(s: SwitchResult): string {
     ...failing.map((f) => `  ${f.name} at best (any weights, every other flow at its rate): rate ${best(f.achievableRate, (pps) => atMost(pps, 'rate'))}, delay ${best(f.achievableDelay, (s) => atLeast(s, 'time'))}`),
     '  SLO margin: how far the tightest SLO is met (negative: missed).',
     '  best delay: the lowest delay any weights give the flow while every rate SLO holds.',
+    '',
+  ].join('\n');
+}
+
+/** A service: its verdicts, then the end-to-end budget leg by leg (links, then each switch) and the weights. */
+function serviceReport(s: ServiceResult): string {
+  const joint = s.optimum;
+  const rows: string[][] = [];
+  s.route.forEach((leg, i) => {
+    rows.push([leg.nodes.length > 1 ? `links ${leg.nodes.join(' → ')}` : `at ${leg.nodes[0]}, no links`, time(leg.latency), '', '', '']);
+    const hop = s.hops[i];
+    if (hop) rows.push([`switch ${hop.switch} (flow ${hop.flow})`, time(hop.delay), time(hop.blocking), time(hop.queuing), time(hop.processing)]);
+  });
+  rows.push(['end to end', time(s.delay), '', '', '']);
+  const slo = (value: number | null, format: (v: number) => string, meets: boolean) => (value === null ? 'no SLO' : `SLO ${format(value)}: ${meets ? 'met' : 'MISSED'}`);
+  // null is either end: nothing limits the margin, or an unbounded delay leaves none at all.
+  const margin = s.slack !== null ? percent(s.slack) : s.status === 'feasible' ? 'unbounded' : 'none, a delay is unbounded';
+  const bestDelay = best(s.achievableDelay, (seconds) => atLeast(seconds, 'time'));
+  const bestRate = best(s.achievableRate, (pps) => atMost(pps, 'rate'));
+  return [
+    `service ${s.name}: ${s.status}, from ${s.from} to ${s.to} on ${s.topology}; SLO margin ${margin}`,
+    `  delay ${time(s.delay)} (${slo(s.delaySlo, time, s.meetsDelay)}; best ${bestDelay}); rate ${rate(s.rate)} (${slo(s.rateSlo, rate, s.meetsRate)}; best ${bestRate})`,
+    ...table(['leg', 'delay', 'blocking', 'queuing', 'processing'], rows).map((l) => `  ${l}`),
+    `  weights: ${Object.entries(s.weights).map(([sw, weights]) => `${sw} ${Object.entries(weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`).join('; ')}`,
+    `  optimised with ${joint.switches.join(', ')} and ${joint.services.join(', ')}: the best joint SLO margin any weights give is ${joint.slack === null ? 'unbounded' : percent(joint.slack)}`,
+    "  SLO margin: how far the tightest of the service's own SLOs is met (end-to-end delay, each hop's capacity).",
     '',
   ].join('\n');
 }

@@ -13,6 +13,7 @@ const WORDS: Readonly<Record<string, string>> = {
   Placement: 'placement',
   Module: 'module',
   Worker: 'worker',
+  Flow: 'flow',
 };
 
 export class NetScenarioLinker extends DefaultLinker {

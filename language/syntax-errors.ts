@@ -68,7 +68,7 @@ export class NetScenarioParserErrorMessages extends LangiumParserErrorMessagePro
   }
 
   override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
-    return `Unexpected ${describeFound(firstRedundant)}: a declaration starts with 'topology', 'curve', 'placement', 'switch' or 'study'.${keywordHint(firstRedundant)}`;
+    return `Unexpected ${describeFound(firstRedundant)}: a declaration starts with 'topology', 'curve', 'placement', 'switch', 'service' or 'study'.${keywordHint(firstRedundant)}`;
   }
 
   override buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken }): string {

@@ -11,7 +11,8 @@ import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import { withDetails, type ScenarioInput } from '../engine/scenario.js';
 import type { Scenario } from '../language/generated/ast.js';
 import { blockingErrors } from '../language/blocking-errors.js';
-import { lowerScenario } from '../language/lowering.js';
+import { lowerScenario, scenarioInput } from '../language/lowering.js';
+import { serviceLookup } from '../language/referrers.js';
 import type { NetScenarioServices, NetScenarioSharedServices } from '../language/netscenario-module.js';
 import type { ScenarioResults } from '../language/results/model.js';
 import { readSettings, type ServerSettings } from '../language/settings.js';
@@ -144,7 +145,7 @@ export class SolveOrchestrator {
       const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
       return this.publishUnsolved(document, { status: 'not-solved', message, errorCount: blocking.count, location: blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range } });
     }
-    const lowering = lowerScenario(document.parseResult.value);
+    const lowering = lowerScenario(document.parseResult.value, serviceLookup(this.services));
     if (!lowering.ok) {
       // Validation passed but a declaration still cannot be read: a gap between validation and lowering.
       const [problem] = lowering.problems;
@@ -159,12 +160,7 @@ export class SolveOrchestrator {
     this.running.set(uri, running);
 
     const settings = await this.currentSettings();
-    const input: ScenarioInput = {
-      placements: lowered.placements.map((p) => p.model),
-      switches: lowered.switches.map((s) => s.model),
-      studies: lowered.studies.map((s) => s.model),
-      units: lowered.units,
-    };
+    const input = scenarioInput(lowered);
     const started = performance.now();
     const progress = await this.beginProgress(uri, running.abort);
     let result;
@@ -214,7 +210,7 @@ export class SolveOrchestrator {
   private async publishUnsolved(document: LangiumDocument, why: UnsolvedResults): Promise<ScenarioResults> {
     const uri = document.uri.toString();
     this.cancel(uri); // a solve still running here works on text (its own or a referenced file's) that no longer stands
-    const results: ScenarioResults = { uri, version: document.textDocument.version, seconds: 0, placements: [], switches: [], studies: [], ...why };
+    const results: ScenarioResults = { uri, version: document.textDocument.version, seconds: 0, placements: [], switches: [], services: [], studies: [], ...why };
     await this.publish(document, results);
     return results;
   }

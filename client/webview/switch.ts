@@ -25,7 +25,7 @@ export function switchSummary(outcome: SwitchOutcome): string {
 export function switchFigures(context: Context, outcome: SwitchOutcome): HTMLElement[] {
   const figures = [flowTable(outcome)];
   figures.push(...outcome.result.flows.map((flow) => budgetCard(context, flow)));
-  if (Object.keys(outcome.result.weights).length > 0) figures.push(weightsCard(context, outcome));
+  if (Object.keys(outcome.result.weights).length > 0) figures.push(switchWeights(context, outcome));
   if (outcome.simulation && outcome.simulation.rows.length > 0) figures.push(...trajectoryCards(context, outcome, outcome.simulation));
   return figures;
 }
@@ -128,30 +128,42 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
   );
 }
 
-function weightsCard(context: Context, outcome: SwitchOutcome): HTMLElement {
-  const { palette } = context;
+/** Weights are shares of a worker: the tasks worker by worker, labelled "worker: task". */
+function switchWeights(context: Context, outcome: SwitchOutcome): HTMLElement {
   const { result } = outcome;
-  // Weights are shares of a worker: list the tasks worker by worker, labelled "worker: task".
-  const workerOf = (task: string) => outcome.taskWorkers[task] ?? '';
-  const workers = [...new Set(Object.keys(result.weights).map(workerOf))];
-  const tasks = Object.keys(result.weights).sort((a, b) => workers.indexOf(workerOf(a)) - workers.indexOf(workerOf(b)));
+  const entries = Object.entries(result.weights).map(([task, weight]) => ({ group: outcome.taskWorkers[task] ?? '', task, weight, optimal: result.optimum.weights[task] ?? null }));
   // With fixed weights the optimiser's choice is the alternative worth comparing with.
-  const showOptimum = result.weightsSource === 'fixed';
+  return weightsCard(context, 'Weights per worker', 'worker', entries, result.weightsSource === 'fixed');
+}
+
+export interface WeightEntry {
+  /** What the task's weight is a share of: its worker (and switch). */
+  readonly group: string;
+  readonly task: string;
+  readonly weight: number;
+  readonly optimal: number | null;
+}
+
+/** One bar per task, grouped as given; with `showOptimum` a second bar of the optimal weights. */
+export function weightsCard(context: Context, title: string, groupName: string, entries: readonly WeightEntry[], showOptimum: boolean): HTMLElement {
+  const { palette } = context;
+  const groups = [...new Set(entries.map((e) => e.group))];
+  const sorted = [...entries].sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group));
   return chartCard(
     context,
-    'Weights per worker',
+    title,
     {
       type: 'bar',
       data: {
-        labels: tasks.map((t) => `${workerOf(t)}: ${t}`),
+        labels: sorted.map((e) => `${e.group}: ${e.task}`),
         datasets: [
-          { label: showOptimum ? 'fixed weights' : 'chosen weights', data: tasks.map((t) => result.weights[t]), backgroundColor: palette.blue },
-          ...(showOptimum ? [{ label: 'optimal weights', data: tasks.map((t) => result.optimum.weights[t] ?? null), backgroundColor: palette.green }] : []),
+          { label: showOptimum ? 'fixed weights' : 'chosen weights', data: sorted.map((e) => e.weight), backgroundColor: palette.blue },
+          ...(showOptimum ? [{ label: 'optimal weights', data: sorted.map((e) => e.optimal), backgroundColor: palette.green }] : []),
         ],
       },
-      options: { scales: { x: { title: axisTitle('worker: task') }, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('WFQ weight (share of its worker)') } } },
+      options: { scales: { x: { title: axisTitle(`${groupName}: task`) }, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('WFQ weight (share of its worker)') } } },
     },
-    { header: ['worker', 'task', 'weight', 'optimal weight'], rows: tasks.map((t) => [workerOf(t), t, result.weights[t], result.optimum.weights[t] ?? null]) },
+    { header: [groupName, 'task', 'weight', 'optimal weight'], rows: sorted.map((e) => [e.group, e.task, e.weight, e.optimal]) },
   );
 }
 

@@ -3,6 +3,7 @@
  * SI units: cycles, cycles/second, packets/second, seconds. Everything is referred to by index.
  * Produced by lowering (language/lowering.ts); no AST in here.
  */
+import type { Topology } from '../placement/model.js';
 
 export interface Worker {
   readonly name: string;
@@ -66,4 +67,32 @@ export interface SwitchModel {
   readonly tasks: readonly Task[];
   readonly flows: readonly Flow[];
   readonly controller: ControllerSettings;
+}
+
+/** One switch a service crosses, and the flow its traffic is there. */
+export interface ServiceHop {
+  /** The switch's name (unique across the workspace). */
+  readonly switch: string;
+  /** The name of the hop flow in that switch. */
+  readonly flow: string;
+  /** The switch's node: an index into the service's topology. */
+  readonly node: number;
+}
+
+/**
+ * A service: traffic that enters the topology at `from`, crosses the hops' switches in order along
+ * shortest-latency routes, and leaves at `to`, with end-to-end SLOs (docs/models.md).
+ */
+export interface ServiceModel {
+  readonly name: string;
+  readonly topology: Topology;
+  readonly from: number;
+  readonly to: number;
+  readonly hops: readonly ServiceHop[];
+  /** rho, pps: the service's offered load, which is every hop flow's. */
+  readonly offered: number;
+  /** pps; undefined = no end-to-end rate SLO. */
+  readonly rateSlo?: number;
+  /** Seconds, end to end; undefined = no delay SLO. */
+  readonly delaySlo?: number;
 }

@@ -19,6 +19,7 @@ type Declared =
   | ast.Module
   | ast.Task
   | ast.Flow
+  | ast.Service
   | ast.Study;
 
 interface DeclarationKind {
@@ -38,6 +39,7 @@ const KINDS: Readonly<Record<Declared['$type'], DeclarationKind>> = {
   Curve: { noun: 'curve', symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: SemanticTokenTypes.function },
   Placement: { noun: 'placement', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
   Switch: { noun: 'switch', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
+  Service: { noun: 'service', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
   Study: { noun: 'study', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
   Worker: { noun: 'worker', symbol: SymbolKind.Variable, completion: CompletionItemKind.Variable, token: SemanticTokenTypes.variable },
   Module: { noun: 'module', symbol: SymbolKind.Method, completion: CompletionItemKind.Method, token: SemanticTokenTypes.method },
@@ -78,6 +80,11 @@ export function describeDeclaration(node: AstNode): string | undefined {
       return joined(`task on ${declared.worker?.$refText ?? '?'}`, count(declared.modules.length, 'module'), written(declared.weight) && `weight ${written(declared.weight)}`);
     case 'Flow':
       return joined('flow', written(declared.offered) && `offered ${written(declared.offered)}`, written(declared.rateSlo), written(declared.delaySlo));
+    case 'Service': {
+      const ends = firstOf(declared.clauses, 'ServiceEnds');
+      const via = firstOf(declared.clauses, 'ServiceVia');
+      return joined('service', ends && `from ${ends.source?.$refText} to ${ends.target?.$refText}`, via && `via ${via.hops.map((hop) => hop.$refText).join(', ')}`);
+    }
     case 'Study':
       return joined('study', firstOf(declared.clauses, 'StudyPlacement')?.placement.$refText && `of ${firstOf(declared.clauses, 'StudyPlacement')?.placement.$refText}`);
   }

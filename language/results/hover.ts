@@ -1,6 +1,7 @@
 /**
- * Hovers from the current results: a flow's delay budget per task, a placement's round-time
- * budget per AIF, a node's roles with its latency to the FL server, a task's weight. On a keyword
+ * Hovers from the current results: a flow's delay budget per task, a service's end-to-end budget
+ * leg by leg, a placement's round-time budget per AIF, a node's roles with its latency to the FL
+ * server, a task's weight. On a keyword
  * its reference entry follows (alone where there is no result), in the format the client renders.
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
@@ -12,7 +13,7 @@ import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { keywordDocAt, keywordMarkdown } from '../lsp/keyword-docs.js';
 import { markup } from '../lsp/markup.js';
-import type { PlacementOutcome, SwitchOutcome } from './model.js';
+import type { PlacementOutcome, ServiceOutcome, SwitchOutcome } from './model.js';
 import { roleIn } from './roles.js';
 import type { ResultStore } from './store.js';
 
@@ -48,6 +49,11 @@ export class ResultHoverProvider implements HoverProvider {
     const topologyNode = AstUtils.getContainerOfType(node, ast.isTopologyNode);
     const sw = AstUtils.getContainerOfType(node, ast.isSwitch);
     const switchOutcome = sw && results?.switches.find((s) => s.name === sw.name);
+    const service = AstUtils.getContainerOfType(node, ast.isService);
+    if (service) {
+      const outcome = results?.services.find((s) => s.name === service.name);
+      return outcome && serviceHover(outcome);
+    }
     if (flow && switchOutcome) return flowHover(flow.name, switchOutcome);
     if (task && switchOutcome) return taskHover(task, switchOutcome);
     if (placement) {
@@ -89,6 +95,33 @@ function flowHover(name: string, outcome: SwitchOutcome): string | undefined {
     tableOf(['task', 'blocking', 'queuing', 'processing', 'total'], [...rows, ['**total**', '', '', '', `**${time(flow.delay)}**`]]),
     '',
     bestValues(flow),
+  ].join('\n');
+}
+
+/**
+ * The end-to-end budget: each leg of the route with its propagation, then each switch with its
+ * hop flow's blocking, queuing and processing; they add up to the end-to-end delay.
+ */
+function serviceHover(outcome: ServiceOutcome): string {
+  const r = outcome.result;
+  const rows: string[][] = [];
+  r.route.forEach((leg, i) => {
+    rows.push([leg.nodes.length > 1 ? `links ${leg.nodes.map(code).join(' → ')}` : `at ${code(leg.nodes[0])}, no links`, '', '', '', time(leg.latency), time(leg.latency)]);
+    const hop = r.hops[i];
+    if (hop) rows.push([`${code(`${hop.switch}.${hop.flow}`)} at ${code(hop.node)}`, time(hop.blocking), time(hop.queuing), time(hop.processing), '', time(hop.delay)]);
+  });
+  const slack = r.delay !== null && r.delaySlo !== null ? 1 - r.delay / r.delaySlo : null;
+  const joint = r.optimum;
+  return [
+    `**service ${code(r.name)}** · ${code(r.from)} to ${code(r.to)} on ${code(r.topology)} · **${r.status}**`,
+    '',
+    `delay ≈ **${time(r.delay)}**${r.delaySlo !== null ? ` of ${time(r.delaySlo)} (slack ${percent(slack)}) ${r.meetsDelay ? '✓' : '✗'}` : ''}`,
+    `rate ≈ **${rate(r.rate)}**${r.rateSlo !== null ? ` (SLO ≥ ${rate(r.rateSlo)}) ${r.meetsRate ? '✓' : '✗'}` : ` (offered ${rate(r.offered)})`}`,
+    '',
+    tableOf(['leg', 'blocking', 'queuing', 'processing', 'propagation', 'total'], [...rows, ['**total**', '', '', '', time(r.propagation), `**${time(r.delay)}**`]]),
+    '',
+    `best achievable: delay ${atLeast(r.achievableDelay, 'time')}, rate ${atMost(r.achievableRate, 'rate')}`,
+    `optimised jointly: ${joint.switches.map(code).join(', ')} with ${joint.services.map(code).join(', ')} · s* = ${percent(joint.slack)}`,
   ].join('\n');
 }
 

@@ -6,6 +6,9 @@ import { switchMembers } from '../syntax.js';
 import { checkSingleClauses, syntaxIsComplete } from './clauses.js';
 import { checkUniqueNames } from './names.js';
 import { valueOf } from './placement-rules.js';
+import { formatQuantity } from '../../engine/units.js';
+import { serviceOffered } from '../lowering.js';
+import type { ServiceLookup } from '../referrers.js';
 
 /** The switch's dataflow graph over module indices, with the edge chain that declared each edge. */
 export interface Dataflow {
@@ -32,7 +35,7 @@ export function dataflowOf(sw: ast.Switch): Dataflow {
   return { modules, indexOf, next, predecessors };
 }
 
-export function checkSwitch(sw: ast.Switch, accept: ValidationAcceptor): void {
+export function checkSwitch(sw: ast.Switch, lookup: ServiceLookup, accept: ValidationAcceptor): void {
   checkUniqueNames(switchMembers(sw, 'Worker'), 'worker', accept);
   checkUniqueNames(switchMembers(sw, 'Module'), 'module', accept);
   checkUniqueNames(switchMembers(sw, 'Task'), 'task', accept);
@@ -41,7 +44,7 @@ export function checkSwitch(sw: ast.Switch, accept: ValidationAcceptor): void {
   checkSingleClauses(singles, (m) => m.$type, (k) => `'${k.replace('Clause', '').toLowerCase()}'`, accept);
   const dataflow = dataflowOf(sw);
   if (syntaxIsComplete(sw)) {
-    checkMissingParts(sw, accept);
+    checkMissingParts(sw, lookup, accept);
     checkTaskMembership(sw, dataflow, accept);
   }
   const acyclic = checkAcyclic(sw, dataflow, accept);
@@ -50,15 +53,33 @@ export function checkSwitch(sw: ast.Switch, accept: ValidationAcceptor): void {
   checkFixedWeights(sw, accept);
 }
 
-function checkMissingParts(sw: ast.Switch, accept: ValidationAcceptor): void {
+function checkMissingParts(sw: ast.Switch, lookup: ServiceLookup, accept: ValidationAcceptor): void {
   for (const worker of switchMembers(sw, 'Worker')) {
     if (!worker.speed) accept('error', `Worker '${worker.name}' needs a speed, e.g. 'speed 2.4 GHz'.`, { node: worker, property: 'name' });
   }
   for (const module of switchMembers(sw, 'Module')) {
     if (!module.cost) accept('error', `Module '${module.name}' needs a cost, e.g. 'cost 100 cycles'.`, { node: module, property: 'name' });
   }
-  for (const flow of switchMembers(sw, 'Flow')) {
-    if (!flow.offered) accept('error', `Flow '${flow.name}' needs an offered load, e.g. 'offered 1 Mpps'.`, { node: flow, property: 'name' });
+  for (const flow of switchMembers(sw, 'Flow')) if (!flow.offered) checkOfferedFromServices(flow, lookup, accept);
+}
+
+/** A flow without `offered` carries the load of the services through it: there must be one, and they must agree. */
+function checkOfferedFromServices(flow: ast.Flow, lookup: ServiceLookup, accept: ValidationAcceptor): void {
+  const loads = lookup.servicesThrough(flow).flatMap((service) => {
+    const offered = serviceOffered(service);
+    return offered === undefined ? [] : [{ service: service.name, offered }];
+  });
+  if (loads.length === 0) {
+    accept('error', `Flow '${flow.name}' needs an offered load, e.g. 'offered 1 Mpps', or a service through it that states one.`, { node: flow, property: 'name' });
+    return;
+  }
+  const other = loads.find((load) => Math.abs(load.offered - loads[0].offered) > 1e-9 * Math.max(load.offered, loads[0].offered));
+  if (other) {
+    const rate = (pps: number) => formatQuantity(pps, 'rate');
+    accept('error', `Services '${loads[0].service}' (${rate(loads[0].offered)}) and '${other.service}' (${rate(other.offered)}) both cross flow '${flow.name}' with different loads; give the flow its own 'offered', or make them agree.`, {
+      node: flow,
+      property: 'name',
+    });
   }
 }
 

@@ -3,24 +3,17 @@
  * are only placed in the FL server's part), a link without latency, and accelerators that no
  * placement on the topology can use. Each names the placements concerned.
  */
-import { AstUtils, type LangiumDocuments, type ValidationAcceptor } from 'langium';
+import type { ValidationAcceptor } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { connectedParts } from '../../engine/graph.js';
 import * as ast from '../generated/ast.js';
+import { referrers } from '../referrers.js';
 import { allOf, firstOf, topologyLinks, topologyNodes } from '../syntax.js';
 import { valueOf } from './placement-rules.js';
 
 /** Placements (in any file) whose `topology` clause names this topology. */
 function placementsOn(topology: ast.Topology, services: LangiumServices): ast.Placement[] {
-  const documents: LangiumDocuments = services.shared.workspace.LangiumDocuments;
-  return services.references.References.findReferences(topology, { includeDeclaration: false })
-    .map((reference) => {
-      const document = documents.getDocument(reference.sourceUri);
-      const node = document && services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, reference.sourcePath);
-      return node && AstUtils.getContainerOfType(node, ast.isPlacement);
-    })
-    .filter((placement): placement is ast.Placement => placement !== undefined && firstOf(placement.clauses, 'PlacementTopology')?.topology?.ref === topology)
-    .toArray();
+  return referrers(topology, ast.isPlacement, services).filter((placement) => firstOf(placement.clauses, 'PlacementTopology')?.topology?.ref === topology);
 }
 
 const listed = (names: readonly string[]) => names.map((name) => `'${name}'`).join(', ');

@@ -8,10 +8,13 @@ import { checkSwitchRange } from './switch-range.js';
 import { checkCurve, checkExplicitTopology, checkMandala, checkPlacement, checkStudy } from './placement-rules.js';
 import { checkUniqueDeclarations } from './names.js';
 import { checkTopologyUse } from './topology-use.js';
+import { checkService } from './service-rules.js';
+import { serviceLookup } from '../referrers.js';
 
 export function registerValidationChecks(services: NetScenarioServices): void {
   const registry = services.validation.ValidationRegistry;
   const indexManager = services.shared.workspace.IndexManager;
+  const lookup = serviceLookup(services);
   const checks: ValidationChecks<NetScenarioAstType> = {
     Scenario: (scenario, accept) => checkUniqueDeclarations(scenario, indexManager, accept),
     Quantity: checkQuantity,
@@ -28,12 +31,13 @@ export function registerValidationChecks(services: NetScenarioServices): void {
     Switch: (sw, accept) => {
       // The numeric range needs a well-formed model: only a switch the structural rules accept.
       let errors = 0;
-      checkSwitch(sw, (severity, message, info) => {
+      checkSwitch(sw, lookup, (severity, message, info) => {
         if (severity === 'error') errors++;
         accept(severity, message, info);
       });
-      if (errors === 0) checkSwitchRange(sw, accept);
+      if (errors === 0) checkSwitchRange(sw, lookup, accept);
     },
+    Service: (service, accept) => checkService(service, lookup, accept),
     Controller: checkController,
     Study: checkStudy,
   };

@@ -84,6 +84,7 @@ describe('--json on errors', () => {
       ],
       placements: [],
       switches: [],
+      services: [],
     });
     // The same diagnostics for a person reading stderr.
     expect(stderr.trim().split('\n')).toEqual(["typo.nsc:3:10: error: Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?", EXPECTED['missing.nsc']]);
@@ -99,7 +100,7 @@ describe('--json on errors', () => {
   it('a wrong command line still gives one JSON document, with the reason in error', () => {
     const unknown = nsc(['solve', '--json', '--frobnicate', example('paper-fork.nsc')]);
     expect(unknown.code).toBe(2);
-    expect(JSON.parse(unknown.stdout)).toEqual({ files: [], diagnostics: [], error: 'unknown option --frobnicate', placements: [], switches: [] });
+    expect(JSON.parse(unknown.stdout)).toEqual({ files: [], diagnostics: [], error: 'unknown option --frobnicate', placements: [], switches: [], services: [] });
     expect(validSolve(JSON.parse(unknown.stdout))).toBe(true);
     const badValue = nsc(['solve', '--json', '--time-limit', 'soon', example('paper-fork.nsc')]);
     expect(badValue.code).toBe(2);
@@ -120,6 +121,7 @@ describe('--json on errors', () => {
       diagnostics: [{ file: 'warned.nsc', line: 3, column: 8, severity: 'warning', message: 'Training time rises from 1 s at k = 1 to 2 s at k = 2: more AIFs usually train faster.' }],
       placements: [],
       switches: [],
+      services: [],
     });
   });
 });

@@ -1,8 +1,9 @@
 /** `nsc solve --json` on the examples: numbers checked against hand derivations from the papers' formulas. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { accessVoiceDelay, BEST_VOICE_DELAY, coreVoiceDelay, jointSlack, jointVoiceWeights, ms, us } from '../support/metro-services.js';
 import { nsc } from './run-cli.js';
 
 const example = (name: string) => join(import.meta.dirname, '../../examples', name);
@@ -81,6 +82,55 @@ describe('nsc solve', () => {
     expect(fork.weights.t1).toBeGreaterThanOrEqual(2 / 3 - 1e-9);
     expect(fork.weights.t1).toBeLessThanOrEqual(4 / 5 + 1e-9);
     expect(fork.weights.t1 + fork.weights.t2).toBeCloseTo(1, 9);
+  });
+
+  it('metro-services: routes, per-hop budgets and verdicts from the link latencies and the delay formulas', () => {
+    const { code, output } = solveJson('metro-services.nsc');
+    expect(code).toBe(0);
+    const [voice, bulk] = output.services;
+    // Propagation by hand from metro-placement.nsc's links: acc1-agg1 0.3, agg1-core1 0.6, core1-app1 1.2 ms.
+    expect(voice.route.map((leg: { nodes: string[] }) => leg.nodes)).toEqual([['acc1', 'agg1'], ['agg1', 'core1'], ['core1', 'app1']]);
+    expect(voice.propagation).toBeCloseTo(metroRoundTrip('acc1', 'app1') / 2, 12);
+    expect(voice.propagation).toBeCloseTo(2.1 * ms, 12);
+    const s = jointSlack();
+    const w = jointVoiceWeights(s);
+    expect(voice.weights.AccessUpf.voice).toBeCloseTo(w.access, 5);
+    expect(voice.weights.CoreUpf.voice).toBeCloseTo(w.core, 5);
+    const [access, core] = voice.hops;
+    expect(access).toMatchObject({ switch: 'AccessUpf', flow: 'voice_ul', node: 'agg1', blocking: 0, meetsRate: true });
+    expect(access.queuing).toBeCloseTo((16 * us) / voice.weights.AccessUpf.voice, 12);
+    expect(access.processing).toBeCloseTo(8 * us, 12);
+    expect(access.delay).toBeCloseTo(accessVoiceDelay(voice.weights.AccessUpf.voice), 12);
+    expect(core.delay).toBeCloseTo(coreVoiceDelay(voice.weights.CoreUpf.voice), 12);
+    expect(voice.delay).toBeCloseTo(2.1 * ms + access.delay + core.delay, 12);
+    expect(voice).toMatchObject({ status: 'feasible', meetsDelay: true, meetsRate: true, delaySlo: 2.18 * ms, rate: 0.8e6 });
+    expect(voice.achievableDelay).toBeCloseTo(BEST_VOICE_DELAY, 12);
+    expect(voice.optimum.lowerBound).toBeCloseTo(s, 6);
+    // BulkUplink from acc2: 0.4 + 0.6 + 1.2 ms of links.
+    expect(bulk.propagation).toBeCloseTo(metroRoundTrip('acc2', 'app1') / 2, 12);
+    expect(bulk).toMatchObject({ status: 'feasible', offered: 1e6, rateSlo: null });
+    // Both switches were optimised with both services.
+    expect(output.switches.map((sw: { services: string[] }) => sw.services)).toEqual([['VoiceUplink', 'BulkUplink'], ['VoiceUplink', 'BulkUplink']]);
+  });
+
+  it('solves a service with the switch of another file it crosses, and reports only the named file\'s declarations', () => {
+    const folder = scratch();
+    copyFileSync(example('metro-placement.nsc'), join(folder, 'metro.nsc'));
+    writeFileSync(join(folder, 'edge.nsc'), 'switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 100 cycles\n  task t on w { m }\n  flow voice m\n}\n');
+    writeFileSync(join(folder, 'chain.nsc'), 'service Chain {\n  from Metro.acc1 to Metro.app1\n  via Edge.voice\n  offered 2 kpps\n  delay <= 5 ms\n}\n');
+    const run = nsc(['solve', '--json', join(folder, 'chain.nsc')]);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.switches).toEqual([]);
+    const [chain] = output.services;
+    // Alone on its worker, t has weight 1: queuing Q θ / T = 100 / 1e9 s, processing B θ / T the same (B = Q = 1).
+    expect(chain.weights).toEqual({ Edge: { t: 1 } });
+    expect(chain.hops[0]).toMatchObject({ switch: 'Edge', flow: 'voice', node: 'agg1', blocking: 0, rate: 2000 });
+    expect(chain.hops[0].delay).toBeCloseTo(2e-7, 18);
+    // acc1 -> agg1 0.3 ms, agg1 -> core1 -> app1 0.6 + 1.2 ms.
+    expect(chain.route.map((leg: { nodes: string[] }) => leg.nodes)).toEqual([['acc1', 'agg1'], ['agg1', 'core1', 'app1']]);
+    expect(chain.delay).toBeCloseTo(2.1e-3 + 2e-7, 15);
+    expect(chain.status).toBe('feasible');
   });
 
   it('rejects a bad --time-limit with exit 2', () => {

@@ -41,6 +41,7 @@ describe('nsc solve --json', () => {
     expect(output.placements.map((p: Json) => p.status)).toEqual(expect.arrayContaining(['feasible', 'infeasible']));
     expect(output.switches.map((s: Json) => s.status)).toEqual(expect.arrayContaining(['feasible', 'infeasible']));
     expect(output.placements.map((p: Json) => p.objective)).toContain('balanced');
+    expect(output.services.map((s: Json) => s.name)).toEqual(['VoiceUplink', 'BulkUplink']);
     expect(validateSolve(output), ajv.errorsText(validateSolve.errors)).toBe(true);
   });
 
@@ -51,6 +52,11 @@ describe('nsc solve --json', () => {
       (d: Json) => delete d.placements[0].relaxations.maxRounds,
       (d: Json) => delete d.switches[0].flows[0].budget[0].queuing,
       (d: Json) => delete d.switches[0].optimum.upperBound,
+      (d: Json) => delete d.switches[0].services,
+      (d: Json) => delete d.services,
+      (d: Json) => delete d.services[0].route,
+      (d: Json) => delete d.services[0].hops[0].queuing,
+      (d: Json) => delete d.services[0].optimum.lowerBound,
     ]) {
       const broken = copy(output);
       remove(broken);
@@ -70,6 +76,10 @@ describe('nsc solve --json', () => {
     const unknownMethod = copy(output);
     unknownMethod.placements[0].solver.method = 'guess';
     expect(validateSolve(unknownMethod)).toBe(false);
+    const service = copy(output);
+    service.services[0].meetsDelay = false;
+    expect(output.services[0].status).toBe('feasible');
+    expect(validateSolve(service)).toBe(false);
   });
 });
 

@@ -100,7 +100,7 @@ describe('completion', () => {
     await expectCompletion(createServices())({
       text: `<|>`,
       index: 0,
-      assert: (list) => expect(labels(list).sort()).toEqual(['curve', 'placement', 'study', 'switch', 'topology']),
+      assert: (list) => expect(labels(list).sort()).toEqual(['curve', 'placement', 'service', 'study', 'switch', 'topology']),
     });
   });
 
@@ -113,6 +113,19 @@ describe('completion', () => {
       assert: (list) => {
         expect(labels(list).sort()).toEqual(['Metro.acc1', 'Metro.agg1', 'Metro.core1']);
         expect(list.items.find((item) => item.label === 'Metro.agg1')).toMatchObject({ kind: CompletionItemKind.Field, detail: 'aggregation node of Metro, accelerator' });
+      },
+    });
+  });
+
+  it('offers the flows of every switch by qualified name after via, with a summary', async () => {
+    const services = createServices();
+    await buildWorkspace(services, { 'edge.nsc': 'switch Edge {\n  worker w\n  module m\n  task t on w { m }\n  flow voice m offered 1 kpps\n  flow bulk m\n}\n' });
+    await expectCompletion(services)({
+      text: `service V {\n  via <|>\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(labels(list).sort()).toEqual(['Edge.bulk', 'Edge.voice']);
+        expect(list.items.find((item) => item.label === 'Edge.voice')).toMatchObject({ kind: CompletionItemKind.Event, detail: 'flow, offered 1 kpps' });
       },
     });
   });
@@ -264,6 +277,25 @@ describe('rename', () => {
     // Other kinds and other containers have names of their own.
     await expect(renaming('metro.nsc', 'Lstm')).resolves.toBeDefined();
     await expect(renaming('metro.nsc', 'agg1')).resolves.toBeDefined();
+  });
+
+  // A service in another file names the switch's flow as Edge.voice: each part renames on its own.
+  const EDGE = `switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 1 cycles\n  task t on w { m }\n  flow voice m\n}\n`;
+  const CHAIN = `service Chain {\n  from Metro.acc1 to Metro.core1\n  via Edge.voice\n  offered 1 kpps\n}\n`;
+
+  it('renames a flow in the file of its switch and in the via of a service in another file', async () => {
+    const texts = await rename({ 'metro.nsc': METRO, 'edge.nsc': EDGE.replace('flow voice', 'flow vo<|>ice'), 'chain.nsc': CHAIN }, 'edge.nsc', 'speech');
+    expect(texts['edge.nsc']).toBe(EDGE.replace('flow voice', 'flow speech'));
+    expect(texts['chain.nsc']).toBe(CHAIN.replace('Edge.voice', 'Edge.speech'));
+  });
+
+  it('renames a switch from the first part of a service hop, and its flow from the second', async () => {
+    const bySwitch = await rename({ 'metro.nsc': METRO, 'edge.nsc': EDGE, 'chain.nsc': CHAIN.replace('via Edge.voice', 'via Ed<|>ge.voice') }, 'chain.nsc', 'Access');
+    expect(bySwitch['edge.nsc']).toBe(EDGE.replace('switch Edge', 'switch Access'));
+    expect(bySwitch['chain.nsc']).toBe(CHAIN.replace('Edge.voice', 'Access.voice'));
+    const byFlow = await rename({ 'metro.nsc': METRO, 'edge.nsc': EDGE, 'chain.nsc': CHAIN.replace('via Edge.voice', 'via Edge.vo<|>ice') }, 'chain.nsc', 'speech');
+    expect(byFlow['edge.nsc']).toBe(EDGE.replace('flow voice', 'flow speech'));
+    expect(byFlow['chain.nsc']).toBe(CHAIN.replace('Edge.voice', 'Edge.speech'));
   });
 
   it('accepts a tier word and a unit as new names, as the grammar does', async () => {

@@ -4,6 +4,7 @@ import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { createNetScenarioServices } from '../../language/netscenario-module.js';
 import type { Scenario } from '../../language/generated/ast.js';
 import { lowerScenario, type LoweredScenario } from '../../language/lowering.js';
+import { serviceLookup } from '../../language/referrers.js';
 
 export function createServices() {
   return createNetScenarioServices(EmptyFileSystem).NetScenario;
@@ -32,8 +33,8 @@ export async function validate(text: string, others: Record<string, string> = {}
 }
 
 /** The lowered models of a document that must lower (a valid example); fails with the problems otherwise. */
-export function lowered(document: LangiumDocument<Scenario>): LoweredScenario {
-  const lowering = lowerScenario(document.parseResult.value);
+export function lowered(document: LangiumDocument<Scenario>, services: Services): LoweredScenario {
+  const lowering = lowerScenario(document.parseResult.value, serviceLookup(services));
   if (!lowering.ok) throw new Error(`expected ${document.uri.path} to lower: ${lowering.problems.map((p) => p.message).join('; ')}`);
   return lowering.scenario;
 }

@@ -66,6 +66,13 @@ switch W at Lab.core {
   flow g from a to b offered 1 kpps
   controller { alpha 1 step 0.025 tries 5 periods 10 tolerance 1% }
 }
+service V {
+  from Lab.acc1 to Lab.app1
+  via W.f
+  offered 1 kpps
+  rate >= 1 kpps
+  delay <= 5 ms
+}
 `;
 
 const entries = referenceEntries();

@@ -10,8 +10,9 @@ const lowered = new Map<string, LoweredScenario>();
 
 beforeAll(async () => {
   const files = Object.fromEntries(readdirSync(examplesDir).filter((f) => f.endsWith('.nsc')).map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]));
-  const documents = await buildWorkspace(createServices(), files);
-  for (const [file, document] of documents) lowered.set(file, lowerDocument(document));
+  const services = createServices();
+  const documents = await buildWorkspace(services, files);
+  for (const [file, document] of documents) lowered.set(file, lowerDocument(document, services));
 });
 
 /** Relative closeness: unit conversion may leave the last bit different (1.2 * 1e-3). */
@@ -76,6 +77,43 @@ describe('lowering', () => {
     expect(fork.tasks.every((t) => t.fixedWeight === undefined)).toBe(true);
     expect(fork.flows[1].path.map((i) => fork.modules[i].name)).toEqual(['nic1', 'm2', 'out2']);
     expect(fork.workers.map((w) => w.speed)).toEqual([1, 1]);
+  });
+
+  it('metro-services: hop flows without offered take the service\'s; services name their nodes and hops', () => {
+    const scenario = lowered.get('metro-services.nsc')!;
+    const [access, core] = scenario.switches.map((s) => s.model);
+    // voice_ul states no offered load: VoiceUplink's 0.8 Mpps; bulk_ul states 1 Mpps.
+    expect(access.flows.map((f) => f.offered)).toEqual([0.8e6, 1e6]);
+    expect(core.flows.map((f) => f.offered)).toEqual([0.8e6, 1e6]);
+    expect(scenario.crossedSwitches).toEqual([]); // both switches are declared in the file
+    const [voice, bulk] = scenario.services.map((s) => s.model);
+    const names = voice.topology.nodes.map((n) => n.name);
+    expect(voice.topology.name).toBe('Metro');
+    expect([names[voice.from], names[voice.to]]).toEqual(['acc1', 'app1']);
+    expect(voice.hops.map((h) => [h.switch, h.flow, names[h.node]])).toEqual([['AccessUpf', 'voice_ul', 'agg1'], ['CoreUpf', 'voice_ul', 'core1']]);
+    expect(voice).toMatchObject({ offered: 0.8e6, rateSlo: 0.8e6 });
+    close(voice.delaySlo, 2.18e-3);
+    // BulkUplink states no offered load: its hop flows' 1 Mpps; no rate SLO.
+    expect(bulk).toMatchObject({ offered: 1e6, rateSlo: undefined });
+    expect(scenario.units.services).toEqual({ VoiceUplink: { delay: 'ms', rate: 'Mpps' }, BulkUplink: { delay: 'ms', rate: undefined } });
+  });
+
+  it('a service in one file lowers the switches of another file it crosses; a flow there takes its load from the service', async () => {
+    const services = createServices();
+    const documents = await buildWorkspace(services, {
+      'metro.nsc': readFileSync(join(examplesDir, 'metro-placement.nsc'), 'utf8'),
+      'edge.nsc': 'switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 100 cycles\n  task t on w { m }\n  flow voice m\n}\n',
+      'chain.nsc': 'service Chain {\n  from Metro.acc1 to Metro.app1\n  via Edge.voice\n  offered 2 kpps\n  delay <= 5 ms\n}\n',
+    });
+    for (const document of documents.values()) expect(document.diagnostics).toEqual([]);
+    const chain = lowerDocument(documents.get('chain.nsc')!, services);
+    expect(chain.switches).toEqual([]);
+    expect(chain.crossedSwitches.map((s) => s.model.name)).toEqual(['Edge']);
+    expect(chain.crossedSwitches[0].model.flows[0].offered).toBe(2000);
+    const [service] = chain.services.map((s) => s.model);
+    expect(service.hops).toEqual([{ switch: 'Edge', flow: 'voice', node: service.topology.nodes.findIndex((n) => n.name === 'agg1') }]);
+    // The switch's own file lowers it alone, with the service's load too.
+    expect(lowerDocument(documents.get('edge.nsc')!, services).switches[0].model.flows[0].offered).toBe(2000);
   });
 
   it('mandala-study: generator spec with defaults and the sweep axes', () => {

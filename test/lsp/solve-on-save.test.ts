@@ -63,7 +63,9 @@ describe('dependent documents', () => {
     const site = uriOf('edge-site.nsc');
     const metro = uriOf('metro-placement.nsc');
     await session.open(site, textOf('edge-site.nsc'));
-    await session.save(site);
+    // Wait for the details too: under load they may come after the verdicts, and would otherwise be
+    // taken for the results of the solve that saving the metro file starts.
+    await session.save(site, 'details');
     await session.open(metro, textOf('metro-placement.nsc'));
     // edge-site.nsc places its switch at Metro.agg1: saving the metro file solves edge-site again.
     const resolved = session.nextResults(site);

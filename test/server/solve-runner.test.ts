@@ -7,7 +7,7 @@ import type { ScenarioInput } from '../../engine/scenario.js';
 import { SolveRunner } from '../../server/solve-runner.js';
 import { forkModel } from '../engine/scheduling/fixtures.js';
 
-const FORK: ScenarioInput = { placements: [], switches: [forkModel()], studies: [], units: { targets: {}, flows: {} } };
+const FORK: ScenarioInput = { placements: [], switches: [forkModel()], services: [], crossedSwitches: [], studies: [], units: { targets: {}, flows: {}, services: {} } };
 
 /** Three verdicts, each followed by its details, in the same runner. */
 async function solveThrice(runner: SolveRunner): Promise<void> {
