@@ -38,7 +38,7 @@ async function lowerNamedFile(file: FileReport, workspace: LoadedWorkspace): Pro
   const blocking = await blockingErrors(document, workspace.services);
   const problems = blocking.referencedWithErrors.map((uri) => `${file.path}:1:1: error: cannot solve: it references ${relative(process.cwd(), URI.parse(uri).fsPath)}, which has errors`);
   if (problems.length > 0) return { problems };
-  const lowering = lowerScenario(document.parseResult.value);
+  const lowering = lowerScenario(document.parseResult.value, workspace.services.traffic.TraceFiles.lookup);
   if (lowering.ok) return { scenario: lowering.scenario };
   return { problems: lowering.problems.map(({ node, message }) => {
     const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };

@@ -9,8 +9,9 @@ import type { AstNode, Reference } from 'langium';
 import { pathsBetween } from '../engine/graph.js';
 import type { WrittenUnits } from '../engine/scenario.js';
 import type { MandalaSpec, Objective, PlacementProblem, StudySpec, Topology, TopologySource, TrainingCurve } from '../engine/placement/model.js';
-import { DEFAULT_CONTROLLER, type ControllerSettings, type SwitchModel, type Task } from '../engine/scheduling/model.js';
+import { DEFAULT_CONTROLLER, type ControllerSettings, type SwitchModel, type Task, type TrafficChange } from '../engine/scheduling/model.js';
 import * as ast from './generated/ast.js';
+import type { TraceLookup } from './trace-files.js';
 import { allOf, firstOf, switchMembers, topologyLinks, topologyNodes } from './syntax.js';
 import { dataflowOf } from './validation/switch-rules.js';
 import { valueOf } from './validation/placement-rules.js';
@@ -62,7 +63,11 @@ function resolved<T extends AstNode>(reference: Reference<T> | undefined, owner:
   return target;
 }
 
-export function lowerScenario(scenario: ast.Scenario): Lowering {
+/** For a document whose traces were never read (it was not validated): every `traffic from` is a problem. */
+const NO_TRACES: TraceLookup = () => undefined;
+
+/** `traces`: the rows of the `traffic from` files, read when the document was validated (trace-files.ts). */
+export function lowerScenario(scenario: ast.Scenario, traces: TraceLookup = NO_TRACES): Lowering {
   const placements: LoweredScenario['placements'] = [];
   const switches: LoweredScenario['switches'] = [];
   const studies: LoweredScenario['studies'] = [];
@@ -70,7 +75,7 @@ export function lowerScenario(scenario: ast.Scenario): Lowering {
   for (const declaration of scenario.declarations) {
     try {
       if (ast.isPlacement(declaration)) placements.push({ model: lowerPlacement(declaration), node: declaration });
-      else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration), node: declaration });
+      else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration, traces), node: declaration });
       else if (ast.isStudy(declaration)) studies.push({ model: lowerStudy(declaration), node: declaration });
     } catch (error) {
       // An Unlowerable says where; anything else is a gap in this module, still reported on the declaration.
@@ -180,7 +185,7 @@ export function lowerPlacement(placement: ast.Placement): PlacementProblem {
   };
 }
 
-export function lowerSwitch(sw: ast.Switch): SwitchModel {
+export function lowerSwitch(sw: ast.Switch, traces: TraceLookup = NO_TRACES): SwitchModel {
   const workers = switchMembers(sw, 'Worker');
   const workerIndex = new Map(workers.map((w, i) => [w, i]));
   const dataflow = dataflowOf(sw);
@@ -199,7 +204,8 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
     if (worker === undefined) throw new Unlowerable(task, `worker '${task.worker?.$refText}' is not a worker of ${sw.name}`);
     return { name: task.name, worker, modules: [root, ...members.filter((v) => v !== root)], fixedWeight: optional(task.weight) };
   });
-  const flows = switchMembers(sw, 'Flow').map((flow) => {
+  const flowNodes = switchMembers(sw, 'Flow');
+  const flows = flowNodes.map((flow) => {
     let path: number[];
     if (flow.source || flow.target) {
       const found = pathsBetween(dataflow.next, moduleIndex(flow.source, flow), moduleIndex(flow.target, flow));
@@ -225,13 +231,45 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
     tasks,
     flows,
     controller: lowerController(switchMembers(sw, 'Controller')[0]),
+    traffic: lowerTraffic(sw, flowNodes, traces),
   };
 }
 
+/** The changes of the switch's `traffic` in period order (in written order within a period); undefined without one. */
+function lowerTraffic(sw: ast.Switch, flows: readonly ast.Flow[], traces: TraceLookup): TrafficChange[] | undefined {
+  const traffic = switchMembers(sw, 'Traffic')[0];
+  if (!traffic) return undefined;
+  let changes: TrafficChange[];
+  if (traffic.file !== undefined) {
+    const content = traces(traffic);
+    if (!content) throw new Unlowerable(traffic, `the trace file '${traffic.file}' has not been read`);
+    if (!content.ok) throw new Unlowerable(traffic, `${traffic.file}: ${content.message}`);
+    const index = new Map(flows.map((flow, f) => [flow.name, f]));
+    changes = content.rows.map((row) => {
+      const flow = index.get(row.flow);
+      if (flow === undefined) throw new Unlowerable(traffic, `${traffic.file} line ${row.line}: '${row.flow}' is not a flow of ${sw.name}`);
+      return { period: row.period, flow, offered: row.offered };
+    });
+  } else {
+    changes = traffic.changes.map((change) => {
+      const flow = flows.indexOf(resolved(change.flow, change, 'flow'));
+      if (flow < 0) throw new Unlowerable(change, `flow '${change.flow.$refText}' is not a flow of ${sw.name}`);
+      return {
+        period: required(change.period, change, 'the period of a traffic change'),
+        flow,
+        offered: optional(change.offered),
+        rateSlo: optional(change.rateSlo?.value),
+        delaySlo: optional(change.delaySlo?.value),
+      };
+    });
+  }
+  return changes.sort((a, b) => a.period - b.period);
+}
+
 /** The switch's model when it lowers (its references resolve, its quantities are valid), else undefined. */
-export function tryLowerSwitch(sw: ast.Switch): SwitchModel | undefined {
+export function tryLowerSwitch(sw: ast.Switch, traces: TraceLookup = NO_TRACES): SwitchModel | undefined {
   try {
-    return lowerSwitch(sw);
+    return lowerSwitch(sw, traces);
   } catch (error) {
     if (error instanceof Unlowerable) return undefined;
     throw error;

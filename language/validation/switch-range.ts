@@ -8,10 +8,11 @@ import { numericRangeIssues } from '../../engine/scheduling/numeric-range.js';
 import type * as ast from '../generated/ast.js';
 import { tryLowerSwitch } from '../lowering.js';
 import { switchMembers } from '../syntax.js';
+import type { TraceLookup } from '../trace-files.js';
 
 /** Call only on a switch the structural rules accept: the model must be well-formed. */
-export function checkSwitchRange(sw: ast.Switch, accept: ValidationAcceptor): void {
-  const model = tryLowerSwitch(sw);
+export function checkSwitchRange(sw: ast.Switch, traces: TraceLookup, accept: ValidationAcceptor): void {
+  const model = tryLowerSwitch(sw, traces);
   if (!model) return;
   const tasks = switchMembers(sw, 'Task');
   const flows = switchMembers(sw, 'Flow');

@@ -1,5 +1,5 @@
 /** Registers every validation rule of docs/language.md; each rule lives with its declaration kind. */
-import type { ValidationChecks } from 'langium';
+import { AstUtils, type ValidationChecks } from 'langium';
 import type { NetScenarioAstType } from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { checkQuantity } from './quantities.js';
@@ -8,10 +8,14 @@ import { checkSwitchRange } from './switch-range.js';
 import { checkCurve, checkExplicitTopology, checkMandala, checkPlacement, checkStudy } from './placement-rules.js';
 import { checkUniqueDeclarations } from './names.js';
 import { checkTopologyUse } from './topology-use.js';
+import { checkTraffic } from './traffic-rules.js';
 
 export function registerValidationChecks(services: NetScenarioServices): void {
   const registry = services.validation.ValidationRegistry;
   const indexManager = services.shared.workspace.IndexManager;
+  const traces = services.traffic.TraceFiles;
+  // Validation and lowering are synchronous: the trace files a document names are read first.
+  registry.registerBeforeDocument((root) => traces.readAll(AstUtils.getDocument(root)));
   const checks: ValidationChecks<NetScenarioAstType> = {
     Scenario: (scenario, accept) => checkUniqueDeclarations(scenario, indexManager, accept),
     Quantity: checkQuantity,
@@ -32,9 +36,10 @@ export function registerValidationChecks(services: NetScenarioServices): void {
         if (severity === 'error') errors++;
         accept(severity, message, info);
       });
-      if (errors === 0) checkSwitchRange(sw, accept);
+      if (errors === 0) checkSwitchRange(sw, traces.lookup, accept);
     },
     Controller: checkController,
+    Traffic: (traffic, accept) => checkTraffic(traffic, traces.lookup, accept),
     Study: checkStudy,
   };
   registry.register(checks);
