@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEditor } from './editor.js';
 import { benchLanguage } from './language.js';
+import { benchMemory } from './memory.js';
 import { benchPlacement } from './placement.js';
 import { benchScheduling } from './scheduling.js';
 
@@ -18,6 +19,7 @@ const sections: Record<string, () => Promise<void>> = {
   editor: () => benchEditor(print, examples),
   scheduling: () => benchScheduling(print),
   placement: () => benchPlacement(print),
+  memory: () => benchMemory(print, examples),
 };
 
 const wanted = process.argv.slice(2);

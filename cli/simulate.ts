@@ -3,17 +3,18 @@ import { simulateSwitch, type Simulation } from '../engine/scheduling/index.js';
 import { formatQuantity } from '../engine/units.js';
 import { analyse, chosenByName, positiveOption } from './analysis.js';
 import { EXIT } from './exit-codes.js';
+import { writeOut } from './output.js';
 import { table } from './table.js';
 
 export async function runSimulate(files: readonly string[], options: { switch?: string; periods?: string; csv?: boolean; workspace?: string }): Promise<number> {
   const periods = positiveOption(options.periods, 'periods', true);
-  const analysis = await analyse(files, options.workspace);
-  if (!analysis.ok) return EXIT.inputError;
-  const chosen = chosenByName(analysis.scenarios.flatMap((s) => s.switches.map((l) => l.model)), options.switch, 'switch', 'switches');
+  const { scenarios } = await analyse(files, options.workspace);
+  if (scenarios === undefined) return EXIT.inputError;
+  const chosen = chosenByName(scenarios.flatMap((s) => s.switches.map((l) => l.model)), options.switch, 'switch', 'switches');
   let allCompliant = true;
   for (const model of chosen) {
     const simulation = await simulateSwitch(model, { periods });
-    process.stdout.write(options.csv ? toCsv(simulation, chosen.length > 1) : toTable(simulation));
+    writeOut(options.csv ? toCsv(simulation, chosen.length > 1) : toTable(simulation));
     allCompliant &&= simulation.rows.length > 0 && simulation.rows[simulation.rows.length - 1].compliant;
   }
   return allCompliant ? EXIT.ok : EXIT.infeasible;
@@ -65,7 +66,8 @@ function toTable(simulation: Simulation): string {
   const first = simulation.firstCompliantPeriod;
   const summary = [
     `switch ${simulation.name}: ${simulation.rows.length} control periods`,
-    `  first compliant period: ${first ?? 'none'}; optimal slack s* ${simulation.optimalSlack === null ? 'unbounded' : `${(simulation.optimalSlack * 100).toFixed(2)}%`}`,
+    `  first compliant period: ${first ?? 'none'}; best SLO margin any weights reach ${simulation.optimalSlack === null ? 'unbounded' : `${(simulation.optimalSlack * 100).toFixed(2)}%`}`,
+    '  lambda: 1 when the task\'s queue is under pressure in that period; slack: how far the tightest SLO is met (negative: missed)',
   ];
   return `${[...summary, ...table(cols.map((c) => c.header), rows).map((l) => `  ${l}`)].join('\n')}\n\n`;
 }
