@@ -8,6 +8,7 @@ const examples = readdirSync('examples').filter((f) => f.endsWith('.nsc')).map((
 const runs = [
   ['solve', ...examples],
   ['simulate', 'examples/paper-fork.nsc', '--periods', '12'],
+  ['simulate', 'examples/edge-site-rush-hour.nsc', '--packets', '200000'],
   ['study', 'examples/mandala-study.nsc'],
 ];
 let worst = 0;

@@ -56,12 +56,12 @@ export async function simulateSwitch(model: SwitchModel, options: SimulateOption
   const firstCompliant = rows.findIndex((row) => row.compliant);
   return {
     name: model.name,
-    rows,
     slackTarget: plan[0].slackTarget,
     optimalSlack: finiteOrNull(plan[0].optimalSlack),
     firstCompliantPeriod: firstCompliant < 0 ? null : firstCompliant,
     violationPeriods: rows.filter((row) => !row.compliant).length,
     phases,
+    rows,
   };
 }
 
