@@ -5,6 +5,7 @@
  */
 import { simulateSwitch, solveSwitch, type Simulation, type SwitchModel } from '../engine/scheduling/index.js';
 import { checkEstimate, type PacketCheck } from '../engine/scheduling/packet-check.js';
+import { achievableText, changeText, recoveryText, violationText } from '../engine/scheduling/phase-text.js';
 import type { PhaseResult } from '../engine/scheduling/result.js';
 import { formatQuantity } from '../engine/units.js';
 import { analyse, chosenByName, positiveOption } from './analysis.js';
@@ -148,23 +149,10 @@ function toTable(simulation: Simulation): string {
   return `${[...summary, ...table(cols.map((c) => c.header), rows).map((l) => `  ${l}`)].join('\n')}\n\n`;
 }
 
-/** "period 20: voice_ul offered 1.6 Mpps: SLOs hold again after 4 periods (period 24); ..." */
-export function phaseLine(phase: PhaseResult): string {
-  const changes = phase.changes
-    .map((c) => [c.flow, c.offered !== undefined && `offered ${rate(c.offered)}`, c.rateSlo !== undefined && `rate >= ${rate(c.rateSlo)}`, c.delaySlo !== undefined && `delay <= ${time(c.delaySlo)}`].filter(Boolean).join(' '))
-    .join(', ');
-  return `period ${phase.start}: ${changes}: ${recovery(phase)}; ${plural(phase.violationPeriods, 'period')} missing an SLO; best SLO margin under this load ${percent(phase.optimalSlack)}`;
-}
-
-function recovery(phase: PhaseResult): string {
-  if (phase.periodsToCompliance === 0) return 'every SLO holds at once';
-  if (phase.periodsToCompliance !== null) return `every SLO holds again after ${plural(phase.periodsToCompliance, 'period')} (period ${phase.firstCompliantPeriod})`;
-  if (phase.never === 'phase-ended') return `not within the ${plural(phase.periods, 'period')} this load lasts`;
-  // A null value: no weights reach even that (the other flows' design loads do not fit).
-  const best = Object.entries(phase.achievable ?? {}).flatMap(([flow, a]) =>
-    [a.rate !== null && `${flow} rate ${rate(a.rate)}`, a.delay !== null && `${flow} delay ${time(a.delay)}`].filter((text): text is string => !!text),
-  );
-  return `never: no weights meet every SLO under this load${best.length > 0 ? ` (best achievable, each alone: ${best.join(', ')})` : ''}`;
+/** "period 20: voice_ul offered 1.6 Mpps ...: every SLO holds again after 4 periods (period 24); ..." */
+function phaseLine(phase: PhaseResult): string {
+  const best = phase.never === 'infeasible' ? achievableText(phase) : undefined;
+  return `period ${phase.start}: ${changeText(phase)}: ${recoveryText(phase)}${best ? ` (best achievable, each alone: ${best})` : ''}; ${violationText(phase)}; best SLO margin under this load ${percent(phase.optimalSlack)}`;
 }
 
 const PACKET_HEADER = ['flow', 'offered', 'rate', 'estimate', 'arrived', 'delivered', 'dropped', 'throughput', 'mean', 'p50', 'p99', 'max'];

@@ -14,6 +14,7 @@ import { solvePlacementExact } from './placement/solve.js';
 import { runStudy, type StudyResult } from './placement/study.js';
 import { buildDesign } from './scheduling/design.js';
 import type { SwitchModel } from './scheduling/model.js';
+import { checkEstimate, type PacketCheck } from './scheduling/packet-check.js';
 import type { Simulation, SwitchResult } from './scheduling/result.js';
 import { simulateSwitch } from './scheduling/simulate.js';
 import { solveSwitch } from './scheduling/solve.js';
@@ -35,7 +36,7 @@ export interface ValueFix {
 /** Per placement, the checked fixes; per switch, fixes and trajectories; aligned with the outcome's arrays. */
 export interface ScenarioDetails {
   readonly placements: readonly PlacementOutcome['fixes'][];
-  readonly switches: readonly Pick<SwitchOutcome, 'simulation' | 'flowFixes' | 'applicableWeights' | 'move'>[];
+  readonly switches: readonly Pick<SwitchOutcome, 'simulation' | 'packets' | 'flowFixes' | 'applicableWeights' | 'move'>[];
 }
 
 export interface PlacementOutcome {
@@ -57,6 +58,8 @@ export interface SwitchOutcome {
   readonly result: SwitchResult;
   /** This and the fields below are details: null or empty until they are computed. */
   readonly simulation: Simulation | null;
+  /** The delay estimate against a packet-level simulation at the reported weights. */
+  readonly packets: PacketCheck | null;
   /** Task -> the worker it runs on, in declaration order: weights are shares of their worker. */
   readonly taskWorkers: Readonly<Record<string, string>>;
   readonly flowFixes: Readonly<Record<string, { readonly delay?: ValueFix; readonly rate?: ValueFix }>>;
@@ -173,6 +176,7 @@ async function switchOutcome(model: SwitchModel): Promise<SwitchOutcome> {
     name: model.name,
     result: await solveSwitch(model),
     simulation: null,
+    packets: null,
     taskWorkers: Object.fromEntries(model.tasks.map((t) => [t.name, model.workers[t.worker].name])),
     flowFixes: {},
     applicableWeights: null,
@@ -180,8 +184,13 @@ async function switchOutcome(model: SwitchModel): Promise<SwitchOutcome> {
   };
 }
 
+/** Packets of the details' packet-level check: ~0.1 s for a switch like examples/edge-site.nsc, p99 within a few %. */
+export const DETAIL_PACKETS = 100_000;
+
 async function switchDetails(model: SwitchModel, result: SwitchResult, units: WrittenUnits): Promise<ScenarioDetails['switches'][number]> {
-  const simulation = model.tasks.length > 0 && model.flows.length > 0 ? await simulateSwitch(model) : null;
+  const runnable = model.tasks.length > 0 && model.flows.length > 0;
+  const simulation = runnable ? await simulateSwitch(model) : null;
+  const packets = runnable ? await checkEstimate(model, model.tasks.map((t) => result.weights[t.name]), { packets: DETAIL_PACKETS }) : null;
   const flowFixes: Record<string, { delay?: ValueFix; rate?: ValueFix }> = {};
   for (const [f, flow] of result.flows.entries()) {
     const written = units.flows[`${model.name}/${flow.name}`] ?? {};
@@ -205,6 +214,7 @@ async function switchDetails(model: SwitchModel, result: SwitchResult, units: Wr
   }
   return {
     simulation,
+    packets,
     flowFixes,
     applicableWeights: await applicableWeights(model, result),
     move: result.status === 'infeasible' ? await feasibleMove(model) : null,
