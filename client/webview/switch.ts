@@ -37,31 +37,32 @@ export function switchFigures(context: Context, outcome: SwitchOutcome): HTMLEle
   return figures;
 }
 
-function flowTable(outcome: SwitchOutcome): HTMLElement {
-  const verdict = (ok: boolean) => html('td', { class: ok ? 'ok' : 'fails' }, ok ? 'met' : 'missed');
-  const header = ['flow', 'rate', 'rate SLO', '', 'delay', 'delay SLO', '', 'best delay'];
+const cell = (text: string) => html('td', {}, text);
+
+/** A table in the page's style: a header row, then rows of cells. */
+function cellTable(header: readonly string[], rows: readonly (readonly HTMLElement[])[]): HTMLElement {
   return html(
     'table',
     { class: 'flows' },
     html('thead', {}, html('tr', {}, ...header.map((h) => html('th', {}, h)))),
-    html(
-      'tbody',
-      {},
-      ...outcome.result.flows.map((f) =>
-        html(
-          'tr',
-          {},
-          html('td', {}, f.name),
-          html('td', {}, rate(f.rate)),
-          html('td', {}, f.rateSlo === null ? '—' : rate(f.rateSlo)),
-          verdict(f.meetsRate),
-          html('td', {}, seconds(f.delay)),
-          html('td', {}, f.delaySlo === null ? '—' : seconds(f.delaySlo)),
-          verdict(f.meetsDelay),
-          html('td', {}, f.achievableDelay === null ? '—' : seconds(f.achievableDelay)),
-        ),
-      ),
-    ),
+    html('tbody', {}, ...rows.map((cells) => html('tr', {}, ...cells))),
+  );
+}
+
+function flowTable(outcome: SwitchOutcome): HTMLElement {
+  const verdict = (ok: boolean) => html('td', { class: ok ? 'ok' : 'fails' }, ok ? 'met' : 'missed');
+  return cellTable(
+    ['flow', 'rate', 'rate SLO', '', 'delay', 'delay SLO', '', 'best delay'],
+    outcome.result.flows.map((f) => [
+      cell(f.name),
+      cell(rate(f.rate)),
+      cell(f.rateSlo === null ? '—' : rate(f.rateSlo)),
+      verdict(f.meetsRate),
+      cell(seconds(f.delay)),
+      cell(f.delaySlo === null ? '—' : seconds(f.delaySlo)),
+      verdict(f.meetsDelay),
+      cell(f.achievableDelay === null ? '—' : seconds(f.achievableDelay)),
+    ]),
   );
 }
 
@@ -166,26 +167,15 @@ type Simulation = NonNullable<SwitchOutcome['simulation']>;
 
 /** Each change of the traffic: what changed, how the controller coped, and s* under the new load. */
 function changesTable(simulation: Simulation): HTMLElement {
-  const header = ['from period', 'change', 'SLOs', 'periods missing an SLO', 'best SLO margin (s*)'];
-  return html(
-    'table',
-    { class: 'flows' },
-    html('thead', {}, html('tr', {}, ...header.map((h) => html('th', {}, h)))),
-    html(
-      'tbody',
-      {},
-      ...simulation.phases.slice(1).map((phase) =>
-        html(
-          'tr',
-          {},
-          html('td', {}, String(phase.start)),
-          html('td', {}, changeText(phase)),
-          html('td', { class: phase.firstCompliantPeriod === null ? 'fails' : 'ok' }, recoveryText(phase)),
-          html('td', {}, String(phase.violationPeriods)),
-          html('td', {}, phase.optimalSlack === null ? 'unbounded' : percent(phase.optimalSlack)),
-        ),
-      ),
-    ),
+  return cellTable(
+    ['from period', 'change', 'SLOs', 'periods missing an SLO', 'best SLO margin (s*)'],
+    simulation.phases.slice(1).map((phase) => [
+      cell(String(phase.start)),
+      cell(changeText(phase)),
+      html('td', { class: phase.firstCompliantPeriod === null ? 'fails' : 'ok' }, recoveryText(phase)),
+      cell(String(phase.violationPeriods)),
+      cell(phase.optimalSlack === null ? 'unbounded' : percent(phase.optimalSlack)),
+    ]),
   );
 }
 
