@@ -27,7 +27,7 @@ export interface HighsWorkerOptions {
 }
 
 /** What a solve stopped at the hard deadline reports: no solution, like a time-limited solve without incumbent. */
-const HARD_DEADLINE: LpSolution = { status: 'time-limit', objective: NaN, values: new Float64Array(0), rawStatus: 'Terminated at the hard deadline', gap: 0 };
+const HARD_DEADLINE: LpSolution = { status: 'time-limit', objective: NaN, values: new Float64Array(0), rawStatus: 'Terminated at the hard deadline', bound: null, gap: null };
 
 export class HighsWorker implements LpSolver {
   private shared: Worker | undefined;

@@ -1,5 +1,5 @@
 /**
- * Exact combinatorial solver of AIF-P and the baseline (DESIGN.md). With k AIFs the training time
+ * Exact combinatorial solver of AIF-P and the baseline (docs/models.md). With k AIFs the training time
  * is p_k whichever nodes they are on, so for a server j node i fits plain iff p_k + d_ij <= T/R and
  * fits only accelerated iff h_i and alpha*p_k + d_ij <= T/R; (j, k) is feasible iff
  * plain + min(H, accelerated-only) >= k. The answer is the smallest feasible k.

@@ -1,5 +1,5 @@
 /**
- * The seeded Mandala generator (LANGUAGE.md, the placement paper's experimental topology):
+ * The seeded Mandala generator (docs/language.md, the placement paper's experimental topology):
  * N access, N/4 aggregation, N/4 core and N/8 application nodes; every node of a tier is linked to
  * two distinct nodes of the next tier; latencies uniform per link in the tier's range; optional
  * rescale so the largest shortest-path round trip equals `diameter`; round(share * nodes)

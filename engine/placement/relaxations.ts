@@ -1,5 +1,5 @@
 /**
- * Exact relaxations (DESIGN.md: infeasibility is explained): the smallest target T, the largest
+ * Exact relaxations (docs/models.md: infeasibility is explained): the smallest target T, the largest
  * number of rounds R and the fewest extra accelerators that make the requirement feasible, all else
  * unchanged. They are computed for feasible requirements too (how much slack there is).
  */

@@ -12,7 +12,7 @@ import { solveMinAifsExact } from './exact.js';
 import { resolveProblem, type PlacementInstance } from './instance.js';
 import { solvePlacementMilp } from './milp.js';
 import type { PlacementProblem } from './model.js';
-import type { Placement } from './placement.js';
+import { objectiveValue, type Placement } from './placement.js';
 import { computeRelaxations, type Relaxations } from './relaxations.js';
 import { NO_RELAXATIONS, placementResult, type PlacementMethod, type PlacementResult } from './result.js';
 import { solveBalancedExact } from './window.js';
@@ -52,8 +52,11 @@ export function solvePlacementExact(problem: PlacementProblem, deadline: Deadlin
   const progress: Progress = { issues: [], relaxations: NO_RELAXATIONS };
   try {
     lowerAndRelax(problem, deadline, progress);
-    const placement = progress.instance === undefined ? undefined : exactPlacement(progress.instance, deadline);
-    return finish(problem, progress, { placement, timedOut: false, method, gap: 0 }, started);
+    const instance = progress.instance;
+    const placement = instance === undefined ? undefined : exactPlacement(instance, deadline);
+    // The exact methods prove their optimum: the bound is the objective itself.
+    const bound = instance !== undefined && placement !== undefined ? objectiveValue(instance, placement) : null;
+    return finish(problem, progress, { placement, timedOut: false, method, bound, gap: placement === undefined ? null : 0 }, started);
   } catch (error) {
     return finish(problem, progress, stoppedAtDeadline(error, method), started);
   }
@@ -69,7 +72,7 @@ export async function solvePlacement(problem: PlacementProblem, options: SolvePl
   try {
     lowerAndRelax(problem, deadline, progress);
     const instance = progress.instance;
-    if (instance === undefined) return finish(problem, progress, { placement: undefined, timedOut: false, method, gap: null }, started);
+    if (instance === undefined) return finish(problem, progress, { placement: undefined, timedOut: false, method, bound: null, gap: null }, started);
     deadline.check();
     const formulation = method === 'milp-paper' ? 'paper' : 'compact';
     const outcome = await solvePlacementMilp(instance, formulation, options.solver ?? inProcessSolver, { timeLimit: deadline.remainingSeconds, signal: options.signal });
@@ -78,7 +81,8 @@ export async function solvePlacement(problem: PlacementProblem, options: SolvePl
       placement: outcome.placement,
       timedOut: outcome.status === 'time-limit',
       method,
-      gap: outcome.placement === undefined ? null : outcome.gap,
+      bound: outcome.bound,
+      gap: outcome.gap,
     }, started);
   } catch (error) {
     return finish(problem, progress, stoppedAtDeadline(error, method), started);
@@ -88,7 +92,7 @@ export async function solvePlacement(problem: PlacementProblem, options: SolvePl
 /** A solve that reached its deadline; anything else thrown is passed on. */
 function stoppedAtDeadline(error: unknown, method: PlacementMethod): Solved {
   if (!(error instanceof TimeLimitReached)) throw error;
-  return { placement: undefined, timedOut: true, method, gap: null };
+  return { placement: undefined, timedOut: true, method, bound: null, gap: null };
 }
 
 function exactPlacement(instance: PlacementInstance, deadline: Deadline): Placement | undefined {
@@ -102,6 +106,7 @@ interface Solved {
   readonly placement: Placement | undefined;
   readonly timedOut: boolean;
   readonly method: PlacementMethod;
+  readonly bound: number | null;
   readonly gap: number | null;
 }
 
@@ -115,6 +120,7 @@ function finish(problem: PlacementProblem, progress: Progress, solved: Solved, s
     relaxations,
     method: solved.method,
     seconds: (performance.now() - started) / 1000,
+    bound: solved.bound,
     gap: solved.gap,
     reason,
   });
