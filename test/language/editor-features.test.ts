@@ -3,14 +3,14 @@
  * Expectations come from docs/language.md: which units a place takes, what a qualified name refers to,
  * what an identifier is, how a block is laid out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectSemanticToken, expectSymbols, highlightHelper, parseDocument, replaceIndices } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, ResponseError, SemanticTokenTypes, SymbolKind, type CompletionList, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildWorkspace, createServices } from './helpers.js';
+import { buildWorkspace, createServices, exampleFiles } from './helpers.js';
 import { METRO } from '../support/metro-fixture.js';
 
 
@@ -445,12 +445,7 @@ describe('formatting', () => {
     });
   });
 
-  const examplesDir = join(import.meta.dirname, '../../examples');
-  const examples = Object.fromEntries(
-    readdirSync(examplesDir)
-      .filter((f) => f.endsWith('.nsc'))
-      .map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]),
-  );
+  const { scenarios: examples, otherFiles } = exampleFiles();
 
   async function formatted(text: string): Promise<string> {
     const services = createServices();
@@ -462,8 +457,8 @@ describe('formatting', () => {
   it.each(Object.keys(examples))('%s formats idempotently, to the same AST and without diagnostics', async (file) => {
     const once = await formatted(examples[file]);
     expect(await formatted(once)).toBe(once);
-    const before = await buildWorkspace(createServices(), examples);
-    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    const before = await buildWorkspace(createServices(otherFiles), examples);
+    const after = await buildWorkspace(createServices(otherFiles), { ...examples, [file]: once });
     expect(after.get(file)!.diagnostics).toEqual([]);
     expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
   });
@@ -485,8 +480,8 @@ describe('formatting', () => {
       .join('\n');
     const once = await formatted(scrambled);
     expect(await formatted(once)).toBe(once);
-    const before = await buildWorkspace(createServices(), examples);
-    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    const before = await buildWorkspace(createServices(otherFiles), examples);
+    const after = await buildWorkspace(createServices(otherFiles), { ...examples, [file]: once });
     expect(after.get(file)!.diagnostics).toEqual([]);
     expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
     for (const line of once.split('\n')) expect(line, 'indentation is a multiple of 2 spaces').toMatch(/^( {2})*\S|^$/);

@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, createServices } from './helpers.js';
+import { buildWorkspace, createServices, exampleFiles } from './helpers.js';
 
-const examplesDir = join(import.meta.dirname, '../../examples');
-const filesWhere = (keep: (name: string) => boolean) =>
-  Object.fromEntries(
-    readdirSync(examplesDir)
-      .filter(keep)
-      .map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]),
-  );
-const examples = filesWhere((f) => f.endsWith('.nsc'));
-/** The trace files some examples read (`traffic from`). */
-const otherFiles = filesWhere((f) => !f.endsWith('.nsc'));
+const { scenarios: examples, otherFiles } = exampleFiles();
 
 describe('examples', () => {
   it.each(Object.keys(examples))('%s parses, links and validates without diagnostics', async (file) => {

@@ -1,4 +1,6 @@
 /** Test helpers: a fresh, connection-less language service and documents built from text. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { URI } from 'langium';
 import { EmptyFileSystemProvider, type LangiumDocument } from 'langium';
 import { createNetScenarioServices } from '../../language/netscenario-module.js';
@@ -51,3 +53,16 @@ export function lowered(document: LangiumDocument<Scenario>, services?: Services
   if (!lowering.ok) throw new Error(`expected ${document.uri.path} to lower: ${lowering.problems.map((p) => p.message).join('; ')}`);
   return lowering.scenario;
 }
+
+/** examples/: its scenarios by file name, and the other files (trace files) they read. */
+export function exampleFiles(): { readonly scenarios: Record<string, string>; readonly otherFiles: OtherFiles } {
+  const folder = join(import.meta.dirname, '../../examples');
+  const read = (keep: (name: string) => boolean) =>
+    Object.fromEntries(
+      readdirSync(folder)
+        .filter(keep)
+        .map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
+    );
+  return { scenarios: read((name) => name.endsWith('.nsc')), otherFiles: read((name) => !name.endsWith('.nsc')) };
+}
+
