@@ -20,15 +20,17 @@ import { valueOf } from './placement-rules.js';
 
 export function checkTraffic(traffic: ast.Traffic, traces: TraceLookup, accept: ValidationAcceptor): void {
   const sw = traffic.$container;
+  // An invalid `periods` is reported on the controller; until it is fixed, periods are not judged.
   const periods = controllerPeriods(sw);
   const sound = traffic.file !== undefined ? checkTraceFile(traffic, traces, periods, accept) : checkChanges(traffic, periods, accept);
   if (sound) checkPhaseRanges(traffic, traces, periods, accept);
 }
 
-/** The periods the simulator runs: the switch's `controller { periods }`, else the default. */
+/** The periods the simulator runs: the switch's `controller { periods }`, else the default; Infinity while that setting is invalid. */
 function controllerPeriods(sw: ast.Switch): number {
   const setting = switchMembers(sw, 'Controller')[0]?.settings.find((s) => s.key === 'periods');
-  return valueOf(setting?.value) ?? DEFAULT_CONTROLLER.periods;
+  const periods = setting ? valueOf(setting.value) : DEFAULT_CONTROLLER.periods;
+  return periods !== undefined && Number.isInteger(periods) && periods >= 1 ? periods : Infinity;
 }
 
 const beyond = (periods: number) =>
@@ -104,7 +106,7 @@ function checkTraceFile(traffic: ast.Traffic, traces: TraceLookup, periods: numb
 /** Each phase's load, like the declared one, within what the solver resolves; reported once, on what starts the phase. */
 function checkPhaseRanges(traffic: ast.Traffic, traces: TraceLookup, periods: number, accept: ValidationAcceptor): void {
   const model = tryLowerSwitch(traffic.$container, traces);
-  if (!model) return;
+  if (!model || !Number.isFinite(periods)) return;
   const declared = new Set(numericRangeIssues(model).map((issue) => issue.message));
   for (const phase of loadPhases(model, periods)) {
     if (phase.changes.length === 0) continue;

@@ -543,6 +543,19 @@ describe('semantic tokens', () => {
     expect(modifiersAt(8), 'on w refers').toBe(0);
   });
 
+  it('marks the flow of a traffic change as a reference, its period as a number and a trace file name as a string', async () => {
+    const tokens = await highlightHelper(createServices({ 'load.csv': 'period,flow,offered\n' }))(
+      `switch S {\n  worker w speed 1 GHz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps\n  traffic { <|at|> period <|3|> <|f|> offered 2 pps }\n}\nswitch T {\n  worker w speed 1 GHz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps\n  traffic from <|"load.csv"|>\n}\n`,
+    );
+    const expected: [number, string][] = [
+      [0, SemanticTokenTypes.keyword],
+      [1, SemanticTokenTypes.number],
+      [2, SemanticTokenTypes.event], // flows are events, here as everywhere
+      [3, SemanticTokenTypes.string],
+    ];
+    for (const [rangeIndex, tokenType] of expected) expectSemanticToken(tokens, { rangeIndex, tokenType: tokenType as SemanticTokenTypes });
+  });
+
   it('gives units a token type that nothing else in a scenario gets', async () => {
     const example = readFileSync(join(import.meta.dirname, '../../examples/edge-site.nsc'), 'utf8');
     const services = createServices();
