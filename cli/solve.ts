@@ -3,7 +3,7 @@ import { Deadline } from '../engine/placement/deadline.js';
 import type { PlacementResult } from '../engine/placement/result.js';
 import { solvePlacement } from '../engine/placement/solve.js';
 import { solveSwitch, type SwitchResult } from '../engine/scheduling/index.js';
-import { formatQuantity } from '../engine/units.js';
+import { atLeast, atMost, formatQuantity } from '../engine/units.js';
 import type { LoweredScenario } from '../language/lowering.js';
 import { analyse, positiveOption } from './analysis.js';
 import { EXIT } from './exit-codes.js';
@@ -69,19 +69,25 @@ function placementReport(p: PlacementResult): string {
   }
   const relaxation = relaxationLine(p);
   if (relaxation) lines.push(`  ${relaxation}`);
-  lines.push(`  ${p.status === 'timeout' ? 'stopped' : 'solved'} by ${p.solver.method} after ${time(p.solver.seconds)}`, '');
+  lines.push(`  ${p.status === 'timeout' ? `stopped at the time limit${optimality(p)}` : 'solved'} by ${p.solver.method} after ${time(p.solver.seconds)}`, '');
   return lines.join('\n');
+}
+
+/** How far a placement found before the time limit may be from the optimum, when the solver knows. */
+function optimality({ aifs, solver }: PlacementResult): string {
+  if (aifs.length === 0) return ', no placement found yet,';
+  return solver.gap === null ? ' (its distance to the optimum is unknown)' : ` (best found is within ${percent(solver.gap)} of the optimum)`;
 }
 
 /** What would change the verdict: each relaxation alone, all else unchanged. */
 function relaxationLine(p: PlacementResult): string | undefined {
   const { minTarget, maxRounds, extraAccelerators } = p.relaxations;
   if (p.status === 'feasible') {
-    const margins = [minTarget !== null ? `a target down to ${time(minTarget)}` : undefined, maxRounds !== null ? `up to ${maxRounds} rounds` : undefined].filter(Boolean);
+    const margins = [minTarget !== null ? `a target down to ${atLeast(minTarget, 'time')}` : undefined, maxRounds !== null ? `up to ${maxRounds} rounds` : undefined].filter(Boolean);
     return margins.length > 0 ? `still feasible with ${margins.join(', or ')}` : undefined;
   }
   const options = [
-    minTarget !== null ? `target >= ${time(minTarget)}` : undefined,
+    minTarget !== null ? `target >= ${atLeast(minTarget, 'time')}` : undefined,
     maxRounds !== null ? `rounds <= ${maxRounds}` : undefined,
     extraAccelerators ? plural(extraAccelerators, 'more accelerator') : undefined,
   ].filter(Boolean);
@@ -101,14 +107,14 @@ function switchReport(s: SwitchResult): string {
     time(f.delay),
     f.delaySlo === null ? '-' : time(f.delaySlo),
     f.meetsDelay ? 'yes' : 'NO',
-    best(f.achievableDelay, time),
+    best(f.achievableDelay, (s) => atLeast(s, 'time')),
   ]);
   const failing = s.flows.filter((f) => !f.meetsRate || !f.meetsDelay);
   return [
     `switch ${s.name}: ${s.status} with ${weights}; SLO margin ${margin}`,
     `  weights (share of their worker): ${Object.entries(s.weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`,
     ...table(['flow', 'rate', 'rate SLO', 'meets', 'delay', 'delay SLO', 'meets', 'best delay'], rows).map((l) => `  ${l}`),
-    ...failing.map((f) => `  ${f.name} at best (any weights, every other flow at its rate): rate ${best(f.achievableRate, rate)}, delay ${best(f.achievableDelay, time)}`),
+    ...failing.map((f) => `  ${f.name} at best (any weights, every other flow at its rate): rate ${best(f.achievableRate, (pps) => atMost(pps, 'rate'))}, delay ${best(f.achievableDelay, (s) => atLeast(s, 'time'))}`),
     '  SLO margin: how far the tightest SLO is met (negative: missed).',
     '  best delay: the lowest delay any weights give the flow while every rate SLO holds.',
     '',

@@ -1,7 +1,8 @@
 /**
  * Exact relaxations (docs/models.md: infeasibility is explained): the smallest target T, the largest
  * number of rounds R and the fewest extra accelerators that make the requirement feasible, all else
- * unchanged. They are computed for feasible requirements too (how much slack there is).
+ * unchanged. They are computed for feasible requirements too (how much slack there is). Results
+ * report them as values to type back (suggestions.ts: the target rounded up, each one checked).
  */
 import { Deadline } from './deadline.js';
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';

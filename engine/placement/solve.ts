@@ -6,7 +6,7 @@
  * every method: the exact ones check a deadline between units of work (deadline.ts).
  */
 import { inProcessSolver, type LpSolver } from '../highs/solver.js';
-import { formatQuantity } from '../units.js';
+import { atLeast, formatQuantity } from '../units.js';
 import { Deadline, TimeLimitReached } from './deadline.js';
 import { solveMinAifsExact } from './exact.js';
 import { resolveProblem, type PlacementInstance } from './instance.js';
@@ -14,6 +14,7 @@ import { solvePlacementMilp } from './milp.js';
 import type { PlacementProblem } from './model.js';
 import { objectiveValue, type Placement } from './placement.js';
 import { computeRelaxations, type Relaxations } from './relaxations.js';
+import { suggestedRelaxations } from './suggestions.js';
 import { NO_RELAXATIONS, placementResult, type PlacementMethod, type PlacementResult } from './result.js';
 import { solveBalancedExact } from './window.js';
 
@@ -42,7 +43,12 @@ function lowerAndRelax(problem: PlacementProblem, deadline: Deadline, progress: 
   const { instance, issues } = resolveProblem(problem, deadline);
   progress.issues = issues;
   progress.instance = instance;
-  if (instance !== undefined) progress.relaxations = computeRelaxations(instance, deadline);
+  if (instance === undefined) return;
+  const feasible = (changed: PlacementProblem) => {
+    const resolved = resolveProblem(changed, deadline).instance;
+    return resolved !== undefined && exactPlacement(resolved, deadline) !== undefined;
+  };
+  progress.relaxations = suggestedRelaxations(problem, computeRelaxations(instance, deadline), feasible);
 }
 
 /** Solves with the exact methods on the calling thread; never throws on bad input; stops at `deadline` with status 'timeout'. */
@@ -132,5 +138,5 @@ function explain(issues: readonly string[], relaxations: Relaxations, status: 'i
   if (relaxations.minTarget === null) return 'no placement exists at all: too few nodes can host an AIF for any server within the max latency';
   const limit = instance?.roundLimit ?? 0;
   const time = (seconds: number) => formatQuantity(seconds, 'time');
-  return `no placement keeps every round within the round limit of ${time(limit)} (target / rounds); the fastest possible slowest round needs a target of at least ${time(relaxations.minTarget)}`;
+  return `no placement keeps every round within the round limit of ${time(limit)} (target / rounds); the fastest possible slowest round needs a target of at least ${atLeast(relaxations.minTarget, 'time')}`;
 }

@@ -3,7 +3,7 @@
  * so they say the same thing in the same words: the change in the language's own syntax, and how
  * the controller coped with it.
  */
-import { formatQuantity } from '../units.js';
+import { atLeast, atMost, formatQuantity } from '../units.js';
 import type { PhaseResult } from './result.js';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -34,9 +34,10 @@ export function recoveryText(phase: PhaseResult): string {
 
 /** Under an infeasible load, what each flow could get with the others at their design rates: "voice_ul rate 2.15 Mpps, ..."; undefined if nothing. */
 export function achievableText(phase: PhaseResult): string | undefined {
-  // A null value: no weights reach even that (the other flows' design loads do not fit).
+  // A null value: no weights reach even that (the other flows' design loads do not fit). Rounded the
+  // safe way, like every suggested value: a rate down, a delay up.
   const best = Object.entries(phase.achievable ?? {}).flatMap(([flow, a]) =>
-    [a.rate !== null && `${flow} rate ${formatQuantity(a.rate, 'rate')}`, a.delay !== null && `${flow} delay ${formatQuantity(a.delay, 'time')}`].filter((text): text is string => !!text),
+    [a.rate !== null && `${flow} rate ${atMost(a.rate, 'rate')}`, a.delay !== null && `${flow} delay ${atLeast(a.delay, 'time')}`].filter((text): text is string => !!text),
   );
   return best.length > 0 ? best.join(', ') : undefined;
 }

@@ -2,7 +2,7 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
-import { formatQuantity } from '../../engine/units.js';
+import { atLeast, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import type { PlacementOutcome, ScenarioResults, StudyOutcome, SwitchOutcome } from './model.js';
@@ -59,7 +59,7 @@ function placementVerdict(outcome: PlacementOutcome | undefined): string | undef
   if (!outcome) return undefined;
   const r = outcome.result;
   if (r.status === 'timeout') return 'timeout: no placement proven within the time limit';
-  if (r.status === 'infeasible') return `infeasible: needs target ≥ ${formatQuantity(r.relaxations.minTarget, 'time')}`;
+  if (r.status === 'infeasible') return `infeasible: needs target ≥ ${atLeast(r.relaxations.minTarget, 'time')}`;
   return `feasible · ${r.aifs.length} AIFs · server ${r.server} · ${r.accelerated.length} accelerated · round ${formatQuantity(r.maxRoundTime, 'time')} / ${formatQuantity(r.roundLimit, 'time')}`;
 }
 

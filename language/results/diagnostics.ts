@@ -5,7 +5,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { FlowResult } from '../../engine/scheduling/result.js';
-import { formatQuantity } from '../../engine/units.js';
+import { atLeast, atMost, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import { declarationNamed, flowNamed, quantityAt } from './locate.js';
 import type { ResultDiagnosticData, ResultFix } from './fixes.js';
@@ -47,7 +47,7 @@ function placementDiagnostics(document: LangiumDocument, outcome: PlacementOutco
   }
   const { minTarget, maxRounds, extraAccelerators } = result.relaxations;
   const options = [
-    minTarget !== null ? `target >= ${time(minTarget)}` : undefined,
+    minTarget !== null ? `target >= ${atLeast(minTarget, 'time')}` : undefined,
     maxRounds !== null ? `rounds <= ${maxRounds}` : undefined,
     extraAccelerators ? `${extraAccelerators} more accelerator${extraAccelerators === 1 ? '' : 's'}` : undefined,
   ].filter(Boolean);
@@ -79,7 +79,7 @@ function switchDiagnostics(document: LangiumDocument, outcome: SwitchOutcome, em
     const fixes = outcome.flowFixes[flow.name] ?? {};
     const node = flowNamed(sw, flow.name);
     if (!flow.meetsDelay) {
-      const best = flow.achievableDelay === null ? 'no weights meet the rate SLOs' : `the best achievable is ${time(flow.achievableDelay)}`;
+      const best = flow.achievableDelay === null ? 'no weights meet the rate SLOs' : `the best achievable is ${atLeast(flow.achievableDelay, 'time')}`;
       const relax: ResultFix[] = fixes.delay
         ? [{ kind: 'set-quantity', title: `Relax the delay SLO to ${written(fixes.delay.value, fixes.delay.unit)}`, target: { switch: outcome.name, flow: flow.name, slo: 'delaySlo' }, ...fixes.delay }]
         : [];
@@ -104,7 +104,7 @@ function emitRate(
   switchFixes: ResultFix[],
   emit: Emit,
 ): void {
-  const best = flow.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${rate(flow.achievableRate)}`;
+  const best = flow.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${atMost(flow.achievableRate, 'rate')}`;
   if (flow.rateSlo === null) {
     emit(node?.offered ?? node, DiagnosticSeverity.Error, `${flow.name} cannot carry its offered load${at}: it gets ≈ ${rate(flow.rate)} of ${rate(flow.designRate)}; ${best}.`, switchFixes);
     return;

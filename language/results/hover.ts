@@ -9,7 +9,7 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { achievableText, changeText, recoveryText, violationText } from '../../engine/scheduling/phase-text.js';
 import type { FlowResult, PhaseResult, Simulation } from '../../engine/scheduling/result.js';
-import { formatQuantity } from '../../engine/units.js';
+import { atLeast, atMost, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { keywordDocAt, keywordMarkdown } from '../lsp/keyword-docs.js';
@@ -98,7 +98,7 @@ function flowHover(name: string, outcome: SwitchOutcome): string | undefined {
 }
 
 function bestValues(flow: FlowResult): string {
-  return `best achievable: delay ${time(flow.achievableDelay)}, rate ${rate(flow.achievableRate)}`;
+  return `best achievable: delay ${atLeast(flow.achievableDelay, 'time')}, rate ${atMost(flow.achievableRate, 'rate')}`;
 }
 
 function taskHover(task: ast.Task, outcome: SwitchOutcome): string | undefined {
@@ -143,7 +143,7 @@ function placementHover(outcome: PlacementOutcome): string {
   const head = `**placement ${code(outcome.name)}** · ${r.objective} · **${r.status}**`;
   if (r.status !== 'feasible' || r.trainingTime === null || r.roundLimit === null) {
     const x = r.relaxations;
-    return [head, '', r.reason ?? '', '', `feasible with target ≥ ${time(x.minTarget)}, or rounds ≤ ${x.maxRounds ?? '–'}, or ${x.extraAccelerators ?? 'no number of'} extra accelerators`].join('\n');
+    return [head, '', r.reason ?? '', '', `feasible with target ≥ ${atLeast(x.minTarget, 'time')}, or rounds ≤ ${x.maxRounds ?? '–'}, or ${x.extraAccelerators ?? 'no number of'} extra accelerators`].join('\n');
   }
   const gain = (1 - outcome.acceleration) * r.trainingTime;
   const rows = r.aifs.map((aif) => {

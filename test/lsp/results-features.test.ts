@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint, Position } from 'vscode-languageserver';
 import { serverOnExamples } from '../support/example-workspace.js';
+import { generatedSwitch } from '../support/suggestion-scenarios.js';
 import { applyEdits } from '../support/text-edits.js';
 
 const examples = serverOnExamples();
@@ -100,24 +101,32 @@ describe('results in the editor', () => {
     expect(titles.filter((t) => t === 'Show charts')).toHaveLength(2);
   });
 
-  it.each(['fork-fixed-weights.nsc', 'metro-placement.nsc'])('every quick fix of %s, applied and saved, removes its diagnostic and adds no error', async (file) => {
+  // The examples, and generated switches whose fixes relax SLOs to values that are not short decimals.
+  const GENERATED = Array.from({ length: 4 }, (_, i) => generatedSwitch(40 + i)).join('\n\n');
+  it.each([
+    ['fork-fixed-weights.nsc', undefined],
+    ['metro-placement.nsc', undefined],
+    ['generated-switches.nsc', GENERATED],
+  ])('every quick fix of %s, applied and saved, removes its diagnostic and adds no error', async (file, generated) => {
     const key = (d: Diagnostic) => `${d.range.start.line}:${d.message.slice(0, d.message.indexOf(':'))}`;
     const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
     const quickFixes = async (uri: string, diagnostic: Diagnostic) =>
       (await examples.session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })).filter(
         (a) => a.kind === 'quickfix',
       );
-    const original = await openAndSave(file);
+    const original = await openAndSave(file, generated);
     const targeted = errorsOf(original.diagnostics).filter((d) => (d.data as { fixes?: unknown[] })?.fixes?.length);
     expect(targeted.length).toBeGreaterThan(0);
     const errorsBefore = new Set(errorsOf(original.diagnostics).map(key));
+    const applied: string[] = [];
     for (const target of targeted.map(key)) {
-      const count = (await quickFixes(original.uri, errorsOf((await openAndSave(file)).diagnostics).find((d) => key(d) === target)!)).length;
+      const count = (await quickFixes(original.uri, errorsOf((await openAndSave(file, generated)).diagnostics).find((d) => key(d) === target)!)).length;
       expect(count, target).toBeGreaterThan(0);
       for (let i = 0; i < count; i++) {
         // Fixes belong to one document version: solve the original text again, then take fix i.
-        const fresh = await openAndSave(file);
+        const fresh = await openAndSave(file, generated);
         const fix = (await quickFixes(fresh.uri, errorsOf(fresh.diagnostics).find((d) => key(d) === target)!))[i];
+        applied.push(fix.title);
         await show(fresh.uri, applyEdits(fresh.text, fix.edit!.changes![fresh.uri]));
         const after = await examples.session.save(fresh.uri);
         expect(after.results.version, fix.title).toBe(version);
@@ -126,5 +135,7 @@ describe('results in the editor', () => {
         for (const error of errors) expect(errorsBefore.has(error), `${fix.title} introduced ${error}`).toBe(true);
       }
     }
+    // The generated switches relax both kinds of SLO (delays rounded up, rates down).
+    if (generated) expect(applied).toEqual(expect.arrayContaining([expect.stringMatching(/^Relax the delay SLO/), expect.stringMatching(/^Relax the rate SLO/)]));
   });
 });
