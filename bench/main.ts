@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { benchEditor } from './editor.js';
 import { benchLanguage } from './language.js';
 import { benchMemory } from './memory.js';
+import { benchPackets } from './packets.js';
 import { benchPlacement } from './placement.js';
 import { benchScheduling } from './scheduling.js';
 import { benchServices } from './services.js';
@@ -22,6 +23,7 @@ const sections: Record<string, () => Promise<void>> = {
   services: () => benchServices(print),
   placement: () => benchPlacement(print),
   memory: () => benchMemory(print, examples),
+  packets: () => benchPackets(print, examples),
 };
 
 const wanted = process.argv.slice(2);

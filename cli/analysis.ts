@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { URI } from 'langium';
 import { blockingErrors } from '../language/blocking-errors.js';
 import { lowerScenario, type LoweredScenario } from '../language/lowering.js';
-import { serviceLookup } from '../language/referrers.js';
+import { loweringContext } from '../language/lowering-context.js';
 import { UsageError } from './usage-error.js';
 import { fileDiagnostics, formatDiagnostic, loadWorkspace, type CliDiagnostic, type FileReport, type LoadedWorkspace } from './workspace.js';
 
@@ -51,7 +51,7 @@ async function lowerNamedFile(file: FileReport, workspace: LoadedWorkspace): Pro
   const blocking = await blockingErrors(document, workspace.services);
   const problems = blocking.referencedWithErrors.map((uri) => error(1, 1, `it references ${relative(process.cwd(), URI.parse(uri).fsPath)}, which has errors`));
   if (problems.length > 0) return { problems };
-  const lowering = lowerScenario(document.parseResult.value, serviceLookup(workspace.services));
+  const lowering = lowerScenario(document.parseResult.value, loweringContext(workspace.services));
   if (lowering.ok) return { scenario: lowering.scenario };
   return { problems: lowering.problems.map(({ node, message }) => {
     const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };

@@ -68,8 +68,23 @@ export const COMMANDS: readonly Command[] = [
       switch: { type: 'string', value: 'NAME', help: 'the switch to simulate (default: every switch of the file)' },
       periods: { type: 'string', value: 'N', help: "control periods to run (default: the switch's controller periods, 50 unless set)" },
       csv: { type: 'boolean', help: 'print CSV instead of a table' },
+      json: { type: 'boolean', help: 'print one JSON document on stdout: every period, every load phase, diagnostics included' },
+      packets: { type: 'string', value: 'N', help: "also set the delay estimate against a packet-level simulation of N packets at the solve's weights" },
+      seed: { type: 'string', value: 'S', help: 'seed of the packet-level simulation (default: 1)' },
+      arrivals: { type: 'string', value: 'A', help: 'poisson or constant arrivals in the packet-level simulation (default: poisson)' },
     },
-    run: (files, o) => runSimulate(files, { switch: string(o.switch), periods: string(o.periods), csv: flag(o.csv), workspace: string(o.workspace) }),
+    emptyJsonResults: { switches: [] },
+    run: (files, o) =>
+      runSimulate(files, {
+        switch: string(o.switch),
+        periods: string(o.periods),
+        csv: flag(o.csv),
+        json: flag(o.json),
+        packets: string(o.packets),
+        seed: string(o.seed),
+        arrivals: string(o.arrivals),
+        workspace: string(o.workspace),
+      }),
   },
   {
     name: 'study',
@@ -154,7 +169,7 @@ function parseFailure(command: Command, error: Error & { code?: string }): strin
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const owners = COMMANDS.filter((c) => Object.keys(c.options).some((name) => `--${name}` === option || `-${c.options[name].short}` === option));
     return owners.length > 0
-      ? `${option} is an option of ${owners.map((c) => `nsc ${c.name}`).join(' and ')}, not of nsc ${command.name}`
+      ? `${option} is an option of ${listed(owners.map((c) => `nsc ${c.name}`))}, not of nsc ${command.name}`
       : `unknown option ${option}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
@@ -163,3 +178,6 @@ function parseFailure(command: Command, error: Error & { code?: string }): strin
   }
   return error.message;
 }
+
+/** "a", "a and b", "a, b and c". */
+const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(''));

@@ -9,9 +9,10 @@ import type { AstNode, Reference } from 'langium';
 import { pathsBetween } from '../engine/graph.js';
 import type { ScenarioInput, SloUnits, WrittenUnits } from '../engine/scenario.js';
 import type { MandalaSpec, Objective, PlacementProblem, StudySpec, Topology, TopologySource, TrainingCurve } from '../engine/placement/model.js';
-import { DEFAULT_CONTROLLER, type ControllerSettings, type ServiceModel, type SwitchModel, type Task } from '../engine/scheduling/model.js';
+import { DEFAULT_CONTROLLER, type ControllerSettings, type ServiceModel, type SwitchModel, type Task, type TrafficChange } from '../engine/scheduling/model.js';
 import * as ast from './generated/ast.js';
 import type { ServiceLookup } from './referrers.js';
+import type { TraceLookup } from './trace-files.js';
 import { allOf, firstOf, serviceFlows, switchMembers, topologyLinks, topologyNodes } from './syntax.js';
 import { dataflowOf } from './validation/switch-rules.js';
 import { valueOf } from './validation/placement-rules.js';
@@ -67,10 +68,17 @@ function resolved<T extends AstNode>(reference: Reference<T> | undefined, owner:
 }
 
 /**
- * `lookup` finds the services through a flow in any file: a flow may take its offered load from one.
- * The switches of other files that the file's services cross are lowered too (`crossedSwitches`).
+ * What lowering reads beyond a document's own AST: `services` finds the services through a flow in
+ * any file (a flow may take its offered load from one); `traces` holds the rows of the `traffic
+ * from` files, read when the document was validated (trace-files.ts).
  */
-export function lowerScenario(scenario: ast.Scenario, lookup: ServiceLookup): Lowering {
+export interface LoweringContext {
+  readonly services: ServiceLookup;
+  readonly traces: TraceLookup;
+}
+
+/** The switches of other files that the file's services cross are lowered too (`crossedSwitches`). */
+export function lowerScenario(scenario: ast.Scenario, context: LoweringContext): Lowering {
   const placements: LoweredScenario['placements'] = [];
   const switches: LoweredScenario['switches'] = [];
   const services: LoweredScenario['services'] = [];
@@ -87,14 +95,14 @@ export function lowerScenario(scenario: ast.Scenario, lookup: ServiceLookup): Lo
   for (const declaration of scenario.declarations) {
     lower(declaration, () => {
       if (ast.isPlacement(declaration)) placements.push({ model: lowerPlacement(declaration), node: declaration });
-      else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration, lookup), node: declaration });
+      else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration, context), node: declaration });
       else if (ast.isService(declaration)) services.push({ model: lowerService(declaration), node: declaration });
       else if (ast.isStudy(declaration)) studies.push({ model: lowerStudy(declaration), node: declaration });
     });
   }
   const crossedSwitches: LoweredScenario['crossedSwitches'] = [];
   const elsewhere = new Set(services.flatMap(({ node }) => serviceFlows(node).map((flow) => flow.$container)).filter((sw) => !scenario.declarations.includes(sw)));
-  for (const sw of elsewhere) lower(sw, () => crossedSwitches.push({ model: lowerSwitch(sw, lookup), node: sw }));
+  for (const sw of elsewhere) lower(sw, () => crossedSwitches.push({ model: lowerSwitch(sw, context), node: sw }));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: { placements, switches, services, crossedSwitches, studies, units: writtenUnits(placements, switches, services) } };
 }
@@ -215,7 +223,7 @@ export function lowerPlacement(placement: ast.Placement): PlacementProblem {
   };
 }
 
-export function lowerSwitch(sw: ast.Switch, lookup: ServiceLookup): SwitchModel {
+export function lowerSwitch(sw: ast.Switch, context: LoweringContext): SwitchModel {
   const workers = switchMembers(sw, 'Worker');
   const workerIndex = new Map(workers.map((w, i) => [w, i]));
   const dataflow = dataflowOf(sw);
@@ -234,7 +242,8 @@ export function lowerSwitch(sw: ast.Switch, lookup: ServiceLookup): SwitchModel 
     if (worker === undefined) throw new Unlowerable(task, `worker '${task.worker?.$refText}' is not a worker of ${sw.name}`);
     return { name: task.name, worker, modules: [root, ...members.filter((v) => v !== root)], fixedWeight: optional(task.weight) };
   });
-  const flows = switchMembers(sw, 'Flow').map((flow) => {
+  const flowNodes = switchMembers(sw, 'Flow');
+  const flows = flowNodes.map((flow) => {
     let path: number[];
     if (flow.source || flow.target) {
       const found = pathsBetween(dataflow.next, moduleIndex(flow.source, flow), moduleIndex(flow.target, flow));
@@ -245,7 +254,7 @@ export function lowerSwitch(sw: ast.Switch, lookup: ServiceLookup): SwitchModel 
     return {
       name: flow.name,
       path,
-      offered: flowOffered(flow, lookup),
+      offered: flowOffered(flow, context.services),
       rateSlo: optional(flow.rateSlo?.value),
       delaySlo: optional(flow.delaySlo?.value),
     };
@@ -260,6 +269,7 @@ export function lowerSwitch(sw: ast.Switch, lookup: ServiceLookup): SwitchModel 
     tasks,
     flows,
     controller: lowerController(switchMembers(sw, 'Controller')[0]),
+    traffic: lowerTraffic(sw, flowNodes, context.traces),
   };
 }
 
@@ -311,6 +321,37 @@ export function lowerService(service: ast.Service): ServiceModel {
     rateSlo: optional(firstOf(service.clauses, 'ServiceRateSlo')?.value),
     delaySlo: optional(firstOf(service.clauses, 'ServiceDelaySlo')?.value),
   };
+}
+
+/** The changes of the switch's `traffic` in period order (in written order within a period); undefined without one. */
+function lowerTraffic(sw: ast.Switch, flows: readonly ast.Flow[], traces: TraceLookup): TrafficChange[] | undefined {
+  const traffic = switchMembers(sw, 'Traffic')[0];
+  if (!traffic) return undefined;
+  let changes: TrafficChange[];
+  if (traffic.file !== undefined) {
+    const content = traces(traffic);
+    if (!content) throw new Unlowerable(traffic, `the trace file '${traffic.file}' has not been read`);
+    if (!content.ok) throw new Unlowerable(traffic, `${traffic.file}: ${content.message}`);
+    const index = new Map(flows.map((flow, f) => [flow.name, f]));
+    changes = content.rows.map((row) => {
+      const flow = index.get(row.flow);
+      if (flow === undefined) throw new Unlowerable(traffic, `${traffic.file} line ${row.line}: '${row.flow}' is not a flow of ${sw.name}`);
+      return { period: row.period, flow, offered: row.offered };
+    });
+  } else {
+    changes = traffic.changes.map((change) => {
+      const flow = flows.indexOf(resolved(change.flow, change, 'flow'));
+      if (flow < 0) throw new Unlowerable(change, `flow '${change.flow.$refText}' is not a flow of ${sw.name}`);
+      return {
+        period: required(change.period, change, 'the period of a traffic change'),
+        flow,
+        offered: optional(change.offered),
+        rateSlo: optional(change.rateSlo?.value),
+        delaySlo: optional(change.delaySlo?.value),
+      };
+    });
+  }
+  return changes.sort((a, b) => a.period - b.period);
 }
 
 /** What `lower` returns when the declaration lowers (its references resolve, its quantities are valid), else undefined. */

@@ -25,10 +25,13 @@ import { ResultHoverProvider } from './results/hover.js';
 import { ResultInlayHintProvider } from './results/inlay-hints.js';
 import { EditorFeaturesModule } from './lsp/editor-features.js';
 import { ClientSupport } from './lsp/client-support.js';
+import { TraceFiles } from './trace-files.js';
 
 export interface NetScenarioAddedServices {
   results: { Store: ResultStore };
   client: { Support: ClientSupport };
+  /** The trace files of `traffic from` clauses, read before validation (trace-files.ts). */
+  traffic: { TraceFiles: TraceFiles };
 }
 
 export type NetScenarioServices = LangiumServices & NetScenarioAddedServices;
@@ -52,6 +55,9 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
   },
   client: {
     Support: (services) => new ClientSupport(services.shared),
+  },
+  traffic: {
+    TraceFiles: (services) => new TraceFiles(services.shared.workspace.FileSystemProvider),
   },
   lsp: {
     InlayHintProvider: (services) => new ResultInlayHintProvider(services),
@@ -84,6 +90,7 @@ export function createNetScenarioServices(
   const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule, EditorFeaturesModule);
   shared.ServiceRegistry.register(NetScenario);
   registerValidationChecks(NetScenario);
+  shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => deleted.forEach((uri) => NetScenario.traffic.TraceFiles.forget(uri)));
   if (!context.connection) {
     // Without a language client nothing triggers the config update that builds the workspace.
     void shared.workspace.ConfigurationProvider.initialized({});

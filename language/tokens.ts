@@ -2,7 +2,8 @@
  * Two terminals that Chevrotain cannot take as plain regular expressions:
  * - UNIT only matches right after a number on the same line (`5 s`, `30%`, `1/3 pps`). Units are
  *   plain words, not keywords (docs/language.md), so without this look-behind `batch 1` followed by
- *   `nic1 -> m1` on the next line would read `nic1` as the unit of 1.
+ *   `nic1 -> m1` on the next line would read `nic1` as the unit of 1. A period number never has a
+ *   unit: in `at period 20 voice_ul offered ...` the flow's name follows it.
  * - ID takes letters of any script (`node München`): a Unicode regular expression, which Chevrotain
  *   cannot analyse for its first-character optimisation, so the builder tells it which characters
  *   may start a name, and makes ID the longer alternative of the keywords it could extend
@@ -15,6 +16,8 @@ import { DefaultTokenBuilder } from 'langium';
 const UNIT_WORD = /[_a-zA-Zµ][\w_µ]*|%/y;
 const NUMBER_CHAR = /[\d.eE+-]/;
 const NAME_CHAR = /[\w_µ]/;
+/** The keyword before a number that takes no unit, at the end of the text before the number. */
+const UNITLESS_BEFORE = /(^|[^\w_µ])period[ \t]+$/;
 
 /** Matches a unit at `offset` when a number ends just before it, with only spaces or tabs between. */
 export function matchUnit(text: string, offset: number): RegExpExecArray | null {
@@ -26,6 +29,7 @@ export function matchUnit(text: string, offset: number): RegExpExecArray | null 
   while (start > 0 && NUMBER_CHAR.test(text[start - 1])) start--;
   if (start > 0 && NAME_CHAR.test(text[start - 1])) return null;
   if (!/\d/.test(text.slice(start, end))) return null;
+  if (UNITLESS_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return null;
   UNIT_WORD.lastIndex = offset;
   return UNIT_WORD.exec(text);
 }

@@ -12,7 +12,7 @@ import { withDetails, type ScenarioInput } from '../engine/scenario.js';
 import type { Scenario } from '../language/generated/ast.js';
 import { blockingErrors } from '../language/blocking-errors.js';
 import { lowerScenario, scenarioInput } from '../language/lowering.js';
-import { serviceLookup } from '../language/referrers.js';
+import { loweringContext } from '../language/lowering-context.js';
 import type { NetScenarioServices, NetScenarioSharedServices } from '../language/netscenario-module.js';
 import type { ScenarioResults } from '../language/results/model.js';
 import { readSettings, type ServerSettings } from '../language/settings.js';
@@ -37,6 +37,8 @@ export class SolveOrchestrator {
   private readonly debounce = new Map<string, NodeJS.Timeout>();
   /** Per document, the versions of the files its last solve read (see solveOrThrow). */
   private readonly solvedInputs = new Map<string, string>();
+  /** Per document, its text version and trace files (`traffic from`) at its last solve. */
+  private readonly solvedTraces = new Map<string, { readonly version: number; readonly signature: string }>();
   private settings: ServerSettings | undefined;
 
   constructor(
@@ -85,10 +87,17 @@ export class SolveOrchestrator {
     const running = this.running.get(uri);
     if (running && running.version !== document.textDocument.version) running.abort.abort();
     void this.currentSettings().then((settings) => {
+      // A trace file changed under a solved text: for the results that is like saving the scenario.
+      if (settings.solveOn === 'save' && this.onlyTracesChanged(document)) return void this.solve(uri, false);
       if (settings.solveOn !== 'change' || !this.shared.workspace.TextDocuments.get(uri)) return;
       clearTimeout(this.debounce.get(uri));
       this.debounce.set(uri, setTimeout(() => void this.solve(uri, false), CHANGE_DEBOUNCE_MS));
     });
+  }
+
+  private onlyTracesChanged(document: LangiumDocument): boolean {
+    const solved = this.solvedTraces.get(document.uri.toString());
+    return solved !== undefined && solved.version === document.textDocument.version && solved.signature !== this.services.traffic.TraceFiles.signatureOf(document);
   }
 
   private openDependents(uri: string): string[] {
@@ -106,6 +115,7 @@ export class SolveOrchestrator {
     clearTimeout(this.debounce.get(uri));
     this.debounce.delete(uri);
     this.solvedInputs.delete(uri);
+    this.solvedTraces.delete(uri);
     this.services.results.Store.delete(uri);
   }
 
@@ -135,17 +145,19 @@ export class SolveOrchestrator {
     if (!document || document.state < DocumentState.Validated) return undefined;
     const version = document.textDocument.version;
     const blocking = await blockingErrors(document, this.services);
-    // Results are current while neither this text nor the text of any file it references has changed.
-    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}`).join(' ');
+    // Results are current while neither this text, nor the text of any file it references, nor a trace file they read has changed.
+    const traces = this.services.traffic.TraceFiles;
+    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}#${traces.signatureOf(d)}`).join(' ');
     const cached = this.services.results.Store.current(document);
     if (!force && cached && this.solvedInputs.get(uri) === inputs) return cached;
     this.solvedInputs.set(uri, inputs);
+    this.solvedTraces.set(uri, { version, signature: traces.signatureOf(document) });
     if (blocking.count > 0) {
       const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
       const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
       return this.publishUnsolved(document, { status: 'not-solved', message, errorCount: blocking.count, location: blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range } });
     }
-    const lowering = lowerScenario(document.parseResult.value, serviceLookup(this.services));
+    const lowering = lowerScenario(document.parseResult.value, loweringContext(this.services));
     if (!lowering.ok) {
       // Validation passed but a declaration still cannot be read: a gap between validation and lowering.
       const [problem] = lowering.problems;

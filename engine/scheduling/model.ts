@@ -52,6 +52,19 @@ export interface ControllerSettings {
   readonly tolerance: number;
 }
 
+/**
+ * From control period `period` on, flow `flow` offers `offered` and/or has new SLOs (the `traffic`
+ * block of a switch). The switch as declared is the load before the first change.
+ */
+export interface TrafficChange {
+  readonly period: number;
+  /** Index into `SwitchModel.flows`. */
+  readonly flow: number;
+  readonly offered?: number;
+  readonly rateSlo?: number;
+  readonly delaySlo?: number;
+}
+
 export const DEFAULT_CONTROLLER: ControllerSettings = { alpha: 1, step: 0.025, tries: 5, periods: 50, tolerance: 0.01 };
 
 export interface SwitchModel {
@@ -67,6 +80,8 @@ export interface SwitchModel {
   readonly tasks: readonly Task[];
   readonly flows: readonly Flow[];
   readonly controller: ControllerSettings;
+  /** Changes of load and SLOs over control periods, in period order; only the simulation uses them. */
+  readonly traffic?: readonly TrafficChange[];
 }
 
 /** One switch a service crosses, and the flow its traffic is there. */

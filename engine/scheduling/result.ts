@@ -143,6 +143,8 @@ export interface JointOptimumResult {
 /** One control period of `nsc simulate`. */
 export interface SimulationRow {
   readonly period: number;
+  /** Index into `Simulation.phases`: the load in force. */
+  readonly phase: number;
   /** Weights in force during this period. */
   readonly weights: Readonly<Record<string, number>>;
   /** Flow rates from the rate LP at these weights, pps. */
@@ -160,12 +162,56 @@ export interface SimulationRow {
 export interface Simulation {
   readonly name: string;
   readonly rows: readonly SimulationRow[];
-  /** The slack the controller steers to (see controller.ts); 0 stops at the first compliant weights, like the paper's. */
+  /** The slack the controller steers to in the first phase (see controller.ts); 0 stops at the first compliant weights, like the paper's. */
   readonly slackTarget: number;
-  /** s* of the optimiser, for comparison; null when unbounded. */
+  /** s* of the optimiser under the declared load, for comparison; null when unbounded. */
   readonly optimalSlack: number | null;
   /** First period (0-based) in which every SLO holds; null if none does. */
   readonly firstCompliantPeriod: number | null;
+  /** Periods in which some SLO is missed, over the whole run. */
+  readonly violationPeriods: number;
+  /** The load phases: the declared load from period 0, then one per period where `traffic` changes it. */
+  readonly phases: readonly PhaseResult[];
+}
+
+/** A flow's load and SLOs during a phase. */
+export interface PhaseFlow {
+  readonly offered: number;
+  readonly rateSlo: number | null;
+  readonly delaySlo: number | null;
+}
+
+/** One change of the `traffic` block, by flow name. */
+export interface ChangeResult {
+  readonly flow: string;
+  readonly offered?: number;
+  readonly rateSlo?: number;
+  readonly delaySlo?: number;
+}
+
+/** How the controller copes with one load phase (docs/models.md "Changing traffic"). */
+export interface PhaseResult {
+  /** First period under this load. */
+  readonly start: number;
+  /** Periods simulated under it. */
+  readonly periods: number;
+  /** The changes that start it (empty for the declared load). */
+  readonly changes: readonly ChangeResult[];
+  readonly flows: Readonly<Record<string, PhaseFlow>>;
+  /** s* under this load, for comparison: < 0 proves no weights meet every SLO; null when unbounded. */
+  readonly optimalSlack: number | null;
+  /** sigma while this load lasts: s* when positive, else 0. */
+  readonly slackTarget: number;
+  /** The first period of the phase in which every SLO holds; null if none does. */
+  readonly firstCompliantPeriod: number | null;
+  /** firstCompliantPeriod - start: 0 when the load changed and every SLO still held; null for never. */
+  readonly periodsToCompliance: number | null;
+  /** Periods of the phase in which some SLO is missed. */
+  readonly violationPeriods: number;
+  /** With no compliant period: 'infeasible' (s* < 0 under this load) or 'phase-ended' (it was feasible, the controller needed longer). */
+  readonly never: 'infeasible' | 'phase-ended' | null;
+  /** With never = 'infeasible': each flow's best achievable delay and rate under this load (null: not achievable). */
+  readonly achievable: Readonly<Record<string, { readonly delay: number | null; readonly rate: number | null }>> | null;
 }
 
 /** JSON has no Infinity or NaN: unbounded values become null. */

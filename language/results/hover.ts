@@ -1,17 +1,20 @@
 /**
  * Hovers from the current results: a flow's delay budget per task, a service's end-to-end budget
  * leg by leg, a placement's round-time budget per AIF, a node's roles with its latency to the FL
- * server, a task's weight. On a keyword
+ * server, a task's weight, how the controller copes with a traffic change (once the details are
+ * in). On a keyword
  * its reference entry follows (alone where there is no result), in the format the client renders.
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { FlowResult } from '../../engine/scheduling/result.js';
+import { achievableText, changeText, recoveryText, violationText } from '../../engine/scheduling/phase-text.js';
+import type { FlowResult, PhaseResult, Simulation } from '../../engine/scheduling/result.js';
 import { atLeast, atMost, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { keywordDocAt, keywordMarkdown } from '../lsp/keyword-docs.js';
+import { valueOf } from '../validation/placement-rules.js';
 import { markup } from '../lsp/markup.js';
 import type { PlacementOutcome, ServiceOutcome, SwitchOutcome } from './model.js';
 import { roleIn } from './roles.js';
@@ -54,6 +57,8 @@ export class ResultHoverProvider implements HoverProvider {
       const outcome = results?.services.find((s) => s.name === service.name);
       return outcome && serviceHover(outcome);
     }
+    const traffic = AstUtils.getContainerOfType(node, ast.isTraffic);
+    if (traffic) return switchOutcome?.simulation ? trafficHover(traffic, AstUtils.getContainerOfType(node, ast.isTrafficChange), switchOutcome.simulation) : undefined;
     if (flow && switchOutcome) return flowHover(flow.name, switchOutcome);
     if (task && switchOutcome) return taskHover(task, switchOutcome);
     if (placement) {
@@ -138,6 +143,32 @@ function taskHover(task: ast.Task, outcome: SwitchOutcome): string | undefined {
     '',
     `weight ${outcome.result.weightsSource === 'fixed' ? `= ${weight} (fixed)` : `≈ ${weight.toFixed(4)} (chosen)`}${outcome.result.weightsSource === 'fixed' && optimal !== undefined ? ` · optimal ≈ ${optimal.toFixed(4)}` : ''}`,
   ].join('\n');
+}
+
+/**
+ * On a change: how the controller copes with the phase it starts; on the clause: every phase.
+ * Flow names are identifiers, so the change texts need no markdown escaping.
+ */
+function trafficHover(traffic: ast.Traffic, change: ast.TrafficChange | undefined, simulation: Simulation): string | undefined {
+  if (change) {
+    const period = valueOf(change.period);
+    const index = simulation.phases.findIndex((p) => p.start === period);
+    if (index < 0) return `**traffic change at period ${period}** · not reached in the ${simulation.rows.length} periods simulated`;
+    return phaseHover(simulation.phases[index], simulation.phases[index - 1]);
+  }
+  const rows = simulation.phases.slice(1).map((p) => [String(p.start), changeText(p), recoveryText(p), String(p.violationPeriods), percent(p.optimalSlack)]);
+  if (rows.length === 0) return undefined;
+  return [
+    `**traffic** of ${code(traffic.$container.name)}${traffic.file !== undefined ? ` from ${code(traffic.file)}` : ''} · ${simulation.violationPeriods} of ${simulation.rows.length} periods miss an SLO`,
+    '',
+    tableOf(['period', 'change', 'SLOs', 'periods missing an SLO', 's*'], rows),
+  ].join('\n');
+}
+
+function phaseHover(phase: PhaseResult, before: PhaseResult | undefined): string {
+  const best = phase.never === 'infeasible' ? achievableText(phase) : undefined;
+  const margin = `best SLO margin under this load (s*) ${percent(phase.optimalSlack)}${before ? `, before it ${percent(before.optimalSlack)}` : ''}`;
+  return [`**traffic change at period ${phase.start}** · ${changeText(phase)}`, `${recoveryText(phase)} · ${violationText(phase)}`, ...(best ? [`best achievable, each alone: ${best}`] : []), margin].join('\n\n');
 }
 
 function placementHover(outcome: PlacementOutcome): string {

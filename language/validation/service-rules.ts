@@ -10,7 +10,7 @@ import { serviceRangeIssue } from '../../engine/scheduling/numeric-range.js';
 import { formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import { attemptLowering, lowerSwitch, lowerTopology, serviceOffered } from '../lowering.js';
-import type { ServiceLookup } from '../referrers.js';
+import type { LoweringContext } from '../lowering.js';
 import { firstOf, topologyNodes } from '../syntax.js';
 import { checkRequiredClauses, checkSingleClauses } from './clauses.js';
 import { valueOf } from './placement-rules.js';
@@ -28,7 +28,7 @@ const time = (seconds: number) => formatQuantity(seconds, 'time');
 /** Offered loads written in different units may still be equal. */
 const sameLoad = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
 
-export function checkService(service: ast.Service, lookup: ServiceLookup, accept: ValidationAcceptor): void {
+export function checkService(service: ast.Service, context: LoweringContext, accept: ValidationAcceptor): void {
   checkSingleClauses(service.clauses, (c) => c.$type, (k) => `'${SERVICE_KEYWORDS[k as ast.ServiceClause['$type']]}'`, accept);
   checkRequiredClauses(service, service.clauses, new Map([['ServiceEnds', 'from … to'], ['ServiceVia', 'via']]), accept);
   const ends = firstOf(service.clauses, 'ServiceEnds');
@@ -42,7 +42,7 @@ export function checkService(service: ast.Service, lookup: ServiceLookup, accept
   if (target && target.$container !== topology) {
     accept('error', `'${ends.target.$refText}' is not a node of topology '${topology.name}', where the service enters: a service runs on one topology.`, { node: ends, property: 'target' });
   }
-  if (placed && target?.$container === topology) checkRoute(service, ends, via, topology, lookup, accept);
+  if (placed && target?.$container === topology) checkRoute(service, ends, via, topology, context, accept);
 }
 
 /**
@@ -96,7 +96,7 @@ function checkOffered(service: ast.Service, via: ast.ServiceVia, accept: Validat
 }
 
 /** A path between each pair of consecutive stops, and a delay SLO that the propagation alone does not exceed. */
-function checkRoute(service: ast.Service, ends: ast.ServiceEnds, via: ast.ServiceVia, topology: ast.ExplicitTopology, lookup: ServiceLookup, accept: ValidationAcceptor): void {
+function checkRoute(service: ast.Service, ends: ast.ServiceEnds, via: ast.ServiceVia, topology: ast.ExplicitTopology, context: LoweringContext, accept: ValidationAcceptor): void {
   const lowered = attemptLowering(() => lowerTopology(topology));
   if (!lowered) return; // a link without latency: the topology reports it
   const nodes = topologyNodes(topology);
@@ -120,7 +120,7 @@ function checkRoute(service: ast.Service, ends: ast.ServiceEnds, via: ast.Servic
   if (limit < propagation) {
     accept('warning', `The delay SLO of ${time(limit)} is below the ${time(propagation)} the route takes on its links alone: no weights can meet it.`, { node: delayClause, property: 'value' });
   }
-  const hops = switches.map((sw, k) => ({ model: attemptLowering(() => lowerSwitch(sw, lookup)), flow: via.hops[k].ref! }));
+  const hops = switches.map((sw, k) => ({ model: attemptLowering(() => lowerSwitch(sw, context)), flow: via.hops[k].ref! }));
   if (hops.some((hop) => !hop.model)) return;
   const issue = serviceRangeIssue(
     service.name,

@@ -40,7 +40,7 @@ export function checkSwitch(sw: ast.Switch, lookup: ServiceLookup, accept: Valid
   checkUniqueNames(switchMembers(sw, 'Module'), 'module', accept);
   checkUniqueNames(switchMembers(sw, 'Task'), 'task', accept);
   checkUniqueNames(switchMembers(sw, 'Flow'), 'flow', accept);
-  const singles = sw.members.filter((m) => m.$type === 'BatchClause' || m.$type === 'QueueClause' || m.$type === 'Controller');
+  const singles = sw.members.filter((m) => m.$type === 'BatchClause' || m.$type === 'QueueClause' || m.$type === 'Controller' || m.$type === 'Traffic');
   checkSingleClauses(singles, (m) => m.$type, (k) => `'${k.replace('Clause', '').toLowerCase()}'`, accept);
   const dataflow = dataflowOf(sw);
   if (syntaxIsComplete(sw)) {

@@ -17,7 +17,7 @@ describe('nsc options', () => {
   it('an option of another command is refused, naming the option, its commands, and showing this command\'s usage', () => {
     const cases: [string[], string][] = [
       [['solve', '--csv', example('paper-fork.nsc')], 'nsc solve: --csv is an option of nsc simulate and nsc study, not of nsc solve'],
-      [['check', '--json', example('paper-fork.nsc')], 'nsc check: --json is an option of nsc solve and nsc study, not of nsc check'],
+      [['check', '--json', example('paper-fork.nsc')], 'nsc check: --json is an option of nsc solve, nsc simulate and nsc study, not of nsc check'],
       [['simulate', '--time-limit', '5', example('paper-fork.nsc')], 'nsc simulate: --time-limit is an option of nsc solve and nsc study, not of nsc simulate'],
       [['report', '--periods', '3', example('paper-fork.nsc')], 'nsc report: --periods is an option of nsc simulate, not of nsc report'],
       [['solve', '-o', 'x.html', example('paper-fork.nsc')], 'nsc solve: -o is an option of nsc report, not of nsc solve'],

@@ -3,14 +3,14 @@
  * Expectations come from docs/language.md: which units a place takes, what a qualified name refers to,
  * what an identifier is, how a block is laid out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectSemanticToken, expectSymbols, highlightHelper, parseDocument, replaceIndices } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, ResponseError, SemanticTokenTypes, SymbolKind, type CompletionList, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildWorkspace, createServices } from './helpers.js';
+import { buildWorkspace, createServices, exampleFiles } from './helpers.js';
 import { METRO } from '../support/metro-fixture.js';
 
 
@@ -477,12 +477,7 @@ describe('formatting', () => {
     });
   });
 
-  const examplesDir = join(import.meta.dirname, '../../examples');
-  const examples = Object.fromEntries(
-    readdirSync(examplesDir)
-      .filter((f) => f.endsWith('.nsc'))
-      .map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]),
-  );
+  const { scenarios: examples, otherFiles } = exampleFiles();
 
   async function formatted(text: string): Promise<string> {
     const services = createServices();
@@ -494,8 +489,8 @@ describe('formatting', () => {
   it.each(Object.keys(examples))('%s formats idempotently, to the same AST and without diagnostics', async (file) => {
     const once = await formatted(examples[file]);
     expect(await formatted(once)).toBe(once);
-    const before = await buildWorkspace(createServices(), examples);
-    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    const before = await buildWorkspace(createServices(otherFiles), examples);
+    const after = await buildWorkspace(createServices(otherFiles), { ...examples, [file]: once });
     expect(after.get(file)!.diagnostics).toEqual([]);
     expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
   });
@@ -517,8 +512,8 @@ describe('formatting', () => {
       .join('\n');
     const once = await formatted(scrambled);
     expect(await formatted(once)).toBe(once);
-    const before = await buildWorkspace(createServices(), examples);
-    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    const before = await buildWorkspace(createServices(otherFiles), examples);
+    const after = await buildWorkspace(createServices(otherFiles), { ...examples, [file]: once });
     expect(after.get(file)!.diagnostics).toEqual([]);
     expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
     for (const line of once.split('\n')) expect(line, 'indentation is a multiple of 2 spaces').toMatch(/^( {2})*\S|^$/);
@@ -578,6 +573,19 @@ describe('semantic tokens', () => {
     const modifiersAt = (rangeIndex: number) => tokens.tokens.find((token) => token.offset === tokens.ranges[rangeIndex][0])?.tokenModifiers;
     expect(modifiersAt(4), 'worker w declares').not.toBe(0);
     expect(modifiersAt(8), 'on w refers').toBe(0);
+  });
+
+  it('marks the flow of a traffic change as a reference, its period as a number and a trace file name as a string', async () => {
+    const tokens = await highlightHelper(createServices({ 'load.csv': 'period,flow,offered\n' }))(
+      `switch S {\n  worker w speed 1 GHz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps\n  traffic { <|at|> period <|3|> <|f|> offered 2 pps }\n}\nswitch T {\n  worker w speed 1 GHz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps\n  traffic from <|"load.csv"|>\n}\n`,
+    );
+    const expected: [number, string][] = [
+      [0, SemanticTokenTypes.keyword],
+      [1, SemanticTokenTypes.number],
+      [2, SemanticTokenTypes.event], // flows are events, here as everywhere
+      [3, SemanticTokenTypes.string],
+    ];
+    for (const [rangeIndex, tokenType] of expected) expectSemanticToken(tokens, { rangeIndex, tokenType: tokenType as SemanticTokenTypes });
   });
 
   it('gives units a token type that nothing else in a scenario gets', async () => {

@@ -1,17 +1,17 @@
 /** Lowering of every example to engine models; expected SI values are read off the example files by hand. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoweredScenario } from '../../language/lowering.js';
-import { buildWorkspace, createServices, lowered as lowerDocument } from './helpers.js';
+import { buildWorkspace, createServices, exampleFiles, lowered as lowerDocument } from './helpers.js';
 
 const examplesDir = join(import.meta.dirname, '../../examples');
 const lowered = new Map<string, LoweredScenario>();
 
 beforeAll(async () => {
-  const files = Object.fromEntries(readdirSync(examplesDir).filter((f) => f.endsWith('.nsc')).map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]));
-  const services = createServices();
-  const documents = await buildWorkspace(services, files);
+  const { scenarios, otherFiles } = exampleFiles();
+  const services = createServices(otherFiles);
+  const documents = await buildWorkspace(services, scenarios);
   for (const [file, document] of documents) lowered.set(file, lowerDocument(document, services));
 });
 

@@ -79,6 +79,23 @@ describe('results in the editor', () => {
     expect(markdown).toContain(`delay ≈ **${F1_DELAY.toPrecision(3)} s** of 5 s`);
   });
 
+  it('hover on a traffic change shows how the controller copes with it, once the details are in', async () => {
+    // Periods derived in test/cli/simulate.test.ts: from the day's optimum the voice task needs 4
+    // steps of 0.025; at 2.4 Mpps voice needs 0.58 of w1 next to bulk's 0.48, which no weights give.
+    const { uri, text } = await openAndSave('edge-site-rush-hour.nsc');
+    const hoverOn = async (needle: string) =>
+      ((await examples.session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, 3) })).contents as { value: string }).value;
+    const doubled = await hoverOn('at period 20');
+    expect(doubled).toContain('**traffic change at period 20** · voice_ul offered 1.6 Mpps rate >= 1.6 Mpps');
+    expect(doubled).toContain('every SLO holds again after 4 periods (period 24) · 4 periods missing an SLO');
+    const promotion = await hoverOn('at period 35');
+    expect(promotion).toContain('never: no weights meet every SLO under this load · 15 periods missing an SLO');
+    expect(promotion).toContain(`best achievable, each alone: voice_ul rate ${(((1 - 0.48) * 2.4e9) / 580 / 1e6).toPrecision(3)} Mpps`);
+    const clause = await hoverOn('traffic {');
+    expect(clause).toContain('| period | change | SLOs | periods missing an SLO | s* |');
+    expect(clause).toContain('19 of 70 periods miss an SLO');
+  });
+
   it('hover on a placement shows the round budget; inlay hints mark the FL server', async () => {
     const { uri, text } = await openAndSave('metro-placement.nsc');
     const hover = await examples.session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'placement AnomalyDetection {', 12) });
