@@ -20,6 +20,7 @@ import { checkEstimate, type PacketCheck } from './scheduling/packet-check.js';
 import type { ServiceResult, Simulation, SwitchResult } from './scheduling/result.js';
 import { simulateSwitch } from './scheduling/simulate.js';
 import { isFullyFixed } from './scheduling/solve.js';
+import { present } from './invariants.js';
 import { roundInUnit } from './units.js';
 
 /** The units limits were written in, so a fix can be written back in the same unit. */
@@ -331,7 +332,7 @@ async function feasibleMove(together: SolvedTogether, model: SwitchModel, candid
 // ----------------------------------------------------------------- services
 
 function serviceOutcome(model: ServiceModel, result: ServiceResult, switches: readonly SwitchModel[]): ServiceOutcome {
-  const crossed = [...new Set(model.hops.map((hop) => hop.switch))].map((name) => switches.find((s) => s.name === name)!);
+  const crossed = [...new Set(model.hops.map((hop) => hop.switch))].map((name) => present(switches.find((s) => s.name === name), `switch ${name} of service ${model.name}`));
   return { name: model.name, result, topology: model.topology, taskWorkers: Object.fromEntries(crossed.map((s) => [s.name, taskWorkersOf(s)])), fixes: {}, move: null };
 }
 
@@ -347,7 +348,7 @@ async function serviceDetails(input: ScenarioInput, model: ServiceModel, result:
   const together = new SolvedTogether(network, model.hops[0].switch);
   const meets = async (change: Partial<ServiceModel>, verdict: 'meetsDelay' | 'meetsRate') => (await together.solve({ service: { ...model, ...change } })).serviceNamed(model.name)[verdict];
   // With fixed weights somewhere on the way the best achievable value may be out of reach: relax to what is.
-  const crossedFixed = model.hops.some((hop) => isFullyFixed(network.switches.find((s) => s.name === hop.switch)!));
+  const crossedFixed = model.hops.some((hop) => isFullyFixed(present(network.switches.find((s) => s.name === hop.switch), `switch ${hop.switch} of service ${model.name}`)));
   const fixes: { delay?: ValueFix; rate?: ValueFix } = {};
   if (!result.meetsDelay && model.delaySlo !== undefined) {
     const target = crossedFixed ? result.delay : result.achievableDelay;
@@ -371,7 +372,7 @@ async function hopTaskMove(input: ScenarioInput, together: SolvedTogether, model
   for (const hop of model.hops) {
     const sw = input.switches.find((s) => s.name === hop.switch);
     if (!sw) continue; // a switch of another file: its tasks cannot be moved from here
-    const flow = sw.flows.find((f) => f.name === hop.flow)!;
+    const flow = present(sw.flows.find((f) => f.name === hop.flow), `flow ${hop.flow} of switch ${sw.name}`);
     const onPath = new Set(sw.tasks.flatMap((t, i) => (t.modules.some((m) => flow.path.includes(m)) ? [i] : [])));
     const move = await feasibleMove(together, sw, onPath);
     if (move) return { switch: sw.name, ...move };

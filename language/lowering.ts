@@ -293,9 +293,10 @@ export function serviceOffered(service: ast.Service): number | undefined {
  */
 export function lowerService(service: ast.Service): ServiceModel {
   const ends = firstOf(service.clauses, 'ServiceEnds');
-  const from = resolved(ends?.source, ends ?? service, 'node');
+  if (!ends) throw new Unlowerable(service, `service ${service.name} has no 'from … to'`);
+  const from = resolved(ends.source, ends, 'node');
   const topology = from.$container;
-  if (!ast.isExplicitTopology(topology)) throw new Unlowerable(ends!, `node '${from.name}' is not in a written-out topology`);
+  if (!ast.isExplicitTopology(topology)) throw new Unlowerable(ends, `node '${from.name}' is not in a written-out topology`);
   const nodes = topologyNodes(topology);
   const nodeIndex = (node: ast.TopologyNode, owner: AstNode): number => {
     const index = nodes.indexOf(node);
@@ -303,19 +304,19 @@ export function lowerService(service: ast.Service): ServiceModel {
     return index;
   };
   const via = firstOf(service.clauses, 'ServiceVia');
-  const hops = (via?.hops ?? []).map((reference) => {
-    const flow = resolved(reference, via!, 'flow');
+  if (!via || via.hops.length === 0) throw new Unlowerable(service, `service ${service.name} crosses no switch`);
+  const hops = via.hops.map((reference) => {
+    const flow = resolved(reference, via, 'flow');
     const sw = flow.$container;
-    return { switch: sw.name, flow: flow.name, node: nodeIndex(resolved(sw.location, via!, `the node of switch ${sw.name}`), via!) };
+    return { switch: sw.name, flow: flow.name, node: nodeIndex(resolved(sw.location, via, `the node of switch ${sw.name}`), via) };
   });
-  if (hops.length === 0) throw new Unlowerable(service, `service ${service.name} crosses no switch`);
   const offered = serviceOffered(service);
   if (offered === undefined) throw new Unlowerable(service, `service ${service.name} has no offered load, and none of its hop flows states one`);
   return {
     name: service.name,
     topology: lowerTopology(topology),
-    from: nodeIndex(from, ends!),
-    to: nodeIndex(resolved(ends!.target, ends!, 'node'), ends!),
+    from: nodeIndex(from, ends),
+    to: nodeIndex(resolved(ends.target, ends, 'node'), ends),
     hops,
     offered,
     rateSlo: optional(firstOf(service.clauses, 'ServiceRateSlo')?.value),

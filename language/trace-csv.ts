@@ -65,12 +65,13 @@ function parseRow([periodCell, flow, offeredCell]: string[], line: number): Trac
 
 /** A cell as a quantity of the rule of `place`; `bareUnit` is the unit a bare number is in. */
 function cellValue(cell: string, place: string, bareUnit: string | undefined): number | { message: string } {
-  const rule = QUANTITY_RULES.get(place)!;
+  const rule = QUANTITY_RULES.get(place);
+  if (!rule) return { message: `no rule for ${place}` };
   const match = NUMBER_WITH_UNIT.exec(cell);
   if (!match) return { message: `'${cell}' is not ${rule.what}` };
   const numerator = Number(match[1]);
   const unit = match[2] === '' ? bareUnit : match[2];
   const problem = quantityProblem(rule, { numerator, unit, text: cell });
   if (problem) return { message: `'${cell}': ${problem.message.replace(/\.$/, '')}` };
-  return quantityToBase(numerator, undefined, unit)!;
+  return quantityToBase(numerator, undefined, unit) ?? { message: `'${cell}' has an unknown unit` };
 }

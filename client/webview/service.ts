@@ -38,7 +38,12 @@ export function serviceFigures(context: Context, outcome: ServiceOutcome): HTMLE
 function routeCard(context: Context, outcome: ServiceOutcome): HTMLElement {
   const { topology, result } = outcome;
   const index = new Map(topology.nodes.map((node, i) => [node.name, i]));
-  const steps = result.route.flatMap((leg) => leg.nodes.slice(1).map((node, k) => [index.get(leg.nodes[k])!, index.get(node)!] as const));
+  const steps = result.route.flatMap((leg) =>
+    leg.nodes.slice(1).flatMap((node, k) => {
+      const [from, to] = [index.get(leg.nodes[k]), index.get(node)];
+      return from === undefined || to === undefined ? [] : [[from, to] as const];
+    }),
+  );
   const hopsAt = (name: string) => result.hops.filter((hop) => hop.node === name);
   const view: TopologyView = {
     topology,
@@ -89,14 +94,14 @@ function waterfallSteps(r: ServiceResult): Step[] {
 function waterfallCard(context: Context, r: ServiceResult): HTMLElement {
   const { palette } = context;
   const steps = waterfallSteps(r);
-  const end = steps.flatMap((s) => Object.values(s.parts).map((p) => p![1])).reduce((max, v) => Math.max(max, v), 0);
+  const end = steps.flatMap((s) => Object.values(s.parts).map((p) => p[1])).reduce((max, v) => Math.max(max, v), 0);
   const top = axisMax([end], [r.delaySlo, r.achievableDelay].filter((v): v is number => v !== null));
   const scale = timeScale(top);
   const colours: Record<Part, string> = { propagation: palette.green, blocking: palette.orange, queuing: palette.purple, processing: palette.blue };
   const labels = [...steps.map((s) => s.label), 'end to end'];
   const datasets = PARTS.map((part) => ({
     label: part,
-    data: [...steps.map((s) => (s.parts[part] ? s.parts[part]!.map((v) => v * scale.factor) : null)), null] as ([number, number] | null)[],
+    data: [...steps.map((s) => (s.parts[part] ? s.parts[part].map((v) => v * scale.factor) : null)), null] as ([number, number] | null)[],
     backgroundColor: colours[part],
     grouped: false,
   }));
@@ -104,7 +109,7 @@ function waterfallCard(context: Context, r: ServiceResult): HTMLElement {
   const lines: ReferenceLine[] = [];
   if (r.delaySlo !== null) lines.push({ axis: 'y', value: r.delaySlo * scale.factor, label: `SLO ${seconds(r.delaySlo)}`, colour: palette.red });
   if (r.achievableDelay !== null && !r.meetsDelay) lines.push({ axis: 'y', value: r.achievableDelay * scale.factor, label: `best ${seconds(r.achievableDelay)}`, colour: palette.muted });
-  const rows = steps.flatMap((s) => PARTS.flatMap((part) => (s.parts[part] ? [[s.label, part, s.parts[part]![0], s.parts[part]![1]]] : [])));
+  const rows = steps.flatMap((s) => PARTS.flatMap((part) => (s.parts[part] ? [[s.label, part, s.parts[part][0], s.parts[part][1]]] : [])));
   return chartCard(
     context,
     `End-to-end delay budget of ${r.name}`,

@@ -308,7 +308,7 @@ function packetCard(context: Context, check: NonNullable<SwitchOutcome['packets'
     { key: 'p99', colour: palette.orange },
     { key: 'max', colour: palette.red },
   ] as const;
-  const ratio = (f: (typeof flows)[number], key: (typeof measures)[number]['key']) => f.delay![key] / f.estimate!;
+  const ratio = (f: (typeof flows)[number], key: (typeof measures)[number]['key']) => (f.delay && f.estimate ? f.delay[key] / f.estimate : null);
   return chartCard(
     context,
     `Delay estimate against ${number(check.packets)} simulated packets`,

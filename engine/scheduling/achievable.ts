@@ -8,6 +8,7 @@
  * Only the pins of the optimiser apply (see pins.ts). `undefined` means no weights achieve the
  * premise (the design loads do not fit, or a pinned weight starves the flow).
  */
+import { present } from '../invariants.js';
 import { taskDelay } from './delay.js';
 import { carriesDesignLoad, SLO_TOLERANCE, type Design } from './design.js';
 import { freeShareOf, freeTasksOf, type Pins } from './pins.js';
@@ -45,7 +46,7 @@ export function achievablePathDelay(design: Design, pins: Pins, counts: Readonly
     const budget = freeShareOf(structure, pins, i) - others;
     delay += waterFill(
       tuned.map((t) => {
-        const count = counts.get(t)!;
+        const count = present(counts.get(t), `the count of task ${t}`);
         return { scale: count * coefficients[t].queuingAtFullWeight, floor: count * coefficients[t].blocking, minimum: minimumWeights[t] };
       }),
       budget,

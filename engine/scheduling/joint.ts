@@ -12,6 +12,7 @@
  */
 import type { Highs } from 'highs';
 import { loadHighs } from '../highs/load.js';
+import { getOrInsert, present } from '../invariants.js';
 import { itinerary, type Itinerary } from '../routing.js';
 import { achievableCommonRate, achievablePathDelay } from './achievable.js';
 import { buildDesign, meetsDelaySlo, type DelayLimit, type Design } from './design.js';
@@ -79,7 +80,7 @@ export function serviceGroups(network: Network): ServiceGroup[] {
     for (const other of rest) parent[root(other)] = root(first);
   }
   const groups = new Map<number, { switches: number[]; services: number[] }>();
-  const groupOf = (i: number) => groups.get(root(i)) ?? groups.set(root(i), { switches: [], services: [] }).get(root(i))!;
+  const groupOf = (i: number) => getOrInsert(groups, root(i), () => ({ switches: [], services: [] }));
   network.services.forEach((service, j) => {
     if (service.hops.length > 0) groupOf(indexOf(service, service.hops[0].switch)).services.push(j);
   });
@@ -106,7 +107,7 @@ function groupProblem(network: Network, group: ServiceGroup): GroupProblem {
   const partOfSwitch = new Map(group.switches.map((i, k) => [network.switches[i].name, k]));
   const places = services.map((service) =>
     service.hops.map((hop): HopPlace => {
-      const part = partOfSwitch.get(hop.switch)!;
+      const part = present(partOfSwitch.get(hop.switch), `switch ${hop.switch} of service ${service.name}`);
       const flow = network.switches[group.switches[part]].flows.findIndex((f) => f.name === hop.flow);
       if (flow < 0) throw new Error(`service ${service.name}: switch ${hop.switch} has no flow ${hop.flow}`);
       return { part, flow };
@@ -120,7 +121,7 @@ function groupProblem(network: Network, group: ServiceGroup): GroupProblem {
       if (service.rateSlo === undefined) return;
       for (const place of places[s]) if (place.part === k) raised.set(place.flow, Math.max(raised.get(place.flow) ?? 0, service.rateSlo));
     });
-    return raised.size === 0 ? model : { ...model, flows: model.flows.map((f, i) => (raised.has(i) ? { ...f, rateSlo: Math.max(f.rateSlo ?? 0, raised.get(i)!) } : f)) };
+    return raised.size === 0 ? model : { ...model, flows: model.flows.map((f, i) => (raised.has(i) ? { ...f, rateSlo: Math.max(f.rateSlo ?? 0, raised.get(i) ?? 0) } : f)) };
   });
   const routes = services.map((service) => {
     const found = itinerary(service.topology, [service.from, ...service.hops.map((h) => h.node), service.to]);
@@ -134,7 +135,7 @@ function groupProblem(network: Network, group: ServiceGroup): GroupProblem {
 function taskCounts(problem: GroupProblem, s: number): Map<number, Map<number, number>> {
   const counts = new Map<number, Map<number, number>>();
   for (const { part, flow } of problem.places[s]) {
-    const perTask = counts.get(part) ?? counts.set(part, new Map()).get(part)!;
+    const perTask = getOrInsert(counts, part, () => new Map<number, number>());
     for (const { task } of problem.designs[part].structure.visits[flow]) perTask.set(task, (perTask.get(task) ?? 0) + 1);
   }
   return counts;
@@ -186,7 +187,7 @@ function serviceResult(problem: GroupProblem, s: number, switches: readonly Swit
   const hops = service.hops.map((hop, h) => {
     const flow = switches[places[h].part].flows[places[h].flow];
     const total = (term: 'blocking' | 'processing') => flow.budget.reduce((sum, b) => sum + b[term], 0);
-    const queuing = flow.budget.some((b) => b.queuing === null) ? null : flow.budget.reduce((sum, b) => sum + b.queuing!, 0);
+    const queuing = flow.budget.some((b) => b.queuing === null) ? null : flow.budget.reduce((sum, b) => sum + (b.queuing ?? 0), 0);
     const { delay, rate, meetsRate, budget } = flow;
     return { switch: hop.switch, flow: hop.flow, node: names[hop.node], delay, rate, meetsRate, blocking: total('blocking'), queuing, processing: total('processing'), budget };
   });
@@ -229,8 +230,8 @@ function serviceResult(problem: GroupProblem, s: number, switches: readonly Swit
     meetsRate,
     meetsDelay,
     slack: finiteOrNull(slack),
-    achievableDelay: bestHopDelays.every((d) => d !== undefined) ? route.latency + bestHopDelays.reduce((sum, d) => sum + d!, 0) : null,
-    achievableRate: bestHopRates.every((r) => r !== undefined) ? Math.min(service.offered, ...bestHopRates.map((r) => r!)) : null,
+    achievableDelay: bestHopDelays.every((d) => d !== undefined) ? route.latency + bestHopDelays.reduce((sum, d) => sum + d, 0) : null,
+    achievableRate: bestHopRates.every((r) => r !== undefined) ? Math.min(service.offered, ...bestHopRates.map((r) => r)) : null,
     weights: Object.fromEntries(crossed.map((part) => [problem.models[part].name, switches[part].weights])),
     optimum,
   };

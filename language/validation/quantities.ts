@@ -62,7 +62,8 @@ export function quantityProblem(rule: QuantityRule, quantity: WrittenQuantity): 
   if (quantity.denominator === 0) return { message: 'A fraction cannot have a zero denominator.', property: 'denominator' };
   const unitProblem = checkUnit(quantity, rule);
   if (unitProblem) return unitProblem;
-  const value = quantityToBase(quantity.numerator, quantity.denominator, quantity.unit)!;
+  const value = quantityToBase(quantity.numerator, quantity.denominator, quantity.unit);
+  if (value === undefined) return { message: `Unknown unit '${quantity.unit ?? ''}'.`, property: 'unit' };
   if (rule.kind === 'number' && rule.integer && !Number.isInteger(value)) return { message: `${capitalised(rule.what)} must be a whole number.` };
   return checkBounds(quantity, rule, value);
 }

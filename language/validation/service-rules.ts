@@ -86,7 +86,7 @@ function checkOffered(service: ast.Service, via: ast.ServiceVia, accept: Validat
   via.hops.forEach((hop, index) => {
     const stated = valueOf(hop.ref?.offered);
     if (stated === undefined || sameLoad(stated, offered)) return;
-    const other = own ? `service '${service.name}' offers ${rate(offered)}` : `'${via.hops.find((h) => h.ref?.offered)!.$refText}' offers ${rate(offered)}`;
+    const other = own ? `service '${service.name}' offers ${rate(offered)}` : `'${via.hops.find((h) => h.ref?.offered)?.$refText ?? ''}' offers ${rate(offered)}`;
     accept('error', `'${hop.$refText}' offers ${rate(stated)}, but ${other}: a service's traffic is the same at every hop; make them equal, or leave the load to the service.`, {
       node: via,
       property: 'hops',
@@ -100,8 +100,12 @@ function checkRoute(service: ast.Service, ends: ast.ServiceEnds, via: ast.Servic
   const lowered = attemptLowering(() => lowerTopology(topology));
   if (!lowered) return; // a link without latency: the topology reports it
   const nodes = topologyNodes(topology);
-  const switches = via.hops.map((hop) => hop.ref!.$container);
-  const stops = [ends.source.ref!, ...switches.map((sw) => sw.location!.ref!), ends.target.ref!];
+  const flows = via.hops.map((hop) => hop.ref).filter((flow): flow is ast.Flow => flow !== undefined);
+  const locations = flows.map((flow) => flow.$container.location?.ref).filter((node): node is ast.TopologyNode => node !== undefined);
+  const [source, target] = [ends.source.ref, ends.target.ref];
+  if (!source || !target || flows.length !== via.hops.length || locations.length !== flows.length) return; // checkHops reports what is missing
+  const switches = flows.map((flow) => flow.$container);
+  const stops = [source, ...locations, target];
   const found = itinerary(lowered, stops.map((node) => nodes.indexOf(node)));
   if (!found.ok) {
     const i = found.missing;
@@ -120,12 +124,11 @@ function checkRoute(service: ast.Service, ends: ast.ServiceEnds, via: ast.Servic
   if (limit < propagation) {
     accept('warning', `The delay SLO of ${time(limit)} is below the ${time(propagation)} the route takes on its links alone: no weights can meet it.`, { node: delayClause, property: 'value' });
   }
-  const hops = switches.map((sw, k) => ({ model: attemptLowering(() => lowerSwitch(sw, context)), flow: via.hops[k].ref! }));
-  if (hops.some((hop) => !hop.model)) return;
-  const issue = serviceRangeIssue(
-    service.name,
-    hops.map(({ model, flow }) => ({ model: model!, flow: model!.flows.findIndex((f) => f.name === flow.name) })),
-    limit,
-  );
+  const hops = switches.flatMap((sw, k) => {
+    const model = attemptLowering(() => lowerSwitch(sw, context));
+    return model ? [{ model, flow: model.flows.findIndex((f) => f.name === flows[k].name) }] : [];
+  });
+  if (hops.length !== switches.length) return; // a switch that does not lower reports why itself
+  const issue = serviceRangeIssue(service.name, hops, limit);
   if (issue) accept('error', issue, { node: delayClause, property: 'value' });
 }

@@ -22,7 +22,7 @@ export function checkTraffic(traffic: ast.Traffic, context: LoweringContext, acc
   const sw = traffic.$container;
   // An invalid `periods` is reported on the controller; until it is fixed, periods are not judged.
   const periods = controllerPeriods(sw);
-  const sound = traffic.file !== undefined ? checkTraceFile(traffic, context.traces, periods, accept) : checkChanges(traffic, periods, accept);
+  const sound = traffic.file !== undefined ? checkTraceFile(traffic, traffic.file, context.traces, periods, accept) : checkChanges(traffic, periods, accept);
   if (sound) checkPhaseRanges(traffic, context, periods, accept);
 }
 
@@ -80,8 +80,7 @@ function checkChanges(traffic: ast.Traffic, periods: number, accept: ValidationA
   return sound;
 }
 
-function checkTraceFile(traffic: ast.Traffic, traces: TraceLookup, periods: number, accept: ValidationAcceptor): boolean {
-  const file = traffic.file!;
+function checkTraceFile(traffic: ast.Traffic, file: string, traces: TraceLookup, periods: number, accept: ValidationAcceptor): boolean {
   const fail = (message: string) => {
     accept('error', `Trace file '${file}': ${message}`, { node: traffic, property: 'file' });
     return false;
