@@ -76,7 +76,7 @@ export class StudyProgress {
   private draw(): void {
     if (this.meter === undefined) return;
     this.shownAt = this.clock();
-    this.stream.write(`\r${progressBar(this.label, this.meter, this.stream.columns ?? 80)}\x1b[K`);
+    this.stream.write(`\r${progressBar(this.label, this.meter, this.stream.columns || 80)}\x1b[K`);
   }
 
   private line(): void {

@@ -43,7 +43,8 @@ export async function runStudyCommand(files: readonly string[], options: StudyCo
   const format = studyFormat(options);
   const resolved = resolveShard(options, process.env);
   const part = options.output;
-  if (part === undefined && resolved !== undefined) {
+  // Every task of a job array running the whole study is a mistake; one that is meant says --shard 1/1.
+  if (part === undefined && resolved !== undefined && resolved.shard.count > 1) {
     throw new UsageError(`${resolved.source} makes this run shard ${shardLabel(resolved.shard)} of the study: name the file for its part with -o PART.json`);
   }
   const shard = resolved?.shard ?? WHOLE;
