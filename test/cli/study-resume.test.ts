@@ -47,7 +47,7 @@ function killAfter(part: string, slices: number): Promise<number> {
   const child = spawn(process.execPath, [CLI, 'study', 'long.nsc', '-o', part, '--jobs', '1', '-q'], { cwd: dir, stdio: 'ignore' });
   return new Promise((resolve, reject) => {
     const poll = setInterval(() => {
-      let done = 0;
+      let done: number;
       try {
         done = readPart(part).studies[0].done.length;
       } catch {
