@@ -3,29 +3,18 @@
  * and studyProgressReporter turns it into the work-done progress' percentage and message.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MANDALA_LATENCIES } from '../../engine/placement/mandala.js';
-import type { StudySpec } from '../../engine/placement/model.js';
-import type { ScenarioInput, StudyProgressReport } from '../../engine/scenario.js';
+import type { StudyProgressReport } from '../../engine/scenario.js';
+import { scenarioInput } from '../../language/lowering.js';
 import { SolveRunner } from '../../server/solve-runner.js';
 import { studyProgressReporter } from '../../server/study-progress.js';
-import { LSTM_TRAINING, metroProblem } from '../engine/placement/fixtures.js';
+import { lowered, validate } from '../language/helpers.js';
 
-const spec: StudySpec = {
-  name: 'Small',
-  base: metroProblem({
-    name: 'Aif',
-    topology: { kind: 'mandala', spec: { name: 'Mandala', access: 16, ...DEFAULT_MANDALA_LATENCIES, diameter: 12e-3, acceleratorShare: 0.3, seed: 7 } },
-    curve: LSTM_TRAINING,
-    rounds: 10,
-    target: 2,
-  }),
-  rounds: [5, 10],
-  targets: [2],
-  objectives: [{ kind: 'min-aifs' }],
-  instances: 5,
-  acceleratorShare: { min: 0.1, max: 0.6 },
-  seed: 42,
-};
+const SMALL_STUDY = `
+topology M mandala { access 16 diameter 12 ms accelerators 30% seed 7 }
+curve C { 1 -> 1.2 s  2 -> 0.7 s  4 -> 0.38 s }
+placement P { topology M curve C rounds 10 target 2 s }
+study Small { placement P rounds 5, 10 target 2 s objective min-aifs instances 5 accelerators 10% to 60% seed 42 }
+`;
 
 describe('studyProgressReporter', () => {
   it("reports the share of all the studies' instances, naming the running study, at most 4 times a second and always at the end", () => {
@@ -49,7 +38,9 @@ describe('studyProgressReporter', () => {
 
 describe('the solve worker', () => {
   it("posts each study's progress while it solves, before the verdicts", async () => {
-    const input: ScenarioInput = { placements: [], switches: [], services: [], crossedSwitches: [], studies: [spec], units: { targets: {}, flows: {}, services: {} } };
+    const { document, diagnostics, services } = await validate(SMALL_STUDY);
+    expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+    const input = scenarioInput(lowered(document, services));
     const runner = new SolveRunner();
     const reports: StudyProgressReport[] = [];
     try {
