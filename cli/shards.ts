@@ -4,8 +4,9 @@
  * `nsc study merge` puts the parts back together (cli/shards-merge.ts).
  *
  * The grid's points are numbered instance-major (point = instance × cells + cell) and shard k of n
- * takes the points [⌊(k−1)P/n⌋, ⌊kP/n⌋): sizes differ by at most one point, and a shard touches
- * few instances, so each topology is drawn by at most two shards. Shards are numbered 1..n.
+ * takes the points [⌊(k−1)P/n⌋, ⌊kP/n⌋): sizes differ by at most one point, and a shard draws
+ * each topology it needs once (only the instances at its two ends are shared with its neighbours).
+ * Shards are numbered 1..n.
  */
 import type { StudySlice } from '../engine/placement/study.js';
 import { UsageError } from './usage-error.js';
