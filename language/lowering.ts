@@ -6,7 +6,7 @@
  * results can be mapped back to source ranges; each problem names the node that stopped it.
  */
 import type { AstNode, Reference } from 'langium';
-import { pathsBetween } from '../engine/graph.js';
+import { findCycle, pathsBetween } from '../engine/graph.js';
 import type { WrittenUnits } from '../engine/scenario.js';
 import type { MandalaSpec, Objective, PlacementProblem, StudySpec, Topology, TopologySource, TrainingCurve } from '../engine/placement/model.js';
 import { DEFAULT_CONTROLLER, type ControllerSettings, type SwitchModel, type Task } from '../engine/scheduling/model.js';
@@ -184,6 +184,9 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
   const workers = switchMembers(sw, 'Worker');
   const workerIndex = new Map(workers.map((w, i) => [w, i]));
   const dataflow = dataflowOf(sw);
+  // The model's dataflow is a DAG: paths between modules (and the engines) assume it.
+  const cycle = findCycle(dataflow.next);
+  if (cycle) throw new Unlowerable(sw, `the dataflow of ${sw.name} has a cycle: ${cycle.map((v) => dataflow.modules[v].name).join(' -> ')}`);
   const moduleIndex = (reference: Reference<ast.Module> | undefined, owner: AstNode): number => {
     const index = dataflow.indexOf.get(resolved(reference, owner, 'module'));
     if (index === undefined) throw new Unlowerable(owner, `module '${reference?.$refText}' is not a module of ${sw.name}`);

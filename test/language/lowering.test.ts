@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LoweredScenario } from '../../language/lowering.js';
-import { buildWorkspace, createServices, lowered as lowerDocument } from './helpers.js';
+import { lowerScenario, type LoweredScenario } from '../../language/lowering.js';
+import { buildWorkspace, createServices, lowered as lowerDocument, validate } from './helpers.js';
 
 const examplesDir = join(import.meta.dirname, '../../examples');
 const lowered = new Map<string, LoweredScenario>();
@@ -93,5 +93,17 @@ describe('lowering', () => {
     expect(study.objectives).toEqual([{ kind: 'baseline' }, { kind: 'min-aifs' }, { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 }]);
     expect(study).toMatchObject({ instances: 15, seed: 42, acceleratorShare: { min: 0.1, max: 0.6 } });
     expect(study.base).toMatchObject({ rounds: 10, target: 2, maxAccelerators: 8 });
+  });
+});
+
+describe('lowering a file with errors', () => {
+  it('a cycle in a dataflow is a problem of the switch, not an endless walk along the cycle (fuzz)', async () => {
+    // a -> b -> a is a cycle; the path of f from a to c once walked a, b, a, b, ... until memory ran out.
+    const text = 'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  module b cost 1 cycles\n  module c cost 1 cycles\n  a -> b\n  b -> a\n  b -> c\n  task t on w { a, b, c }\n  flow f from a to c offered 1 pps\n}';
+    const { document } = await validate(text);
+    const lowering = lowerScenario(document.parseResult.value);
+    expect(lowering.ok).toBe(false);
+    if (lowering.ok) return;
+    expect(lowering.problems.map((p) => p.message)).toEqual(['the dataflow of S has a cycle: a -> b -> a']);
   });
 });
