@@ -82,11 +82,12 @@ export function lowerScenario(scenario: ast.Scenario): Lowering {
 }
 
 function writtenUnits(placements: LoweredScenario['placements'], switches: LoweredScenario['switches']): WrittenUnits {
+  // A recovered parse may leave a clause without its quantity (`rate >= -Infinity pps`): no unit then.
   const targets: Record<string, string | undefined> = {};
-  for (const { node } of placements) targets[node.name] = firstOf(node.clauses, 'TargetClause')?.value.unit;
+  for (const { node } of placements) targets[node.name] = firstOf(node.clauses, 'TargetClause')?.value?.unit;
   const flows: Record<string, { delay?: string; rate?: string }> = {};
   for (const { node } of switches) {
-    for (const flow of switchMembers(node, 'Flow')) flows[`${node.name}/${flow.name}`] = { delay: flow.delaySlo?.value.unit, rate: flow.rateSlo?.value.unit };
+    for (const flow of switchMembers(node, 'Flow')) flows[`${node.name}/${flow.name}`] = { delay: flow.delaySlo?.value?.unit, rate: flow.rateSlo?.value?.unit };
   }
   return { targets, flows };
 }

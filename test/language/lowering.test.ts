@@ -106,4 +106,14 @@ describe('lowering a file with errors', () => {
     if (lowering.ok) return;
     expect(lowering.problems.map((p) => p.message)).toEqual(['the dataflow of S has a cycle: a -> b -> a']);
   });
+
+  it('a delay or rate SLO whose number did not parse lowers without its unit (fuzz)', async () => {
+    // '-Infinity' is no number: the parser recovers with SLO clauses that have no quantity, which
+    // reading the SLOs' units once took for granted (a TypeError out of lowerScenario).
+    const text = 'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps rate >= -Infinity pps delay <= -Infinity s\n}';
+    const { document } = await validate(text);
+    expect(document.parseResult.lexerErrors.length).toBeGreaterThan(0);
+    const lowering = lowerScenario(document.parseResult.value);
+    expect(lowering.ok && lowering.scenario.units.flows).toEqual({ 'S/f': { delay: undefined, rate: undefined } });
+  });
 });
