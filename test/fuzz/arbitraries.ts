@@ -75,6 +75,8 @@ export type Mutation =
   | { readonly kind: 'rename'; readonly at: number; readonly to: string | number }
   /** Replaces one number by an extreme one. */
   | { readonly kind: 'number'; readonly at: number; readonly to: string }
+  /** Multiplies one number: values that stay plausible but move a scenario across feasibility and numeric range. */
+  | { readonly kind: 'scale'; readonly at: number; readonly factor: number }
   /** Adds the reverse of an edge chain of a switch right after it: a cycle in the dataflow. */
   | { readonly kind: 'cycle'; readonly at: number }
   | { readonly kind: 'line-endings'; readonly style: 'crlf' | 'cr' | 'mixed' };
@@ -89,6 +91,14 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete-block' as const, 'duplicate-block' as const), at }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), at, to: fc.oneof(fc.constantFrom(...NEW_NAMES), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('number' as const), at, to: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...EXTREME_NUMBERS) }, fc.double().map(String), fc.nat().map(String)) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('scale' as const),
+      at,
+      factor: fc.oneof(fc.constantFrom(0, 1e-6, 0.001, 0.5, 0.999, 1.001, 2, 1000, 1e6), fc.double({ min: 1e-4, max: 1e4, noNaN: true })),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cycle' as const), at }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('line-endings' as const), style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const) }) },
 );
@@ -153,9 +163,11 @@ export function applyMutation(text: string, m: Mutation): string {
       const to = typeof m.to === 'string' ? m.to : pick(names, m.to)?.text;
       return target && to !== undefined ? splice(text, target.start, target.end, to) : text;
     }
-    case 'number': {
+    case 'number':
+    case 'scale': {
       const target = pick(numbersIn(text), m.at);
-      return target ? splice(text, target.start, target.end, m.to) : text;
+      if (!target) return text;
+      return splice(text, target.start, target.end, m.kind === 'number' ? m.to : String(Number(target.text) * m.factor));
     }
     case 'cycle': {
       const chain = pick(spansOf(text, /^[ \t]*[_a-zA-Zµ][\w_µ]*([ \t]*->[ \t]*[_a-zA-Zµ][\w_µ]*)+[ \t]*$/gm), m.at);

@@ -30,6 +30,8 @@ export interface Step {
   readonly save: boolean;
   /** Where the position requests point, as a fraction of the text; past 1 is past the end of the file. */
   readonly at: number;
+  /** Whether the next edit waits for this step's answers; when not, it overtakes requests in flight, as fast typing does. */
+  readonly wait: boolean;
 }
 
 export const step: fc.Arbitrary<Step> = fc.record({
@@ -37,6 +39,7 @@ export const step: fc.Arbitrary<Step> = fc.record({
   mutations: fc.array(mutation, { minLength: 1, maxLength: 2 }),
   save: fc.nat({ max: 9 }).map((n) => n === 0),
   at: fc.double({ min: 0, max: 1.05, noNaN: true }),
+  wait: fc.nat({ max: 2 }).map((n) => n > 0),
 });
 
 /** Short enough that a solve stuck on a mutated number (a study of 100000 instances) costs little. */
@@ -68,7 +71,8 @@ class Violation extends Error {}
 /** What a campaign did and saw: the figures `npm run fuzz` prints. */
 export class CampaignFigures {
   edits = 0;
-  saves = 0;
+  /** Saves among the edits, and the saves that end each case before its files are judged. */
+  readonly saves = { random: 0, final: 0 };
   cases = 0;
   exits = 0;
   quickFixesApplied = 0;
@@ -86,7 +90,7 @@ export class CampaignFigures {
     const rows = METHODS.map((m) => `  ${m.padEnd(34)} ${String(this.latencies.get(m)!.length).padStart(7)} ${p95(this.latencies.get(m)!).toFixed(1).padStart(9)} ms`);
     const requests = [...this.latencies.values()].reduce((sum, l) => sum + l.length, 0);
     return [
-      `fuzz campaign: ${this.cases} cases, ${this.edits} edits, ${this.saves} saves, ${requests} requests, ${this.quickFixesApplied} quick fixes applied, ${((performance.now() - this.startedAt) / 1000).toFixed(0)} s`,
+      `fuzz campaign: ${this.cases} cases, ${this.edits} edits, ${this.saves.random + this.saves.final} saves (${this.saves.random} among the edits, ${this.saves.final} at the ends of cases), ${requests} requests, ${this.quickFixesApplied} quick fixes applied, ${((performance.now() - this.startedAt) / 1000).toFixed(0)} s`,
       `  ${'method'.padEnd(34)} ${'requests'.padStart(7)} ${'p95'.padStart(12)}`,
       ...rows,
       `  error responses: ${this.errorResponses.size === 0 ? 'none' : [...this.errorResponses].map(([k, n]) => `${k} x${n}`).join(', ')}`,
@@ -119,6 +123,8 @@ const parser = createNetScenarioServices(EmptyFileSystem).NetScenario.parser.Lan
 export class FuzzServer {
   readonly figures = new CampaignFigures();
   private session!: LspSession;
+  /** Rejects when the current server process exits on its own: requests in flight then fail at once instead of timing out. */
+  private exited!: Promise<never>;
   private readonly texts = new Map<string, string>();
   private readonly versions = new Map<string, number>();
   private nextVersion = 1;
@@ -131,10 +137,13 @@ export class FuzzServer {
   /** Set when the campaign shuts the server down: that exit is no crash. */
   private stopping = false;
 
-  private constructor(private readonly workspace: ExampleWorkspace) {}
+  private constructor(
+    private readonly workspace: ExampleWorkspace,
+    private readonly solveOn: SolveOn,
+  ) {}
 
-  static async start(): Promise<FuzzServer> {
-    const server = new FuzzServer(copyExamples());
+  static async start(solveOn: SolveOn): Promise<FuzzServer> {
+    const server = new FuzzServer(copyExamples(), solveOn);
     await server.startSession();
     server.figures.rssStartMb = rssMb(server.session.process.pid);
     return server;
@@ -142,7 +151,7 @@ export class FuzzServer {
 
   private async startSession(): Promise<void> {
     const internalError = (line: string) => this.figures.internalErrors.push(line);
-    const session = await LspSession.start(this.workspace.folder, { solveOn: 'save', solver: { timeLimit: TIME_LIMIT_S } }, VSCODE_CLIENT, (text) => {
+    const session = await LspSession.start(this.workspace.folder, { solveOn: this.solveOn, solver: { timeLimit: TIME_LIMIT_S } }, VSCODE_CLIENT, (text) => {
       for (const line of text.split('\n')) if (/uncaught|unhandled|internal error|error/i.test(line)) internalError(`stderr: ${line}`);
     });
     session.connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
@@ -151,11 +160,15 @@ export class FuzzServer {
     session.connection.onNotification(ShowMessageNotification.type, ({ type, message }) => {
       if (type === MessageType.Error) internalError(`message: ${message}`);
     });
-    session.process.once('exit', (code, signal) => {
-      if (this.stopping) return;
-      this.figures.exits++;
-      internalError(`the server exited (code ${code}, signal ${signal})`);
-    });
+    this.exited = new Promise<never>((_, reject) =>
+      session.process.once('exit', (code, signal) => {
+        if (this.stopping) return;
+        this.figures.exits++;
+        internalError(`the server exited (code ${code}, signal ${signal})`);
+        reject(new Violation(`the server exited (code ${code}, signal ${signal})`));
+      }),
+    );
+    this.exited.catch(() => undefined); // observed by the requests that race it
     this.session = session;
     this.texts.clear();
     this.newestResults.clear();
@@ -189,19 +202,29 @@ export class FuzzServer {
     this.figures.cases++;
     const errorsBefore = this.figures.internalErrors.length;
     // A server that died in an earlier case is restarted, so every case (and every shrink) starts alike.
-    if (!this.alive) await this.startSession();
+    if (!this.alive) {
+      this.session.connection.dispose();
+      await this.startSession();
+    }
     for (const [file, text] of Object.entries(EXAMPLES)) if (this.texts.get(this.workspace.uriOf(file)) !== text) await this.change(this.workspace.uriOf(file), text);
     const edited = new Set<string>();
-    for (const { file, mutations, save, at } of steps) {
+    const inFlight: Promise<unknown>[] = [];
+    for (const { file, mutations, save, at, wait } of steps) {
+      this.checkHealth(errorsBefore);
       const uri = this.workspace.uriOf(file);
       edited.add(uri);
       await this.change(uri, applyMutations(this.texts.get(uri)!, mutations));
       this.figures.edits++;
-      if (save) await this.save(uri);
-      await this.requestAll(uri, at);
+      if (save) await this.save(uri, 'random');
+      // A violation in a request left in flight is kept (not thrown unobserved) and thrown below.
+      const answered = this.requestAll(uri, at).catch((error: unknown) => error);
+      if (wait) await answered;
+      inFlight.push(answered);
       this.checkVersions();
       this.checkHealth(errorsBefore);
     }
+    const failure = (await Promise.all(inFlight)).find((outcome) => outcome instanceof Error);
+    if (failure) throw failure;
     for (const uri of edited) await this.settle(uri);
     this.checkHealth(errorsBefore);
   }
@@ -211,8 +234,8 @@ export class FuzzServer {
     await this.session.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: this.bump(uri) }, contentChanges: [{ text }] });
   }
 
-  private async save(uri: string): Promise<void> {
-    this.figures.saves++;
+  private async save(uri: string, why: 'random' | 'final'): Promise<void> {
+    this.figures.saves[why]++;
     await this.session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   }
 
@@ -247,7 +270,7 @@ export class FuzzServer {
   private async request<R>(method: Method, params: unknown): Promise<R | undefined> {
     const started = performance.now();
     try {
-      const result = await withTimeout(this.session.request<R>(method, params), REQUEST_TIMEOUT_MS, method);
+      const result = await withTimeout(Promise.race([this.session.request<R>(method, params), this.exited]), REQUEST_TIMEOUT_MS, method);
       if (looksLikeError(result)) throw new Violation(`${method} answered an error as its result: ${JSON.stringify(result)}`);
       return result;
     } catch (error) {
@@ -285,7 +308,7 @@ export class FuzzServer {
    */
   private async settle(uri: string): Promise<void> {
     const version = this.versions.get(uri)!;
-    await this.save(uri);
+    await this.save(uri, 'final');
     const deadline = performance.now() + SETTLE_TIMEOUT_MS;
     const lastResults = () => this.session.results.filter((r) => r.uri === uri).at(-1);
     const settled = () => {
@@ -320,8 +343,12 @@ export class FuzzServer {
   }
 }
 
+/** When the server solves: on save (the default setting), or shortly after every change (many more solves overtaken by edits). */
+export type SolveOn = 'save' | 'change';
+
 export interface CampaignOptions {
   readonly seed: number;
+  readonly solveOn: SolveOn;
   /** At least this many random edits. */
   readonly edits: number;
   /** The most steps of one case (between two resets of the examples). */
@@ -332,8 +359,8 @@ export interface CampaignOptions {
  * Runs fast-check rounds of cases until `edits` edits are done; throws fast-check's report (seed,
  * path, counterexample) on a violation. `report` gets the figures at the end, whatever the outcome.
  */
-export async function runCampaign({ seed, edits, maxSteps }: CampaignOptions, report: (figures: CampaignFigures) => void): Promise<CampaignFigures> {
-  const server = await FuzzServer.start();
+export async function runCampaign({ seed, solveOn, edits, maxSteps }: CampaignOptions, report: (figures: CampaignFigures) => void): Promise<CampaignFigures> {
+  const server = await FuzzServer.start(solveOn);
   try {
     for (let round = 0; server.figures.edits < edits; round++) {
       const numRuns = Math.max(1, Math.ceil((edits - server.figures.edits) / ((maxSteps + 1) / 2)));
