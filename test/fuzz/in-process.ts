@@ -23,9 +23,9 @@ export interface BuiltCase {
 }
 
 /** Builds `text` as `file` in a workspace with the (unchanged) other examples, so cross-file references resolve. */
-export async function buildCase(file: string, text: string): Promise<BuiltCase> {
+export async function buildCase(file: string, text: string, others: Readonly<Record<string, string>> = EXAMPLES): Promise<BuiltCase> {
   const services = createServices();
-  const documents = await buildWorkspace(services, { ...EXAMPLES, [file]: text });
+  const documents = await buildWorkspace(services, { ...others, [file]: text });
   const document = documents.get(file)!;
   return { services, document, blockingErrorCount: (await blockingErrors(document, services)).count };
 }
@@ -74,6 +74,10 @@ export async function solveAsServer(document: LangiumDocument<Scenario>, input: 
   const details = await scenarioDetails(input, verdicts);
   return { uri: document.uri.toString(), version: document.textDocument.version, status: 'solved', seconds: 0, details: 'ready', ...withDetails(verdicts, details) };
 }
+
+/** Diagnostics as sorted lines, with their ranges: what the same text must always get. */
+export const linesOf = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.map(({ severity, range: { start, end }, message }) => `${start.line}:${start.character}-${end.line}:${end.character} ${severity}: ${message}`).sort();
 
 /** Messages of diagnostics, sorted: what formatting must not change (their ranges may move). */
 export const messagesOf = (diagnostics: readonly Diagnostic[] | undefined) => (diagnostics ?? []).map((d) => `${d.severity}: ${d.message}`).sort();

@@ -20,9 +20,11 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { createNetScenarioServices } from '../../language/netscenario-module.js';
+import { isResultDiagnosticData } from '../../language/results/fixes.js';
 import { copyExamples, type ExampleWorkspace } from '../support/example-workspace.js';
 import { LspSession, VSCODE_CLIENT } from '../support/lsp-session.js';
 import { applyMutations, EXAMPLES, mutation, type Mutation } from './arbitraries.js';
+import { buildCase, linesOf } from './in-process.js';
 
 export interface Step {
   readonly file: string;
@@ -321,7 +323,20 @@ export class FuzzServer {
       await sleep(50);
       this.checkVersions();
     }
+    await this.checkDiagnosticsAreCurrent(uri);
     await this.applyQuickFixes(uri);
+  }
+
+  /** Once the server is quiet, a file's input diagnostics are those its current text gets in a fresh build of the same texts. */
+  private async checkDiagnosticsAreCurrent(uri: string): Promise<void> {
+    const texts = Object.fromEntries(Object.keys(EXAMPLES).map((file) => [file, this.texts.get(this.workspace.uriOf(file))!]));
+    const file = Object.keys(EXAMPLES).find((name) => this.workspace.uriOf(name) === uri)!;
+    const { document } = await buildCase(file, texts[file], texts);
+    const expected = linesOf(document.diagnostics ?? []);
+    const published = linesOf((this.session.diagnostics.get(uri) ?? []).filter((d) => !isResultDiagnosticData(d.data)));
+    if (published.join('\n') !== expected.join('\n')) {
+      throw new Violation(`the diagnostics last published for ${uri} are not those of its current text:\npublished:\n${published.join('\n')}\nexpected:\n${expected.join('\n')}`);
+    }
   }
 
   private async applyQuickFixes(uri: string): Promise<void> {
