@@ -24,6 +24,9 @@ export interface BuiltCase {
 
 /** Builds `text` as `file` in a workspace with the (unchanged) other examples, so cross-file references resolve. */
 export async function buildCase(file: string, text: string, others: Readonly<Record<string, string>> = EXAMPLES): Promise<BuiltCase> {
+  // A build awaits only settled promises (microtasks): without a turn of the event loop between cases,
+  // a long run starves vitest's IPC with its worker, which then reports a timeout.
+  await new Promise((resolve) => setImmediate(resolve));
   const services = createServices();
   const documents = await buildWorkspace(services, { ...others, [file]: text });
   const document = documents.get(file)!;

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { fuzzSeed } from './arbitraries.js';
 import { runCampaign } from './server-campaign.js';
 
-const edits = Number(process.env.NSC_FUZZ_EDITS ?? 60);
+const edits = Number(process.env.NSC_FUZZ_EDITS ?? 40);
 // Long campaigns edit longer between two resets of the examples (fewer saves end cases).
 const maxSteps = edits >= 1000 ? 40 : 12;
 const solveOn = process.env.NSC_FUZZ_SOLVE_ON === 'change' ? 'change' : 'save';
