@@ -12,6 +12,10 @@ export function checkUniqueNames(nodes: readonly (AstNode & { name?: string })[]
   }
 }
 
+/** Marks the duplicate errors that depend on other files, so the build re-validates them when those change (workspace-builder.ts). */
+const WORKSPACE_DUPLICATE = 'duplicate-in-workspace';
+export const isWorkspaceDuplicate = (data: unknown): boolean => typeof data === 'object' && data !== null && (data as { code?: unknown }).code === WORKSPACE_DUPLICATE;
+
 export function checkUniqueDeclarations(scenario: Scenario, index: IndexManager, accept: ValidationAcceptor): void {
   checkUniqueNames(scenario.declarations, 'declaration', accept);
   const uri = AstUtils.getDocument(scenario).uri.toString();
@@ -27,6 +31,7 @@ export function checkUniqueDeclarations(scenario: Scenario, index: IndexManager,
       accept('error', `'${declaration.name}' is also declared in ${other.slice(other.lastIndexOf('/') + 1)}; names must be unique across the workspace.`, {
         node: declaration,
         property: 'name',
+        data: { code: WORKSPACE_DUPLICATE },
       });
     }
   }
