@@ -26,14 +26,14 @@ const KEYWORDS = GRAMMAR_LITERALS.filter((literal) => /^[a-z]/.test(literal));
 // ------------------------------------------------------------------ tokens and strange text
 
 /** Numbers at and past every edge: zero, subnormal, overflow, negative, fractions of huge and tiny, and non-numbers. */
-export const EXTREME_NUMBERS = [
+const EXTREME_NUMBERS = [
   '0', '-0', '-1', '1e-300', '5e-324', '1e308', '1e309', '-1e309', '1.7976931348623157e308', '1e-400',
   '1/0', '0/0', '1/3', '-1/3', '1e308/1e-308', '1e-300/1e300', '99999999999999999999999/7', '123456789012345678901234567890',
   '0.000000000000000000001', '4294967296', '2147483648', '9007199254740993', '.5', '5.', '1e', '1e+', 'NaN', 'Infinity', '-Infinity', '0x10', '1_000',
 ];
 
 /** Unicode that breaks naive offset arithmetic or printing: astral, combining, invisible, bidi, lone surrogates, line separators. */
-export const STRANGE_TEXT = [
+const STRANGE_TEXT = [
   '\0', '\uFEFF', '\u200B', '\u200D', '\u00A0', '\u2028', '\u2029', '\u202E', '\uD800', '\uDC00', '😀', '𝔘𝔫𝔦', '👩‍👩‍👧', 'e\u0301', '\u0301',
   'µ', 'ﬁ', 'İ', 'ß', '\t', '\r', '\r\n', '\v', '\f', '\x7F', '\\', '"', "'", '`', '/*', '*/', '//', '#',
 ];
@@ -42,7 +42,7 @@ const UNIT_NAMES = [...UNITS.keys()];
 const PUNCTUATION = GRAMMAR_LITERALS.filter((literal) => !/^[a-z]/.test(literal));
 
 /** A token an editor would plausibly insert: keywords, punctuation, units, names, numbers, strange text. */
-export const token: fc.Arbitrary<string> = fc.oneof(
+const token: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...KEYWORDS),
   fc.constantFrom(...PUNCTUATION),
   fc.constantFrom(...UNIT_NAMES),
@@ -139,7 +139,7 @@ const numbersIn = (text: string) => spansOf(text, /-?((\d+(\.\d*)?)|(\.\d+))([eE
 
 const splice = (text: string, start: number, end: number, insert: string) => text.slice(0, start) + insert + text.slice(end);
 
-export function applyMutation(text: string, m: Mutation): string {
+function applyMutation(text: string, m: Mutation): string {
   switch (m.kind) {
     case 'insert':
       return splice(text, offsetIn(text, m.at), offsetIn(text, m.at), m.text);
@@ -345,7 +345,7 @@ export const generatedScenario: fc.Arbitrary<string> = fc
   );
 
 /** An example or a generated scenario, by name, before mutation. */
-export const baseScenario: fc.Arbitrary<{ readonly file: string; readonly text: string }> = fc.oneof(
+const baseScenario: fc.Arbitrary<{ readonly file: string; readonly text: string }> = fc.oneof(
   fc.constantFrom(...Object.entries(EXAMPLES)).map(([file, text]) => ({ file, text })),
   generatedScenario.map((text) => ({ file: 'generated.nsc', text })),
 );

@@ -13,7 +13,7 @@ import type { ScenarioResults } from '../../language/results/model.js';
 import { buildWorkspace, createServices } from '../language/helpers.js';
 import { EXAMPLES } from './arbitraries.js';
 
-export type Services = ReturnType<typeof createServices>;
+type Services = ReturnType<typeof createServices>;
 
 export interface BuiltCase {
   readonly services: Services;

@@ -1,10 +1,10 @@
 /**
  * A fuzz campaign against the real language server (`node out/server/main.js --stdio`) on a copy of
  * examples/: random edits of the open examples (full-text didChange; now and then a generated
- * scenario pasted over a whole file), a save every ~10 edits, and
- * after each edit the editor's requests at a random position. Each fast-check case is a sequence of
- * steps; at its end every edited file is saved and, once the server is quiet, judged. A violation
- * throws, so fast-check shrinks the sequence and prints it with the seed that reproduces it.
+ * scenario pasted over a whole file), a save every ~10 edits, and after each edit the editor's
+ * requests at a random position. Each fast-check case is a sequence of steps; at its end every
+ * edited file is saved and, once the server is quiet, judged. A violation throws, so fast-check
+ * shrinks the sequence and prints it with the seed that reproduces it.
  */
 import fc from 'fast-check';
 import { DocumentValidator, EmptyFileSystem, TextDocument } from 'langium';
@@ -28,7 +28,7 @@ import { LspSession, VSCODE_CLIENT } from '../support/lsp-session.js';
 import { applyMutations, EXAMPLES, generatedScenario, mutation, type Mutation } from './arbitraries.js';
 import { buildCase, linesOf } from './in-process.js';
 
-export interface Step {
+interface Step {
   readonly file: string;
   /** A generated scenario that replaces the file's text before the mutations (a paste over the whole file), or null. */
   readonly replacement: string | null;
@@ -40,7 +40,7 @@ export interface Step {
   readonly wait: boolean;
 }
 
-export const step: fc.Arbitrary<Step> = fc.record({
+const step: fc.Arbitrary<Step> = fc.record({
   file: fc.constantFrom(...Object.keys(EXAMPLES)),
   replacement: fc.option(generatedScenario, { freq: 15 }),
   mutations: fc.array(mutation, { minLength: 1, maxLength: 2 }),
@@ -58,7 +58,7 @@ const QUIET_MS = 300;
 /** Error codes that are an answer, not a failure: the request was overtaken by a newer edit. */
 const BENIGN_ERRORS = new Set<number>([LSPErrorCodes.RequestCancelled, LSPErrorCodes.ContentModified, LSPErrorCodes.ServerCancelled]);
 
-export const METHODS = [
+const METHODS = [
   'textDocument/hover',
   'textDocument/completion',
   'textDocument/codeLens',
@@ -129,7 +129,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const parser = createNetScenarioServices(EmptyFileSystem).NetScenario.parser.LangiumParser;
 
 /** The server under fuzzing, the examples it has open, and the versions it was sent. */
-export class FuzzServer {
+class FuzzServer {
   readonly figures = new CampaignFigures();
   private session!: LspSession;
   /** Rejects when the current server process exits on its own: requests in flight then fail at once instead of timing out. */
@@ -161,7 +161,7 @@ export class FuzzServer {
   private async startSession(): Promise<void> {
     const internalError = (line: string) => this.figures.internalErrors.push(line);
     const session = await LspSession.start(this.workspace.folder, { solveOn: this.solveOn, solver: { timeLimit: TIME_LIMIT_S } }, VSCODE_CLIENT, (text) => {
-      for (const line of text.split('\n')) if (/uncaught|unhandled|internal error|error/i.test(line)) internalError(`stderr: ${line}`);
+      for (const line of text.split('\n')) if (/error|uncaught|unhandled/i.test(line)) internalError(`stderr: ${line}`);
     });
     session.connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
       if (type === MessageType.Error || /uncaught exception|unhandled rejection|internal error/i.test(message)) internalError(`log: ${message}`);
