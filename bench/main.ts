@@ -7,8 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEditor } from './editor.js';
 import { benchLanguage } from './language.js';
+import { benchMemory } from './memory.js';
+import { benchPackets } from './packets.js';
 import { benchPlacement } from './placement.js';
 import { benchScheduling } from './scheduling.js';
+import { benchServices } from './services.js';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '../../examples');
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -17,7 +20,10 @@ const sections: Record<string, () => Promise<void>> = {
   language: () => benchLanguage(print, examples),
   editor: () => benchEditor(print, examples),
   scheduling: () => benchScheduling(print),
+  services: () => benchServices(print),
   placement: () => benchPlacement(print),
+  memory: () => benchMemory(print, examples),
+  packets: () => benchPackets(print, examples),
 };
 
 const wanted = process.argv.slice(2);

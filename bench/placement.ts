@@ -1,7 +1,7 @@
 /**
  * Placement benchmark: paper MILP vs compact MILP vs the exact methods on Mandala topologies of the
- * paper's setting (diameter 7% of the lowest training time, 30% accelerators, H = 8, R = 10, T = 2 s),
- * and memory over 1,000 MILP solves through one HiGHS worker. Everything is measured in this run.
+ * paper's setting (diameter 7% of the lowest training time, 30% accelerators, H = 8, R = 10, T = 2 s).
+ * Everything is measured in this run. (Memory over 1,000 MILP solves: memory.ts.)
  */
 import { HighsWorker } from '../engine/highs/worker-solver.js';
 import { DEFAULT_MANDALA_LATENCIES } from '../engine/placement/mandala.js';
@@ -11,15 +11,14 @@ import { fmt, medianMs } from './timing.js';
 
 const SIZES = [16, 32, 64, 128, 256];
 /** A MILP that needs longer than this is not run again on larger sizes. */
-const MILP_LIMIT_SECONDS = 60;
-const MEMORY_SOLVES = 1000;
+export const MILP_LIMIT_SECONDS = 60;
 
 const FIG3: TrainingCurve = {
   name: 'Fig3',
   points: [[1, 1.2], [2, 0.7], [3, 0.5], [4, 0.38], [6, 0.27], [8, 0.21], [10, 0.18], [12, 0.17]].map(([k, time]) => ({ k, time })),
 };
 
-function mandalaProblem(access: number, objective: Objective, seed = 7, rounds = 10): PlacementProblem {
+export function mandalaProblem(access: number, objective: Objective, seed = 7, rounds = 10): PlacementProblem {
   return {
     name: `Mandala${access}`,
     topology: {
@@ -38,18 +37,15 @@ function mandalaProblem(access: number, objective: Objective, seed = 7, rounds =
   };
 }
 
-const MIN_AIFS: Objective = { kind: 'min-aifs' };
-const BALANCED: Objective = { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 };
+export const MIN_AIFS: Objective = { kind: 'min-aifs' };
+export const BALANCED: Objective = { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 };
 
 export async function benchPlacement(print: (line: string) => void): Promise<void> {
-  // Separate workers: a 60 s branch-and-bound above leaves a large heap behind in its worker.
-  for (const bench of [benchSolvers, benchMemory]) {
-    const solver = new HighsWorker();
-    try {
-      await bench(print, solver);
-    } finally {
-      await solver.close();
-    }
+  const solver = new HighsWorker();
+  try {
+    await benchSolvers(print, solver);
+  } finally {
+    await solver.close();
   }
 }
 
@@ -92,31 +88,4 @@ async function benchSolvers(print: (line: string) => void, solver: HighsWorker):
         .join(' | '),
     );
   }
-}
-
-async function benchMemory(print: (line: string) => void, solver: HighsWorker): Promise<void> {
-  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-  const samples: { solves: number; rss: number; heap: number; wasm: number; workerHeap: number }[] = [];
-  const started = performance.now();
-  for (let i = 0; i < MEMORY_SOLVES; i++) {
-    // Varied small instances through the long-lived worker: 26 nodes min-aifs, every 10th 13 nodes balanced.
-    const problem = i % 10 === 9 ? mandalaProblem(8, BALANCED, i, 1 + (i % 15)) : mandalaProblem(16, MIN_AIFS, i, 1 + (i % 15));
-    await solvePlacement(problem, { method: 'milp-compact', solver, timeLimit: MILP_LIMIT_SECONDS });
-    if (i === 0 || (i + 1) % 100 === 0) {
-      const usage = process.memoryUsage();
-      samples.push({ solves: i + 1, rss: usage.rss, heap: usage.heapUsed, wasm: solver.sharedHeapBytes, workerHeap: solver.sharedJsHeapBytes });
-    }
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const peak = (key: 'rss' | 'heap' | 'wasm' | 'workerHeap') => mb(Math.max(...samples.map((s) => s[key])));
-  print(`memory over ${MEMORY_SOLVES} compact MILP solves in one process (${seconds.toFixed(1)} s, one long-lived HiGHS worker):`);
-  print(`  process RSS after N solves: ${samples.map((s) => `${s.solves}: ${mb(s.rss)}`).join(', ')}`);
-  print(`  peaks: process RSS ${peak('rss')}, main-thread JS heap ${peak('heap')}, worker JS heap ${peak('workerHeap')}, worker WASM heap ${peak('wasm')} (after 1 solve: ${mb(samples[0].wasm)})`);
-  const large: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    // 208-node compact models exceed the fresh-worker size: each runs in a worker that is terminated after.
-    await solvePlacement(mandalaProblem(128, MIN_AIFS, i), { method: 'milp-compact', solver, timeLimit: MILP_LIMIT_SECONDS });
-    large.push(mb(process.memoryUsage().rss));
-  }
-  print(`  process RSS after each of 3 large (208-node) solves in fresh workers: ${large.join(', ')}`);
 }

@@ -8,7 +8,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Median wall time of `runs` calls of `work`, after one warm-up call. */
-export async function medianMs(runs: number, work: () => unknown | Promise<unknown>): Promise<number> {
+export async function medianMs(runs: number, work: () => unknown): Promise<number> {
   await work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -1,11 +1,10 @@
 /** `nsc check FILE...`: parse, link, validate; print diagnostics of the named files. */
 import { EXIT } from './exit-codes.js';
-import { formatDiagnostics, loadWorkspace } from './workspace.js';
+import { writeOut } from './output.js';
+import { fileDiagnostics, formatDiagnostic, loadWorkspace } from './workspace.js';
 
 export async function runCheck(files: readonly string[], workspaceDir?: string): Promise<number> {
   const workspace = await loadWorkspace(files, workspaceDir);
-  for (const file of workspace.files) {
-    for (const line of formatDiagnostics(file)) process.stdout.write(`${line}\n`);
-  }
+  for (const diagnostic of workspace.files.flatMap(fileDiagnostics)) writeOut(`${formatDiagnostic(diagnostic)}\n`);
   return workspace.hasErrors ? EXIT.inputError : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-/** Exit codes of CLI.md; anything else is a bug. */
+/** Exit codes of docs/cli.md; anything else is a bug. */
 export const EXIT = {
   ok: 0,
   infeasible: 1,

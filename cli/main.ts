@@ -1,101 +1,101 @@
 #!/usr/bin/env node
-/** `nsc`: the NetScenario command line (CLI.md). */
+/** `nsc`: the NetScenario command line. `nsc help` lists the commands; docs/cli.md describes them. */
 import '../language/polyfills.js';
-import { parseArgs } from 'node:util';
-import { runCheck } from './check.js';
-import { runReport } from './report.js';
-import { runSimulate } from './simulate.js';
-import { runSolve } from './solve.js';
-import { runStudyCommand } from './study.js';
-import { UsageError } from './analysis.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMANDS, commandUsage, overallUsage, parseCommandLine, type Command } from './commands.js';
 import { EXIT } from './exit-codes.js';
-
-const USAGE = `Usage:
-  nsc check FILE... [--workspace DIR]
-  nsc solve FILE... [--json] [--time-limit S] [--workspace DIR]
-  nsc simulate FILE [--switch NAME] [--periods N] [--csv] [--workspace DIR]
-  nsc study FILE [--study NAME] [--json|--csv] [--jobs N] [--workspace DIR]
-  nsc report FILE -o report.html [--workspace DIR]
-
-Exit codes: 0 valid and feasible, 1 infeasible, 2 input errors, 3 solver time limit.`;
-
-const parseCommandLine = (args: string[]) =>
-  parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      workspace: { type: 'string' },
-      json: { type: 'boolean' },
-      csv: { type: 'boolean' },
-      'time-limit': { type: 'string' },
-      switch: { type: 'string' },
-      study: { type: 'string' },
-      periods: { type: 'string' },
-      jobs: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-
-type ParsedValues = ReturnType<typeof parseCommandLine>['values'];
+import { hasWrittenOut, writeJson, writeOut } from './output.js';
+import { packageRoot } from './package-root.js';
+import { UsageError } from './usage-error.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseCommandLine(rest);
-  } catch (error) {
-    process.stderr.write(`nsc: ${(error as Error).message}\n${USAGE}\n`);
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    process.stderr.write(overallUsage());
     return EXIT.inputError;
   }
-  if (!command || command === '--help' || command === '-h' || parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return command ? EXIT.ok : EXIT.inputError;
+  if (name === '--version' || name === '-v') {
+    writeOut(`${version()}\n`);
+    return EXIT.ok;
   }
-  const files = parsed.positionals;
-  if (files.length === 0) {
-    process.stderr.write(`nsc ${command}: name at least one .nsc file\n`);
+  if (name === 'help' || name === '--help' || name === '-h') return help(rest);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    process.stderr.write(`nsc: unknown command '${name}'\n\n${overallUsage()}`);
     return EXIT.inputError;
   }
+  if (command.emptyJsonResults && rest.includes('--json')) jsonCommand = { command, files: [] };
   try {
-    return await run(command, files, parsed.values);
+    const { files, options } = parseCommandLine(command, rest);
+    if (jsonCommand) jsonCommand.files = files;
+    if (options.help) {
+      writeOut(commandUsage(command));
+      return EXIT.ok;
+    }
+    if (files.length === 0) throw new UsageError(`name ${command.files === 'FILE' ? 'a' : 'at least one'} .nsc file`, true);
+    return await command.run(files, options);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`nsc ${command}: ${error.message}\n`);
+    process.stderr.write(`nsc ${command.name}: ${error.message}\n${error.showUsage ? `\n${commandUsage(command)}` : ''}`);
+    printJsonFailure(error.message);
     return EXIT.inputError;
   }
 }
 
-async function run(command: string, files: string[], values: ParsedValues): Promise<number> {
-  switch (command) {
-    case 'check':
-      return runCheck(files, values.workspace);
-    case 'solve':
-      return runSolve(files, { json: values.json, timeLimit: values['time-limit'], workspace: values.workspace });
-    case 'study':
-      return runStudyCommand(files, { study: values.study, json: values.json, csv: values.csv, jobs: values.jobs, workspace: values.workspace });
-    case 'simulate':
-      return runSimulate(files, { switch: values.switch, periods: values.periods, csv: values.csv, workspace: values.workspace });
-    case 'report':
-      return runReport(files, { output: values.output, workspace: values.workspace });
-    default:
-      process.stderr.write(`nsc: unknown command '${command}'\n${USAGE}\n`);
-      return EXIT.inputError;
+function help(topics: readonly string[]): number {
+  if (topics.length === 0) {
+    writeOut(overallUsage());
+    return EXIT.ok;
   }
+  const command = COMMANDS.find((c) => c.name === topics[0]);
+  if (command === undefined || topics.length > 1) {
+    process.stderr.write(`nsc help: no command '${topics.join(' ')}'\n\n${overallUsage()}`);
+    return EXIT.inputError;
+  }
+  writeOut(commandUsage(command));
+  return EXIT.ok;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The command that was asked for JSON, so a failure still prints one document. */
+let jsonCommand: { command: Command; files: string[] } | undefined;
+
+/** `--json` promises one JSON document on stdout: on a failure before the command printed its own, this one. */
+function printJsonFailure(message: string): void {
+  if (jsonCommand === undefined || hasWrittenOut()) return;
+  try {
+    writeJson({ files: jsonCommand.files, diagnostics: [], error: message, ...jsonCommand.command.emptyJsonResults });
+  } catch {
+    // Printing is what failed: the message on stderr and the exit code have to do.
+  }
+}
+
+/** A bug: one line for the user; the stack only with NSC_DEBUG=1. */
+function reportInternalError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`nsc: internal error: ${message} (please report this)\n`);
+  if (process.env.NSC_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  printJsonFailure(`internal error: ${message}`);
+  process.exitCode = EXIT.bug;
 }
 
 // `nsc check ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-  throw error;
+  reportInternalError(error);
 });
+// A throw outside main's promise chain (an event handler, a worker's error) is a bug as well: report it and stop.
+const stopOnInternalError = (error: unknown) => {
+  reportInternalError(error);
+  process.exit();
+};
+process.on('uncaughtException', stopOnInternalError);
+process.on('unhandledRejection', stopOnInternalError);
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`nsc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = EXIT.bug;
-  },
-);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, reportInternalError);

@@ -1,34 +1,70 @@
-/** `nsc study FILE [--study NAME] [--json|--csv] [--jobs N]`: run `study` sweeps (CLI.md). */
+/** `nsc study FILE [--study NAME] [--json|--csv] [--jobs N] [--time-limit S]`: run `study` sweeps (docs/cli.md). */
 import { availableParallelism } from 'node:os';
+import { Deadline, TimeLimitReached } from '../engine/placement/deadline.js';
 import { runStudy, type StudyCell, type StudyResult } from '../engine/placement/study.js';
 import { formatQuantity } from '../engine/units.js';
-import { analyse, chosenByName, positiveOption, UsageError } from './analysis.js';
+import { analyse, chosenByName, positiveOption } from './analysis.js';
 import { EXIT } from './exit-codes.js';
+import { writeJson, writeOut } from './output.js';
 import { table } from './table.js';
+import { UsageError } from './usage-error.js';
 
-export async function runStudyCommand(files: readonly string[], options: { study?: string; json?: boolean; csv?: boolean; jobs?: string; workspace?: string }): Promise<number> {
-  const jobs = positiveOption(options.jobs, 'jobs', true);
+export interface StudyCommandOptions {
+  readonly study?: string;
+  readonly json?: boolean;
+  readonly csv?: boolean;
+  readonly jobs?: string;
+  readonly timeLimit?: string;
+  readonly workspace?: string;
+}
+
+/** A study stopped by the time limit: named, without cells (JSON field `status`). */
+interface StoppedStudy {
+  readonly name: string;
+  readonly placement: string;
+  readonly instances: number;
+  readonly status: 'timeout';
+  readonly cells: [];
+}
+
+type StudyEntry = (StudyResult & { readonly status: 'complete' }) | StoppedStudy;
+
+export const defaultJobs = () => Math.max(1, availableParallelism() - 1);
+
+export async function runStudyCommand(files: readonly string[], options: StudyCommandOptions): Promise<number> {
+  const jobs = positiveOption(options.jobs, 'jobs', true) ?? defaultJobs();
+  const timeLimit = positiveOption(options.timeLimit, 'time-limit', false);
   if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
-  const analysis = await analyse(files, options.workspace);
-  if (!analysis.ok) return EXIT.inputError;
-  const specs = chosenByName(analysis.scenarios.flatMap((s) => s.studies.map((l) => l.model)), options.study, 'study', 'studies');
-  const studies: StudyResult[] = [];
+  const { scenarios, diagnostics } = await analyse(files, options.workspace);
+  if (scenarios === undefined) {
+    if (options.json) writeJson({ files, diagnostics, studies: [] });
+    return EXIT.inputError;
+  }
+  const specs = chosenByName(scenarios.flatMap((s) => s.studies.map((l) => l.model)), options.study, 'study', 'studies');
+  const deadline = Deadline.after(timeLimit);
+  const studies: StudyEntry[] = [];
   for (const spec of specs) {
     const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${spec.name}: ${done}/${total} instances`) : undefined;
-    studies.push(await runStudy(spec, { jobs: jobs ?? Math.max(1, availableParallelism() - 1), onProgress: progress }));
-    if (progress) process.stderr.write('\n');
+    try {
+      studies.push({ ...(await runStudy(spec, { jobs, onProgress: progress, deadline })), status: 'complete' });
+    } catch (error) {
+      if (!(error instanceof TimeLimitReached)) throw error;
+      studies.push({ name: spec.name, placement: spec.base.name, instances: spec.instances, status: 'timeout', cells: [] });
+    } finally {
+      if (progress) process.stderr.write('\n');
+    }
   }
-  if (options.json) process.stdout.write(`${JSON.stringify({ studies }, null, 2)}\n`);
-  else if (options.csv) process.stdout.write(toCsv(studies));
-  else process.stdout.write(studies.map(toTable).join('\n'));
-  return EXIT.ok;
+  if (options.json) writeJson({ files, diagnostics, studies });
+  else if (options.csv) writeOut(toCsv(studies));
+  else writeOut(studies.map(toTable).join('\n'));
+  return studies.some((s) => s.status === 'timeout') ? EXIT.timeLimit : EXIT.ok;
 }
 
 const objectiveLabel = (cell: StudyCell) => (cell.objective === 'balanced' ? `balanced(${cell.aifWeight},${cell.spreadWeight})` : cell.objective);
 
 const CSV_HEADER = ['study', 'objective', 'target', 'rounds', 'feasible', 'aifs_mean', 'aifs_std', 'max_learning_time_mean', 'max_learning_time_std', 'accelerated_mean', 'accelerated_std'];
 
-function toCsv(studies: readonly StudyResult[]): string {
+function toCsv(studies: readonly StudyEntry[]): string {
   const rows = studies.flatMap((study) =>
     study.cells.map((c) =>
       [study.name, objectiveLabel(c), c.target, c.rounds, c.feasible, c.aifs?.mean, c.aifs?.std, c.maxLearningTime?.mean, c.maxLearningTime?.std, c.accelerated?.mean, c.accelerated?.std]
@@ -39,7 +75,9 @@ function toCsv(studies: readonly StudyResult[]): string {
   return [CSV_HEADER.join(','), ...rows].join('\n') + '\n';
 }
 
-function toTable(study: StudyResult): string {
+function toTable(study: StudyEntry): string {
+  const heading = `study ${study.name} over placement ${study.placement}: ${study.instances} instances`;
+  if (study.status === 'timeout') return `${heading}: stopped by the time limit\n`;
   const stat = (s: { mean: number; std: number } | null, format: (v: number) => string) => (s ? `${format(s.mean)} ± ${format(s.std)}` : '–');
   const rows = study.cells.map((c) => [
     objectiveLabel(c),
@@ -50,5 +88,7 @@ function toTable(study: StudyResult): string {
     stat(c.maxLearningTime, (v) => formatQuantity(v, 'time')),
     stat(c.accelerated, (v) => v.toFixed(1)),
   ]);
-  return [`study ${study.name} over placement ${study.placement}: ${study.instances} instances`, ...table(['objective', 'target', 'rounds', 'feasible', '#AIFs', 'max learning time', '#accelerated'], rows), ''].join('\n') + '\n';
+  const header = ['objective', 'target', 'rounds', 'feasible', '#AIFs', 'slowest round (per round)', '#accelerated'];
+  const legend = 'feasible: share of instances with a placement; the other columns: mean ± std over those instances';
+  return [heading, ...table(header, rows), legend, ''].join('\n') + '\n';
 }

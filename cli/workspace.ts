@@ -3,7 +3,7 @@
  * file (or in `--workspace DIR`) is parsed and linked together, so cross-file references resolve.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -15,8 +15,17 @@ export interface FileReport {
   readonly path: string;
   readonly document?: LangiumDocument<Scenario>;
   readonly diagnostics: readonly Diagnostic[];
-  /** Set when the file could not be read at all. */
-  readonly readError?: string;
+  /** Why the file was not analysed at all: it cannot be read, is no .nsc file, or is empty. */
+  readonly fileError?: string;
+}
+
+/** A diagnostic as the CLI prints it and puts in JSON: a path as written, 1-based line and column. */
+export interface CliDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
 }
 
 export interface LoadedWorkspace {
@@ -31,19 +40,18 @@ export async function loadWorkspace(paths: readonly string[], workspaceDir?: str
   const folders = new Set(workspaceDir ? [resolve(workspaceDir)] : paths.map((p) => dirname(resolve(p))));
   const named = new Set(paths.map((p) => resolve(p)));
   const documents = new Map<string, LangiumDocument<Scenario>>();
-  const readErrors = new Map<string, string>();
+  const fileErrors = new Map<string, string>();
 
   const add = (absolute: string) => {
-    if (documents.has(absolute) || readErrors.has(absolute)) return;
-    try {
-      // Invalid UTF-8 decodes to U+FFFD, which the lexer then reports like any other stray character.
-      const text = readFileSync(absolute, 'utf8');
-      const document = workspace.LangiumDocumentFactory.fromString<Scenario>(text, URI.file(absolute));
-      workspace.LangiumDocuments.addDocument(document);
-      documents.set(absolute, document);
-    } catch (error) {
-      readErrors.set(absolute, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message);
+    if (documents.has(absolute) || fileErrors.has(absolute)) return;
+    const text = readScenario(absolute);
+    if (text.error !== undefined) {
+      fileErrors.set(absolute, text.error);
+      return;
     }
+    const document = workspace.LangiumDocumentFactory.fromString<Scenario>(text.text, URI.file(absolute));
+    workspace.LangiumDocuments.addDocument(document);
+    documents.set(absolute, document);
   };
   for (const folder of folders) {
     for (const entry of listScenarioFiles(folder)) add(entry);
@@ -53,13 +61,42 @@ export async function loadWorkspace(paths: readonly string[], workspaceDir?: str
 
   const files = paths.map((path): FileReport => {
     const absolute = resolve(path);
-    const readError = readErrors.get(absolute);
-    if (readError) return { path, diagnostics: [], readError };
-    const document = documents.get(absolute)!;
+    const fileError = fileErrors.get(absolute);
+    if (fileError) return { path, diagnostics: [], fileError };
+    const document = documents.get(absolute);
+    if (!document) return { path, diagnostics: [], fileError: 'not loaded' };
     return { path, document, diagnostics: document.diagnostics ?? [] };
   });
-  const hasErrors = files.some((f) => f.readError || f.diagnostics.some((d) => d.severity === 1));
+  const hasErrors = files.some((f) => f.fileError || f.diagnostics.some((d) => d.severity === 1));
   return { files, hasErrors, services };
+}
+
+/** The text of a scenario file, or a one-line reason why there is none to analyse. */
+function readScenario(absolute: string): { text: string; error?: undefined } | { error: string } {
+  let text: string;
+  try {
+    if (statSync(absolute).isDirectory()) return { error: 'is a folder: name the .nsc files in it' };
+    if (extname(absolute) !== '.nsc') return { error: 'not a .nsc file: nsc reads NetScenario files ending in .nsc' };
+    // Invalid UTF-8 decodes to U+FFFD, which the lexer then reports like any other stray character.
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    return { error: `cannot read file: ${readFailure(error as NodeJS.ErrnoException)}` };
+  }
+  return text.trim() === '' ? { error: 'the file is empty: it declares nothing to check' } : { text };
+}
+
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a folder on its path is a file',
+  ELOOP: 'too many symbolic links (a link loop?)',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** The reason in plain words; Node's own message (which repeats the absolute path) only for rare codes. */
+function readFailure(error: NodeJS.ErrnoException): string {
+  return (error.code && READ_FAILURES[error.code]) ?? error.message;
 }
 
 function listScenarioFiles(folder: string): string[] {
@@ -73,13 +110,17 @@ function listScenarioFiles(folder: string): string[] {
   }
 }
 
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
+/** LSP severities 1..4; a hint is shown as info, the CLI's least severity. */
+const SEVERITY = ['error', 'error', 'warning', 'info', 'info'] as const;
 
-/** `path:line:column: severity: message` (1-based), like tsc. */
-export function formatDiagnostics(file: FileReport): string[] {
-  if (file.readError) return [`${file.path}:1:1: error: cannot read file: ${file.readError}`];
+/** The file's diagnostics in source order (a file error is one error at 1:1). */
+export function fileDiagnostics(file: FileReport): CliDiagnostic[] {
+  if (file.fileError) return [{ file: file.path, line: 1, column: 1, severity: 'error', message: file.fileError }];
   return [...file.diagnostics]
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-    .map((d) => `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? 1]}: ${d.message}`);
+    .map((d) => ({ file: file.path, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEVERITY[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value }));
 }
+
+/** `path:line:column: severity: message` (1-based), like tsc. */
+export const formatDiagnostic = (d: CliDiagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
 

@@ -62,10 +62,11 @@ export function describe(results: ScenarioResults | undefined): { text: string; 
   const failing = [
     ...results.placements.filter((p) => p.result.status !== 'feasible').map((p) => `placement ${p.name}`),
     ...results.switches.filter((s) => s.result.status !== 'feasible').map((s) => `switch ${s.name}`),
+    ...results.services.filter((s) => s.result.status !== 'feasible').map((s) => `service ${s.name}`),
   ];
-  const total = results.placements.length + results.switches.length;
-  if (total === 0) return { text: '$(info) NetScenario: nothing to solve', tooltip: 'No placement or switch in this file' };
+  const total = results.placements.length + results.switches.length + results.services.length;
+  if (total === 0) return { text: '$(info) NetScenario: nothing to solve', tooltip: 'No placement, switch or service in this file' };
   return failing.length === 0
-    ? { text: `$(check) NetScenario: feasible`, tooltip: `All ${total} placements and switches are feasible (version ${results.version}); click for charts` }
+    ? { text: `$(check) NetScenario: feasible`, tooltip: `All ${total} placements, switches and services are feasible (version ${results.version}); click for charts` }
     : { text: `$(error) NetScenario: ${failing.length} infeasible`, tooltip: `Infeasible: ${failing.join(', ')}; click for charts` };
 }

@@ -66,14 +66,15 @@ export function pathsBetween(next: Adjacency, source: number, target: number, ca
       continue;
     }
     stack.pop();
-    paths.set(vertex, vertex === target ? 1 : next[vertex].reduce((total, to) => Math.min(cap, total + paths.get(to)!), 0));
+    paths.set(vertex, vertex === target ? 1 : next[vertex].reduce((total, to) => Math.min(cap, total + (paths.get(to) ?? 0)), 0));
   }
-  const total = paths.get(source)!;
+  const total = paths.get(source) ?? 0;
   if (total !== 1) return { count: total };
   const path = [source];
-  for (let v = source; v !== target; ) {
-    v = next[v].find((to) => paths.get(to) === 1)!;
-    path.push(v);
+  for (let v: number | undefined = source; v !== undefined && v !== target; ) {
+    // paths(source) is 1, so each vertex on the way has exactly one successor leading on.
+    v = next[v].find((to) => paths.get(to) === 1);
+    if (v !== undefined) path.push(v);
   }
   return { count: 1, path };
 }
@@ -82,8 +83,8 @@ export function pathsBetween(next: Adjacency, source: number, target: number, ca
 export function reachableWithin(next: Adjacency, start: number, allowed: ReadonlySet<number>): Set<number> {
   const seen = new Set([start]);
   const stack = [start];
-  while (stack.length > 0) {
-    for (const to of next[stack.pop()!]) {
+  for (let vertex = stack.pop(); vertex !== undefined; vertex = stack.pop()) {
+    for (const to of next[vertex]) {
       if (allowed.has(to) && !seen.has(to)) {
         seen.add(to);
         stack.push(to);
@@ -91,4 +92,29 @@ export function reachableWithin(next: Adjacency, start: number, allowed: Readonl
     }
   }
   return seen;
+}
+
+/** The connected parts of an undirected graph, each a list of vertices in increasing order, largest part first. */
+export function connectedParts(vertexCount: number, edges: readonly (readonly [number, number])[]): number[][] {
+  const neighbours: number[][] = Array.from({ length: vertexCount }, () => []);
+  for (const [a, b] of edges) {
+    neighbours[a].push(b);
+    neighbours[b].push(a);
+  }
+  const part = new Int32Array(vertexCount).fill(-1);
+  const parts: number[][] = [];
+  for (let start = 0; start < vertexCount; start++) {
+    if (part[start] >= 0) continue;
+    const members = [start];
+    part[start] = parts.length;
+    for (let i = 0; i < members.length; i++) {
+      for (const next of neighbours[members[i]]) {
+        if (part[next] >= 0) continue;
+        part[next] = parts.length;
+        members.push(next);
+      }
+    }
+    parts.push(members.sort((x, y) => x - y));
+  }
+  return parts.sort((x, y) => y.length - x.length || x[0] - y[0]);
 }

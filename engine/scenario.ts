@@ -1,6 +1,7 @@
 /**
  * Solves everything one scenario file declares, in two steps: the verdicts (one solve per
- * declaration: what diagnostics, hints, lenses and the status bar show), then the details that take
+ * declaration, or per group of switches that services connect: what diagnostics, hints, lenses and
+ * the status bar show), then the details that take
  * longer and can wait — quick fixes, each checked by re-solving, and the controller trajectories the
  * charts draw. The language server publishes the verdicts first and adds the details when they come,
  * so a large switch's fixes never delay its verdict. Pure engine code: it sees lowered models and,
@@ -13,10 +14,13 @@ import type { PlacementResult } from './placement/result.js';
 import { solvePlacementExact } from './placement/solve.js';
 import { runStudy, type StudyResult } from './placement/study.js';
 import { buildDesign } from './scheduling/design.js';
-import type { SwitchModel } from './scheduling/model.js';
-import type { Simulation, SwitchResult } from './scheduling/result.js';
+import { serviceGroups, solveNetwork, type Network } from './scheduling/joint.js';
+import type { ServiceModel, SwitchModel } from './scheduling/model.js';
+import { checkEstimate, type PacketCheck } from './scheduling/packet-check.js';
+import type { ServiceResult, Simulation, SwitchResult } from './scheduling/result.js';
 import { simulateSwitch } from './scheduling/simulate.js';
-import { solveSwitch } from './scheduling/solve.js';
+import { isFullyFixed } from './scheduling/solve.js';
+import { present } from './invariants.js';
 import { roundInUnit } from './units.js';
 
 /** The units limits were written in, so a fix can be written back in the same unit. */
@@ -24,7 +28,14 @@ export interface WrittenUnits {
   /** Placement name -> unit of its `target`. */
   readonly targets: Readonly<Record<string, string | undefined>>;
   /** `switch/flow` -> units of the flow's SLOs. */
-  readonly flows: Readonly<Record<string, { readonly delay?: string; readonly rate?: string }>>;
+  readonly flows: Readonly<Record<string, SloUnits>>;
+  /** Service name -> units of its end-to-end SLOs. */
+  readonly services: Readonly<Record<string, SloUnits>>;
+}
+
+export interface SloUnits {
+  readonly delay?: string;
+  readonly rate?: string;
 }
 
 export interface ValueFix {
@@ -32,10 +43,11 @@ export interface ValueFix {
   readonly unit?: string;
 }
 
-/** Per placement, the checked fixes; per switch, fixes and trajectories; aligned with the outcome's arrays. */
+/** Per placement, the checked fixes; per switch, fixes and trajectories; per service, fixes; aligned with the outcome's arrays. */
 export interface ScenarioDetails {
   readonly placements: readonly PlacementOutcome['fixes'][];
-  readonly switches: readonly Pick<SwitchOutcome, 'simulation' | 'flowFixes' | 'applicableWeights' | 'move'>[];
+  readonly switches: readonly Pick<SwitchOutcome, 'simulation' | 'packets' | 'flowFixes' | 'applicableWeights' | 'move'>[];
+  readonly services: readonly Pick<ServiceOutcome, 'fixes' | 'move'>[];
 }
 
 export interface PlacementOutcome {
@@ -57,11 +69,26 @@ export interface SwitchOutcome {
   readonly result: SwitchResult;
   /** This and the fields below are details: null or empty until they are computed. */
   readonly simulation: Simulation | null;
+  /** The delay estimate against a packet-level simulation at the reported weights. */
+  readonly packets: PacketCheck | null;
   /** Task -> the worker it runs on, in declaration order: weights are shares of their worker. */
   readonly taskWorkers: Readonly<Record<string, string>>;
   readonly flowFixes: Readonly<Record<string, { readonly delay?: ValueFix; readonly rate?: ValueFix }>>;
   readonly applicableWeights: Readonly<Record<string, number>> | null;
   readonly move: { readonly task: string; readonly toWorker: string } | null;
+}
+
+export interface ServiceOutcome {
+  readonly name: string;
+  readonly result: ServiceResult;
+  /** The topology the route runs on, for the map. */
+  readonly topology: Topology;
+  /** Per switch crossed, task -> the worker it runs on, in declaration order. */
+  readonly taskWorkers: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Checked fixes of an infeasible service (details: empty until computed). */
+  readonly fixes: { readonly delay?: ValueFix; readonly rate?: ValueFix };
+  /** Moving a task of a hop flow, in a switch of the same file, that makes everything the service is optimised with feasible. */
+  readonly move: { readonly switch: string; readonly task: string; readonly toWorker: string } | null;
 }
 
 export interface StudyOutcome {
@@ -71,7 +98,11 @@ export interface StudyOutcome {
 
 export interface ScenarioInput {
   readonly placements: readonly PlacementProblem[];
+  /** The file's own switches: the ones whose outcomes are reported. */
   readonly switches: readonly SwitchModel[];
+  readonly services: readonly ServiceModel[];
+  /** Switches of other files that the services cross: optimised with them, not reported. */
+  readonly crossedSwitches: readonly SwitchModel[];
   readonly studies: readonly StudySpec[];
   readonly units: WrittenUnits;
 }
@@ -79,21 +110,24 @@ export interface ScenarioInput {
 export interface ScenarioOutcome {
   readonly placements: readonly PlacementOutcome[];
   readonly switches: readonly SwitchOutcome[];
+  readonly services: readonly ServiceOutcome[];
   readonly studies: readonly StudyOutcome[];
 }
 
 /** The verdicts of every declaration, without details (see scenarioDetails). */
 export async function solveScenario(input: ScenarioInput, options: { signal?: AbortSignal } = {}): Promise<ScenarioOutcome> {
   const placements = input.placements.map(placementOutcome);
-  const switches: SwitchOutcome[] = [];
-  for (const model of input.switches) {
-    options.signal?.throwIfAborted();
-    switches.push(await switchOutcome(model));
-  }
+  const network = networkOf(input);
+  const solved = await solveNetwork(network, { signal: options.signal });
+  const switches = input.switches.map((model, i) => switchOutcome(model, solved.switches[i]));
+  const services = input.services.map((model, j) => serviceOutcome(model, solved.services[j], network.switches));
   const studies: StudyOutcome[] = [];
   for (const spec of input.studies) studies.push({ name: spec.name, result: await runStudy(spec, { signal: options.signal }) });
-  return { placements, switches, studies };
+  return { placements, switches, services, studies };
 }
+
+/** Every switch of the scenario, its own first (so indices up to input.switches.length are its own). */
+const networkOf = (input: ScenarioInput): Network => ({ switches: [...input.switches, ...input.crossedSwitches], services: input.services });
 
 /** The details of solved verdicts: checked fixes of what is infeasible, and controller trajectories. */
 export async function scenarioDetails(input: ScenarioInput, outcome: ScenarioOutcome, options: { signal?: AbortSignal } = {}): Promise<ScenarioDetails> {
@@ -104,15 +138,21 @@ export async function scenarioDetails(input: ScenarioInput, outcome: ScenarioOut
   const switches: ScenarioDetails['switches'][number][] = [];
   for (const [i, model] of input.switches.entries()) {
     options.signal?.throwIfAborted();
-    switches.push(await switchDetails(model, outcome.switches[i].result, input.units));
+    switches.push(await switchDetails(new SolvedTogether(networkOf(input), model.name), model, outcome.switches[i].result, input.units));
   }
-  return { placements, switches };
+  const services: ScenarioDetails['services'][number][] = [];
+  for (const [j, model] of input.services.entries()) {
+    options.signal?.throwIfAborted();
+    services.push(await serviceDetails(input, model, outcome.services[j].result));
+  }
+  return { placements, switches, services };
 }
 
 export function withDetails(outcome: ScenarioOutcome, details: ScenarioDetails): ScenarioOutcome {
   return {
     placements: outcome.placements.map((p, i) => ({ ...p, fixes: details.placements[i] })),
     switches: outcome.switches.map((s, i) => ({ ...s, ...details.switches[i] })),
+    services: outcome.services.map((s, j) => ({ ...s, ...details.services[j] })),
     studies: outcome.studies,
   };
 }
@@ -168,21 +208,54 @@ function placementFixes(problem: PlacementProblem, result: PlacementResult, targ
 
 // ----------------------------------------------------------------- switches
 
-async function switchOutcome(model: SwitchModel): Promise<SwitchOutcome> {
-  return {
-    name: model.name,
-    result: await solveSwitch(model),
-    simulation: null,
-    taskWorkers: Object.fromEntries(model.tasks.map((t) => [t.name, model.workers[t.worker].name])),
-    flowFixes: {},
-    applicableWeights: null,
-    move: null,
-  };
+function switchOutcome(model: SwitchModel, result: SwitchResult): SwitchOutcome {
+  return { name: model.name, result, simulation: null, packets: null, taskWorkers: taskWorkersOf(model), flowFixes: {}, applicableWeights: null, move: null };
 }
 
-async function switchDetails(model: SwitchModel, result: SwitchResult, units: WrittenUnits): Promise<ScenarioDetails['switches'][number]> {
-  const simulation = model.tasks.length > 0 && model.flows.length > 0 ? await simulateSwitch(model) : null;
+const taskWorkersOf = (model: SwitchModel): Record<string, string> => Object.fromEntries(model.tasks.map((t) => [t.name, model.workers[t.worker].name]));
+
+/**
+ * The part of the scenario a switch (or service) is solved in: the switch alone, or the group of
+ * switches and services it is optimised with. A fix must hold in the problem the editor solves, so
+ * each is checked by re-solving this part with the change.
+ */
+class SolvedTogether {
+  private readonly network: Network;
+
+  constructor(scenario: Network, switchName: string) {
+    const index = scenario.switches.findIndex((s) => s.name === switchName);
+    const group = serviceGroups(scenario).find((g) => g.switches.includes(index));
+    this.network = group
+      ? { switches: group.switches.map((i) => scenario.switches[i]), services: group.services.map((j) => scenario.services[j]) }
+      : { switches: [scenario.switches[index]], services: [] };
+  }
+
+  /** Re-solved with the switch or service of the same name replaced. */
+  async solve(change: { readonly switch?: SwitchModel; readonly service?: ServiceModel }) {
+    const switches = this.network.switches.map((s) => (s.name === change.switch?.name ? change.switch : s));
+    const services = this.network.services.map((s) => (s.name === change.service?.name ? change.service : s));
+    const solved = await solveNetwork({ switches, services });
+    return {
+      feasible: [...solved.switches, ...solved.services].every((r) => r.status === 'feasible'),
+      switchNamed: (name: string) => solved.switches[switches.findIndex((s) => s.name === name)],
+      serviceNamed: (name: string) => solved.services[services.findIndex((s) => s.name === name)],
+    };
+  }
+}
+
+/**
+ * Packets of the details' packet-level check: ~40 ms for examples/edge-site.nsc, whose p99 then
+ * varies by about ±6 % from seed to seed (measured over seeds 1–5).
+ */
+export const DETAIL_PACKETS = 100_000;
+
+async function switchDetails(together: SolvedTogether, model: SwitchModel, result: SwitchResult, units: WrittenUnits): Promise<ScenarioDetails['switches'][number]> {
+  const runnable = model.tasks.length > 0 && model.flows.length > 0;
+  const simulation = runnable ? await simulateSwitch(model) : null;
+  const packets = runnable ? await checkEstimate(model, model.tasks.map((t) => result.weights[t.name]), { packets: DETAIL_PACKETS }) : null;
   const flowFixes: Record<string, { delay?: ValueFix; rate?: ValueFix }> = {};
+  const flowMeets = async (f: number, change: { delaySlo?: number; rateSlo?: number }, verdict: 'meetsDelay' | 'meetsRate') =>
+    (await together.solve({ switch: { ...model, flows: model.flows.map((flow, i) => (i === f ? { ...flow, ...change } : flow)) } })).switchNamed(model.name).flows[f][verdict];
   for (const [f, flow] of result.flows.entries()) {
     const written = units.flows[`${model.name}/${flow.name}`] ?? {};
     const fixes: { delay?: ValueFix; rate?: ValueFix } = {};
@@ -191,36 +264,33 @@ async function switchDetails(model: SwitchModel, result: SwitchResult, units: Wr
       const target = result.weightsSource === 'fixed' ? flow.delay : flow.achievableDelay;
       if (target !== null) {
         const { written: value, base } = roundInUnit(target, written.delay, 'up');
-        if (await flowMeets(model, f, { delaySlo: base }, 'meetsDelay')) fixes.delay = { value, unit: written.delay };
+        if (await flowMeets(f, { delaySlo: base }, 'meetsDelay')) fixes.delay = { value, unit: written.delay };
       }
     }
     if (!flow.meetsRate && model.flows[f].rateSlo !== undefined) {
       const target = result.weightsSource === 'fixed' ? flow.rate : flow.achievableRate;
       if (target !== null && target > 0) {
         const { written: value, base } = roundInUnit(target, written.rate, 'down');
-        if (base > 0 && (await flowMeets(model, f, { rateSlo: base }, 'meetsRate'))) fixes.rate = { value, unit: written.rate };
+        if (base > 0 && (await flowMeets(f, { rateSlo: base }, 'meetsRate'))) fixes.rate = { value, unit: written.rate };
       }
     }
     if (fixes.delay || fixes.rate) flowFixes[flow.name] = fixes;
   }
   return {
     simulation,
+    packets,
     flowFixes,
-    applicableWeights: await applicableWeights(model, result),
-    move: result.status === 'infeasible' ? await feasibleMove(model) : null,
+    applicableWeights: await applicableWeights(together, model, result),
+    move: result.status === 'infeasible' ? await feasibleMove(together, model) : null,
   };
-}
-
-async function flowMeets(model: SwitchModel, f: number, change: { delaySlo?: number; rateSlo?: number }, verdict: 'meetsDelay' | 'meetsRate'): Promise<boolean> {
-  const flows = model.flows.map((flow, i) => (i === f ? { ...flow, ...change } : flow));
-  return (await solveSwitch({ ...model, flows })).flows[f][verdict];
 }
 
 /**
  * The optimal weights rounded for the source (3 decimals, then more if rounding breaks the verdict),
- * each worker's weights summing to exactly 1; null unless they make the switch feasible.
+ * each worker's weights summing to exactly 1; null unless they keep everything the switch is
+ * optimised with feasible.
  */
-async function applicableWeights(model: SwitchModel, result: SwitchResult): Promise<Record<string, number> | null> {
+async function applicableWeights(together: SolvedTogether, model: SwitchModel, result: SwitchResult): Promise<Record<string, number> | null> {
   const optimal = result.optimum.weights;
   if (result.optimum.slack === null || result.optimum.slack < 0 || model.tasks.length === 0) return null;
   for (const decimals of [3, 4, 6]) {
@@ -234,23 +304,78 @@ async function applicableWeights(model: SwitchModel, result: SwitchResult): Prom
     });
     if (weights.some((w) => w < 0)) continue;
     const fixed = { ...model, tasks: model.tasks.map((t, i) => ({ ...t, fixedWeight: weights[i] })) };
-    if ((await solveSwitch(fixed)).status === 'feasible') return Object.fromEntries(model.tasks.map((t, i) => [t.name, weights[i]]));
+    if ((await together.solve({ switch: fixed })).feasible) return Object.fromEntries(model.tasks.map((t, i) => [t.name, weights[i]]));
   }
   return null;
 }
 
-/** Moving one task to the least-loaded other worker: the first such move that makes the switch feasible. */
-async function feasibleMove(model: SwitchModel): Promise<{ task: string; toWorker: string } | null> {
+/**
+ * Moving one task (of `candidates`, default all) to the least-loaded other worker: the first such
+ * move that makes everything the switch is optimised with feasible.
+ */
+async function feasibleMove(together: SolvedTogether, model: SwitchModel, candidates: ReadonlySet<number> = new Set(model.tasks.keys())): Promise<{ task: string; toWorker: string } | null> {
   if (model.workers.length < 2) return null;
   // Utilisation of each worker at the design rates: sum of its tasks' design loads over its speed.
   const { loads } = buildDesign(model);
   const load = model.workers.map((worker, w) => model.tasks.reduce((sum, t, i) => (t.worker === w ? sum + loads[i] : sum), 0) / worker.speed);
   for (const [i, task] of model.tasks.entries()) {
+    if (!candidates.has(i)) continue;
     const others = model.workers.map((_, w) => w).filter((w) => w !== task.worker);
     const target = others.reduce((best, w) => (load[w] < load[best] ? w : best), others[0]);
     // A fixed weight means nothing on another worker; the moved task's weight is optimised there.
     const tasks = model.tasks.map((t, j) => (j === i ? { ...t, worker: target, fixedWeight: undefined } : t));
-    if ((await solveSwitch({ ...model, tasks })).status === 'feasible') return { task: task.name, toWorker: model.workers[target].name };
+    if ((await together.solve({ switch: { ...model, tasks } })).feasible) return { task: task.name, toWorker: model.workers[target].name };
+  }
+  return null;
+}
+
+// ----------------------------------------------------------------- services
+
+function serviceOutcome(model: ServiceModel, result: ServiceResult, switches: readonly SwitchModel[]): ServiceOutcome {
+  const crossed = [...new Set(model.hops.map((hop) => hop.switch))].map((name) => present(switches.find((s) => s.name === name), `switch ${name} of service ${model.name}`));
+  return { name: model.name, result, topology: model.topology, taskWorkers: Object.fromEntries(crossed.map((s) => [s.name, taskWorkersOf(s)])), fixes: {}, move: null };
+}
+
+/**
+ * An infeasible service's fixes: its end-to-end SLOs relaxed to the best achievable values (rounded
+ * in their written unit), and moving a task of a hop flow in a switch of this file; each checked by
+ * re-solving the group it is optimised with.
+ */
+async function serviceDetails(input: ScenarioInput, model: ServiceModel, result: ServiceResult): Promise<ScenarioDetails['services'][number]> {
+  if (result.status === 'feasible') return { fixes: {}, move: null };
+  const written = input.units.services[model.name] ?? {};
+  const network = networkOf(input);
+  const together = new SolvedTogether(network, model.hops[0].switch);
+  const meets = async (change: Partial<ServiceModel>, verdict: 'meetsDelay' | 'meetsRate') => (await together.solve({ service: { ...model, ...change } })).serviceNamed(model.name)[verdict];
+  // With fixed weights somewhere on the way the best achievable value may be out of reach: relax to what is.
+  const crossedFixed = model.hops.some((hop) => isFullyFixed(present(network.switches.find((s) => s.name === hop.switch), `switch ${hop.switch} of service ${model.name}`)));
+  const fixes: { delay?: ValueFix; rate?: ValueFix } = {};
+  if (!result.meetsDelay && model.delaySlo !== undefined) {
+    const target = crossedFixed ? result.delay : result.achievableDelay;
+    if (target !== null) {
+      const { written: value, base } = roundInUnit(target, written.delay, 'up');
+      if (await meets({ delaySlo: base }, 'meetsDelay')) fixes.delay = { value, unit: written.delay };
+    }
+  }
+  if (!result.meetsRate && model.rateSlo !== undefined) {
+    const target = crossedFixed ? result.rate : result.achievableRate;
+    if (target !== null && target > 0) {
+      const { written: value, base } = roundInUnit(target, written.rate, 'down');
+      if (base > 0 && (await meets({ rateSlo: base }, 'meetsRate'))) fixes.rate = { value, unit: written.rate };
+    }
+  }
+  return { fixes, move: await hopTaskMove(input, together, model) };
+}
+
+/** The first move of a task a hop flow crosses, in a switch of this file, that makes the service's group feasible. */
+async function hopTaskMove(input: ScenarioInput, together: SolvedTogether, model: ServiceModel): Promise<ServiceOutcome['move']> {
+  for (const hop of model.hops) {
+    const sw = input.switches.find((s) => s.name === hop.switch);
+    if (!sw) continue; // a switch of another file: its tasks cannot be moved from here
+    const flow = present(sw.flows.find((f) => f.name === hop.flow), `flow ${hop.flow} of switch ${sw.name}`);
+    const onPath = new Set(sw.tasks.flatMap((t, i) => (t.modules.some((m) => flow.path.includes(m)) ? [i] : [])));
+    const move = await feasibleMove(together, sw, onPath);
+    if (move) return { switch: sw.name, ...move };
   }
   return null;
 }

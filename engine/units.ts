@@ -41,6 +41,9 @@ export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
   share: 'share',
 };
 
+/** The factor of a known unit to its base unit (1 for the base unit itself). */
+const factorOf = (unit: string): number => UNITS.get(unit)?.factor ?? 1;
+
 export function unitsOf(dimension: Dimension): string[] {
   return [...UNITS].filter(([, info]) => info.dimension === dimension).map(([name]) => name);
 }
@@ -66,7 +69,8 @@ export function closestUnit(unit: string, dimension?: Dimension): string | undef
   return best;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: how many single-character edits turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -94,14 +98,48 @@ const DISPLAY_UNITS: Readonly<Record<Exclude<Dimension, 'share'>, readonly strin
   frequency: ['GHz', 'MHz', 'kHz', 'Hz'],
 };
 
-/** `value` (base units) as text for people: 3 significant digits in a fitting unit, e.g. "4.57 s", "150 us", "30%". */
-export function formatQuantity(value: number | null | undefined, dimension: Dimension, digits = 3): string {
+/**
+ * `value` (base units) as text for people: 3 significant digits in a fitting unit, e.g. "4.57 s",
+ * "150 us", "30%". `round` says which way: a suggested limit is rounded the way that keeps it
+ * feasible (a smallest target or delay up, a largest rate down), so typing it back never fails.
+ */
+export function formatQuantity(value: number | null | undefined, dimension: Dimension, digits = 3, round: Rounding = 'nearest'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '∞';
-  if (dimension === 'share') return `${Number((value * 100).toPrecision(digits))}%`;
+  if (dimension === 'share') return `${roundedIn(value, 1e-2, digits, round)}%`;
   const candidates = DISPLAY_UNITS[dimension];
-  // Zero reads best in the base unit ("0 s", not "0 ns").
-  const unit = value === 0 ? candidates.find((u) => UNITS.get(u)!.factor === 1)! : (candidates.find((u) => Math.abs(value) >= UNITS.get(u)!.factor) ?? candidates[candidates.length - 1]);
-  return `${Number((value / UNITS.get(unit)!.factor).toPrecision(digits))} ${unit}`;
+  // Zero reads best in the base unit ("0 s", not "0 ns"); the candidates run from the largest unit down.
+  const unit = (value === 0 ? candidates.find((u) => factorOf(u) === 1) : candidates.find((u) => Math.abs(value) >= factorOf(u))) ?? candidates[candidates.length - 1];
+  return `${roundedIn(value, factorOf(unit), digits, round)} ${unit}`;
+}
+
+/** Suggested bounds: the smallest value that works, shown rounded up; the largest, rounded down. */
+export const atLeast = (value: number | null | undefined, dimension: Dimension): string => formatQuantity(value, dimension, 3, 'up');
+export const atMost = (value: number | null | undefined, dimension: Dimension): string => formatQuantity(value, dimension, 3, 'down');
+
+export type Rounding = 'nearest' | 'up' | 'down';
+
+/** `value` (base units) to 3 significant digits in the given direction: the number a suggestion shows. */
+export function roundedBound(value: number, round: 'up' | 'down', digits = 3): number {
+  return Number.isFinite(value) && value !== 0 ? roundedIn(value, 1, digits, round) : value;
+}
+
+/**
+ * `value` (base units) written in a unit of `factor`, to `digits` significant digits in the given
+ * direction and without float noise (0.30000000000000004 is 0.3). Up and down hold for the number
+ * as it will be read back (written × factor, as the language converts it), not only in the unit.
+ */
+function roundedIn(value: number, factor: number, digits: number, round: Rounding): number {
+  const inUnit = value / factor;
+  const nearest = Number(inUnit.toPrecision(digits));
+  if (round === 'nearest' || inUnit === 0) return nearest;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(inUnit))) - digits + 1);
+  let written = nearest;
+  // At most two steps: toPrecision may round the wrong way, and so may written × factor.
+  for (let i = 0; i < 2; i++) {
+    if (round === 'up' && written * factor < value) written = Number((written + step).toPrecision(digits));
+    if (round === 'down' && written * factor > value) written = Number((written - step).toPrecision(digits));
+  }
+  return written;
 }
 
 /**
@@ -111,12 +149,7 @@ export function formatQuantity(value: number | null | undefined, dimension: Dime
  */
 export function roundInUnit(value: number, unit: string | undefined, direction: 'up' | 'down', digits = 3): { written: number; base: number } {
   const factor = unit === undefined ? 1 : (UNITS.get(unit)?.factor ?? 1);
-  const inUnit = value / factor;
-  if (inUnit === 0 || !Number.isFinite(inUnit)) return { written: inUnit, base: value };
-  const step = 10 ** (Math.floor(Math.log10(Math.abs(inUnit))) - digits + 1);
-  let written = Number(inUnit.toPrecision(digits));
-  // toPrecision rounds to nearest; step once more when that went the wrong way.
-  if (direction === 'up' && written * factor < value) written = Number((written + step).toPrecision(digits));
-  if (direction === 'down' && written * factor > value) written = Number((written - step).toPrecision(digits));
+  if (value === 0 || !Number.isFinite(value / factor)) return { written: value / factor, base: value };
+  const written = roundedIn(value, factor, digits, direction);
   return { written, base: written * factor };
 }

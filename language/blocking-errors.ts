@@ -41,8 +41,7 @@ export async function blockingErrors(document: LangiumDocument, services: Langiu
   let count = 0;
   let first: LocatedDiagnostic | undefined;
   const referencedWithErrors: string[] = [];
-  while (pending.length > 0) {
-    const current = pending.shift()!;
+  for (let current = pending.shift(); current !== undefined; current = pending.shift()) {
     const uri = current.uri.toString();
     const errors = await inputErrors(current, services);
     if (errors.length > 0) {

@@ -7,11 +7,13 @@
  */
 import type { AstNode, Reference } from 'langium';
 import { findCycle, pathsBetween } from '../engine/graph.js';
-import type { WrittenUnits } from '../engine/scenario.js';
+import type { ScenarioInput, SloUnits, WrittenUnits } from '../engine/scenario.js';
 import type { MandalaSpec, Objective, PlacementProblem, StudySpec, Topology, TopologySource, TrainingCurve } from '../engine/placement/model.js';
-import { DEFAULT_CONTROLLER, type ControllerSettings, type SwitchModel, type Task } from '../engine/scheduling/model.js';
+import { DEFAULT_CONTROLLER, type ControllerSettings, type ServiceModel, type SwitchModel, type Task, type TrafficChange } from '../engine/scheduling/model.js';
 import * as ast from './generated/ast.js';
-import { allOf, firstOf, switchMembers, topologyLinks, topologyNodes } from './syntax.js';
+import type { ServiceLookup } from './referrers.js';
+import type { TraceLookup } from './trace-files.js';
+import { allOf, firstOf, serviceFlows, switchMembers, topologyLinks, topologyNodes } from './syntax.js';
 import { dataflowOf } from './validation/switch-rules.js';
 import { valueOf } from './validation/placement-rules.js';
 
@@ -23,6 +25,9 @@ export interface Lowered<M, N> {
 export interface LoweredScenario {
   readonly placements: Lowered<PlacementProblem, ast.Placement>[];
   readonly switches: Lowered<SwitchModel, ast.Switch>[];
+  readonly services: Lowered<ServiceModel, ast.Service>[];
+  /** Switches declared in other files that the services cross. */
+  readonly crossedSwitches: Lowered<SwitchModel, ast.Switch>[];
   readonly studies: Lowered<StudySpec, ast.Study>[];
   /** The units limits are written in, so fixes can be written back the same way. */
   readonly units: WrittenUnits;
@@ -62,34 +67,72 @@ function resolved<T extends AstNode>(reference: Reference<T> | undefined, owner:
   return target;
 }
 
-export function lowerScenario(scenario: ast.Scenario): Lowering {
+/**
+ * What lowering reads beyond a document's own AST: `services` finds the services through a flow in
+ * any file (a flow may take its offered load from one); `traces` holds the rows of the `traffic
+ * from` files, read when the document was validated (trace-files.ts).
+ */
+export interface LoweringContext {
+  readonly services: ServiceLookup;
+  readonly traces: TraceLookup;
+}
+
+/** The switches of other files that the file's services cross are lowered too (`crossedSwitches`). */
+export function lowerScenario(scenario: ast.Scenario, context: LoweringContext): Lowering {
   const placements: LoweredScenario['placements'] = [];
   const switches: LoweredScenario['switches'] = [];
+  const services: LoweredScenario['services'] = [];
   const studies: LoweredScenario['studies'] = [];
   const problems: LoweringProblem[] = [];
-  for (const declaration of scenario.declarations) {
+  const lower = (declaration: ast.Declaration, step: () => void) => {
     try {
-      if (ast.isPlacement(declaration)) placements.push({ model: lowerPlacement(declaration), node: declaration });
-      else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration), node: declaration });
-      else if (ast.isStudy(declaration)) studies.push({ model: lowerStudy(declaration), node: declaration });
+      step();
     } catch (error) {
       // An Unlowerable says where; anything else is a gap in this module, still reported on the declaration.
       problems.push(error instanceof Unlowerable ? error : { node: declaration, message: `cannot read ${declaration.$type.toLowerCase()} '${declaration.name}': ${String(error)}` });
     }
+  };
+  for (const declaration of scenario.declarations) {
+    lower(declaration, () => {
+      if (ast.isPlacement(declaration)) placements.push({ model: lowerPlacement(declaration), node: declaration });
+      else if (ast.isSwitch(declaration)) switches.push({ model: lowerSwitch(declaration, context), node: declaration });
+      else if (ast.isService(declaration)) services.push({ model: lowerService(declaration), node: declaration });
+      else if (ast.isStudy(declaration)) studies.push({ model: lowerStudy(declaration), node: declaration });
+    });
   }
+  const crossedSwitches: LoweredScenario['crossedSwitches'] = [];
+  const elsewhere = new Set(services.flatMap(({ node }) => serviceFlows(node).map((flow) => flow.$container)).filter((sw) => !scenario.declarations.includes(sw)));
+  for (const sw of elsewhere) lower(sw, () => crossedSwitches.push({ model: lowerSwitch(sw, context), node: sw }));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, scenario: { placements, switches, studies, units: writtenUnits(placements, switches) } };
+  return { ok: true, scenario: { placements, switches, services, crossedSwitches, studies, units: writtenUnits(placements, switches, services) } };
 }
 
-function writtenUnits(placements: LoweredScenario['placements'], switches: LoweredScenario['switches']): WrittenUnits {
+/** What the engine solves for a lowered file. */
+export function scenarioInput(scenario: LoweredScenario): ScenarioInput {
+  const models = <M>(lowered: readonly Lowered<M, unknown>[]) => lowered.map((l) => l.model);
+  return {
+    placements: models(scenario.placements),
+    switches: models(scenario.switches),
+    services: models(scenario.services),
+    crossedSwitches: models(scenario.crossedSwitches),
+    studies: models(scenario.studies),
+    units: scenario.units,
+  };
+}
+
+function writtenUnits(placements: LoweredScenario['placements'], switches: LoweredScenario['switches'], services: LoweredScenario['services']): WrittenUnits {
   // A recovered parse may leave a clause without its quantity (`rate >= -Infinity pps`): no unit then.
   const targets: Record<string, string | undefined> = {};
   for (const { node } of placements) targets[node.name] = firstOf(node.clauses, 'TargetClause')?.value?.unit;
-  const flows: Record<string, { delay?: string; rate?: string }> = {};
+  const flows: Record<string, SloUnits> = {};
   for (const { node } of switches) {
     for (const flow of switchMembers(node, 'Flow')) flows[`${node.name}/${flow.name}`] = { delay: flow.delaySlo?.value?.unit, rate: flow.rateSlo?.value?.unit };
   }
-  return { targets, flows };
+  const serviceUnits: Record<string, SloUnits> = {};
+  for (const { node } of services) {
+    serviceUnits[node.name] = { delay: firstOf(node.clauses, 'ServiceDelaySlo')?.value?.unit, rate: firstOf(node.clauses, 'ServiceRateSlo')?.value?.unit };
+  }
+  return { targets, flows, services: serviceUnits };
 }
 
 export function lowerTopology(topology: ast.ExplicitTopology): Topology {
@@ -102,7 +145,7 @@ export function lowerTopology(topology: ast.ExplicitTopology): Topology {
   };
   return {
     name: topology.name,
-    nodes: nodes.map((n) => ({ name: n.name, tier: n.tier as Topology['nodes'][number]['tier'], accelerator: n.accelerator })),
+    nodes: nodes.map((n) => ({ name: n.name, tier: n.tier, accelerator: n.accelerator })),
     links: topologyLinks(topology).map((link) => ({
       a: endpoint(link, 'a'),
       b: endpoint(link, 'b'),
@@ -181,7 +224,7 @@ export function lowerPlacement(placement: ast.Placement): PlacementProblem {
   };
 }
 
-export function lowerSwitch(sw: ast.Switch): SwitchModel {
+export function lowerSwitch(sw: ast.Switch, context: LoweringContext): SwitchModel {
   const workers = switchMembers(sw, 'Worker');
   const workerIndex = new Map(workers.map((w, i) => [w, i]));
   const dataflow = dataflowOf(sw);
@@ -203,7 +246,8 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
     if (worker === undefined) throw new Unlowerable(task, `worker '${task.worker?.$refText}' is not a worker of ${sw.name}`);
     return { name: task.name, worker, modules: [root, ...members.filter((v) => v !== root)], fixedWeight: optional(task.weight) };
   });
-  const flows = switchMembers(sw, 'Flow').map((flow) => {
+  const flowNodes = switchMembers(sw, 'Flow');
+  const flows = flowNodes.map((flow) => {
     let path: number[];
     if (flow.source || flow.target) {
       const found = pathsBetween(dataflow.next, moduleIndex(flow.source, flow), moduleIndex(flow.target, flow));
@@ -214,7 +258,7 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
     return {
       name: flow.name,
       path,
-      offered: required(flow.offered, flow, `the offered load of ${flow.name}`),
+      offered: flowOffered(flow, context.services),
       rateSlo: optional(flow.rateSlo?.value),
       delaySlo: optional(flow.delaySlo?.value),
     };
@@ -229,13 +273,96 @@ export function lowerSwitch(sw: ast.Switch): SwitchModel {
     tasks,
     flows,
     controller: lowerController(switchMembers(sw, 'Controller')[0]),
+    traffic: lowerTraffic(sw, flowNodes, context.traces),
   };
 }
 
-/** The switch's model when it lowers (its references resolve, its quantities are valid), else undefined. */
-export function tryLowerSwitch(sw: ast.Switch): SwitchModel | undefined {
+/** A flow's offered load: its own, or else that of the services through it (validation makes them agree). */
+function flowOffered(flow: ast.Flow, lookup: ServiceLookup): number {
+  if (flow.offered) return required(flow.offered, flow, `the offered load of ${flow.name}`);
+  const fromService = lookup.servicesThrough(flow).map(serviceOffered).find((v) => v !== undefined);
+  if (fromService === undefined) throw new Unlowerable(flow, `flow ${flow.name} has no offered load, and no service through it states one`);
+  return fromService;
+}
+
+/** A service's offered load, pps: its own `offered`, else the first one its hop flows state; undefined when none is written. */
+export function serviceOffered(service: ast.Service): number | undefined {
+  const own = firstOf(service.clauses, 'ServiceOffered');
+  return own ? valueOf(own.value) : valueOf(serviceFlows(service).find((f) => f.offered)?.offered);
+}
+
+/**
+ * A service: its ends and its switches' nodes as indices of the topology of `from`, its hops by
+ * switch and flow name, its offered load (its own, else its hop flows' common one) and SLOs.
+ */
+export function lowerService(service: ast.Service): ServiceModel {
+  const ends = firstOf(service.clauses, 'ServiceEnds');
+  if (!ends) throw new Unlowerable(service, `service ${service.name} has no 'from … to'`);
+  const from = resolved(ends.source, ends, 'node');
+  const topology = from.$container;
+  if (!ast.isExplicitTopology(topology)) throw new Unlowerable(ends, `node '${from.name}' is not in a written-out topology`);
+  const nodes = topologyNodes(topology);
+  const nodeIndex = (node: ast.TopologyNode, owner: AstNode): number => {
+    const index = nodes.indexOf(node);
+    if (index < 0) throw new Unlowerable(owner, `node '${node.name}' is not in topology ${topology.name}`);
+    return index;
+  };
+  const via = firstOf(service.clauses, 'ServiceVia');
+  if (!via || via.hops.length === 0) throw new Unlowerable(service, `service ${service.name} crosses no switch`);
+  const hops = via.hops.map((reference) => {
+    const flow = resolved(reference, via, 'flow');
+    const sw = flow.$container;
+    return { switch: sw.name, flow: flow.name, node: nodeIndex(resolved(sw.location, via, `the node of switch ${sw.name}`), via) };
+  });
+  const offered = serviceOffered(service);
+  if (offered === undefined) throw new Unlowerable(service, `service ${service.name} has no offered load, and none of its hop flows states one`);
+  return {
+    name: service.name,
+    topology: lowerTopology(topology),
+    from: nodeIndex(from, ends),
+    to: nodeIndex(resolved(ends.target, ends, 'node'), ends),
+    hops,
+    offered,
+    rateSlo: optional(firstOf(service.clauses, 'ServiceRateSlo')?.value),
+    delaySlo: optional(firstOf(service.clauses, 'ServiceDelaySlo')?.value),
+  };
+}
+
+/** The changes of the switch's `traffic` in period order (in written order within a period); undefined without one. */
+function lowerTraffic(sw: ast.Switch, flows: readonly ast.Flow[], traces: TraceLookup): TrafficChange[] | undefined {
+  const traffic = switchMembers(sw, 'Traffic')[0];
+  if (!traffic) return undefined;
+  let changes: TrafficChange[];
+  if (traffic.file !== undefined) {
+    const content = traces(traffic);
+    if (!content) throw new Unlowerable(traffic, `the trace file '${traffic.file}' has not been read`);
+    if (!content.ok) throw new Unlowerable(traffic, `${traffic.file}: ${content.message}`);
+    const index = new Map(flows.map((flow, f) => [flow.name, f]));
+    changes = content.rows.map((row) => {
+      const flow = index.get(row.flow);
+      if (flow === undefined) throw new Unlowerable(traffic, `${traffic.file} line ${row.line}: '${row.flow}' is not a flow of ${sw.name}`);
+      return { period: row.period, flow, offered: row.offered };
+    });
+  } else {
+    changes = traffic.changes.map((change) => {
+      const flow = flows.indexOf(resolved(change.flow, change, 'flow'));
+      if (flow < 0) throw new Unlowerable(change, `flow '${change.flow.$refText}' is not a flow of ${sw.name}`);
+      return {
+        period: required(change.period, change, 'the period of a traffic change'),
+        flow,
+        offered: optional(change.offered),
+        rateSlo: optional(change.rateSlo?.value),
+        delaySlo: optional(change.delaySlo?.value),
+      };
+    });
+  }
+  return changes.sort((a, b) => a.period - b.period);
+}
+
+/** What `lower` returns when the declaration lowers (its references resolve, its quantities are valid), else undefined. */
+export function attemptLowering<T>(lower: () => T): T | undefined {
   try {
-    return lowerSwitch(sw);
+    return lower();
   } catch (error) {
     if (error instanceof Unlowerable) return undefined;
     throw error;

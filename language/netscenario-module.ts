@@ -12,9 +12,10 @@ import {
 } from 'langium/lsp';
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
 import { NetScenarioDocumentBuilder } from './workspace-builder.js';
-import { NetScenarioTokenBuilder } from './unit-token.js';
+import { NetScenarioTokenBuilder } from './tokens.js';
 import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
+import { NetScenarioLinker } from './linker.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { ResultStore } from './results/store.js';
 import { SaveAwareDocumentUpdateHandler } from './save-events.js';
@@ -25,10 +26,13 @@ import { ResultHoverProvider } from './results/hover.js';
 import { ResultInlayHintProvider } from './results/inlay-hints.js';
 import { EditorFeaturesModule } from './lsp/editor-features.js';
 import { ClientSupport } from './lsp/client-support.js';
+import { TraceFiles } from './trace-files.js';
 
 export interface NetScenarioAddedServices {
   results: { Store: ResultStore };
   client: { Support: ClientSupport };
+  /** The trace files of `traffic from` clauses, read before validation (trace-files.ts). */
+  traffic: { TraceFiles: TraceFiles };
 }
 
 export type NetScenarioServices = LangiumServices & NetScenarioAddedServices;
@@ -40,6 +44,7 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
     LexerErrorMessageProvider: () => new NetScenarioLexerErrorMessages(),
   },
   references: {
+    Linker: (services) => new NetScenarioLinker(services),
     ScopeComputation: (services) => new NetScenarioScopeComputation(services),
     ScopeProvider: (services) => new NetScenarioScopeProvider(services),
   },
@@ -51,6 +56,9 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
   },
   client: {
     Support: (services) => new ClientSupport(services.shared),
+  },
+  traffic: {
+    TraceFiles: (services) => new TraceFiles(services.shared.workspace.FileSystemProvider),
   },
   lsp: {
     InlayHintProvider: (services) => new ResultInlayHintProvider(services),
@@ -86,9 +94,10 @@ export function createNetScenarioServices(
   const NetScenario = inject(createDefaultModule({ shared }), NetScenarioGeneratedModule, NetScenarioModule, EditorFeaturesModule);
   shared.ServiceRegistry.register(NetScenario);
   registerValidationChecks(NetScenario);
+  shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => deleted.forEach((uri) => NetScenario.traffic.TraceFiles.forget(uri)));
   if (!context.connection) {
     // Without a language client nothing triggers the config update that builds the workspace.
-    shared.workspace.ConfigurationProvider.initialized({});
+    void shared.workspace.ConfigurationProvider.initialized({});
   }
   return { shared, NetScenario };
 }

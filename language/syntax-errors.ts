@@ -2,8 +2,10 @@
  * One-line syntax error messages in the words of the language ("a name", "a number", 'flow')
  * instead of Chevrotain's token-sequence listings, with unprintable characters shown as U+XXXX.
  */
-import { DefaultLexerErrorMessageProvider, LangiumParserErrorMessageProvider } from 'langium';
+import { AstUtils, DefaultLexerErrorMessageProvider, GrammarAST, LangiumParserErrorMessageProvider } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
+import { NetScenarioGrammar } from './generated/grammar.js';
+import { closestWord } from './suggestions.js';
 
 const MAX_ALTERNATIVES = 8;
 
@@ -16,7 +18,7 @@ function describeToken(type: TokenType): string {
 
 /** Printable text for a message: control and other invisible characters become U+XXXX. */
 export function printable(text: string): string {
-  return text.replace(/[\p{C}\p{Z}]/gu, (ch) => (ch === ' ' ? ' ' : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+  return text.replace(/[\p{C}\p{Z}]/gu, (ch) => (ch === ' ' ? ' ' : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`));
 }
 
 function describeFound(token: IToken): string {
@@ -34,22 +36,47 @@ function listAlternatives(paths: TokenType[][]): string {
   return `one of ${shown}${firsts.length > MAX_ALTERNATIVES ? ', ...' : ''}`;
 }
 
+/** The words of the language (keywords that are words, not punctuation), for "did you mean". */
+let keywords: Set<string> | undefined;
+function languageKeywords(): Set<string> {
+  keywords ??= new Set(
+    AstUtils.streamAllContents(NetScenarioGrammar())
+      .filter(GrammarAST.isKeyword)
+      .map((keyword) => keyword.value)
+      .filter((value) => /^[a-z][a-z-]*$/.test(value)),
+  );
+  return keywords;
+}
+
+/**
+ * A misspelt keyword is read as a name, so the parser stumbles on it or on the word after it
+ * (`modul x`: a module chain expects '->' after `modul`): suggest the keyword either may have been.
+ */
+function keywordHint(...tokens: (IToken | undefined)[]): string {
+  for (const token of tokens) {
+    if (token?.tokenType.name !== 'ID' || languageKeywords().has(token.image)) continue;
+    const keyword = closestWord(token.image, languageKeywords());
+    if (keyword) return ` Did you mean '${keyword}' instead of '${printable(token.image)}'?`;
+  }
+  return '';
+}
+
 export class NetScenarioParserErrorMessages extends LangiumParserErrorMessageProvider {
-  override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken }): string {
+  override buildMismatchTokenMessage({ expected, actual, previous }: { expected: TokenType; actual: IToken; previous: IToken }): string {
     if (expected.name === 'EOF') return this.buildNotAllInputParsedMessage({ firstRedundant: actual });
-    return `Expected ${describeToken(expected)} but found ${describeFound(actual)}.`;
+    return `Expected ${describeToken(expected)} but found ${describeFound(actual)}.${keywordHint(actual, previous)}`;
   }
 
   override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
-    return `Unexpected ${describeFound(firstRedundant)}: a declaration starts with 'topology', 'curve', 'placement', 'switch' or 'study'.`;
+    return `Unexpected ${describeFound(firstRedundant)}: a declaration starts with 'topology', 'curve', 'placement', 'switch', 'service' or 'study'.${keywordHint(firstRedundant)}`;
   }
 
-  override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
-    return `Expected ${listAlternatives(expectedPathsPerAlt.flat())} but found ${describeFound(actual[0])}.`;
+  override buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken }): string {
+    return `Expected ${listAlternatives(expectedPathsPerAlt.flat())} but found ${describeFound(actual[0])}.${keywordHint(actual[0], previous)}`;
   }
 
-  override buildEarlyExitMessage({ expectedIterationPaths, actual }: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
-    return `Expected ${listAlternatives(expectedIterationPaths)} but found ${describeFound(actual[0])}.`;
+  override buildEarlyExitMessage({ expectedIterationPaths, actual, previous }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken }): string {
+    return `Expected ${listAlternatives(expectedIterationPaths)} but found ${describeFound(actual[0])}.${keywordHint(actual[0], previous)}`;
   }
 }
 

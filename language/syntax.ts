@@ -30,3 +30,8 @@ export function topologyLinks(topology: ast.ExplicitTopology): ast.Link[] {
 export function switchMembers<K extends ast.SwitchMember['$type']>(sw: ast.Switch, type: K): ClauseOf<ast.SwitchMember, K>[] {
   return allOf(sw.members, type);
 }
+
+/** The hop flows of a service's `via`, in order, as far as they resolve. */
+export function serviceFlows(service: ast.Service): ast.Flow[] {
+  return (firstOf(service.clauses, 'ServiceVia')?.hops ?? []).flatMap((hop) => (hop.ref ? [hop.ref] : []));
+}

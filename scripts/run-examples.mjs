@@ -8,6 +8,8 @@ const examples = readdirSync('examples').filter((f) => f.endsWith('.nsc')).map((
 const runs = [
   ['solve', ...examples],
   ['simulate', 'examples/paper-fork.nsc', '--periods', '12'],
+  ['simulate', 'examples/edge-site-rush-hour.nsc', '--packets', '200000'],
+  ['simulate', 'examples/edge-site-day.nsc', '--csv'],
   ['study', 'examples/mandala-study.nsc'],
 ];
 let worst = 0;

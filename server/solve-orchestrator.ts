@@ -11,7 +11,8 @@ import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import { withDetails, type ScenarioInput } from '../engine/scenario.js';
 import type { Scenario } from '../language/generated/ast.js';
 import { blockingErrors } from '../language/blocking-errors.js';
-import { lowerScenario } from '../language/lowering.js';
+import { lowerScenario, scenarioInput } from '../language/lowering.js';
+import { loweringContext } from '../language/lowering-context.js';
 import type { NetScenarioServices, NetScenarioSharedServices } from '../language/netscenario-module.js';
 import type { ScenarioResults } from '../language/results/model.js';
 import { readSettings, type ServerSettings } from '../language/settings.js';
@@ -36,6 +37,8 @@ export class SolveOrchestrator {
   private readonly debounce = new Map<string, NodeJS.Timeout>();
   /** Per document, the versions of the files its last solve read (see solveOrThrow). */
   private readonly solvedInputs = new Map<string, string>();
+  /** Per document, its text version and trace files (`traffic from`) at its last solve. */
+  private readonly solvedTraces = new Map<string, { readonly version: number; readonly signature: string }>();
   private settings: ServerSettings | undefined;
 
   constructor(
@@ -84,17 +87,27 @@ export class SolveOrchestrator {
     const running = this.running.get(uri);
     if (running && running.version !== document.textDocument.version) running.abort.abort();
     void this.currentSettings().then((settings) => {
+      // A trace file changed under a solved text: for the results that is like saving the scenario.
+      if (settings.solveOn === 'save' && this.onlyTracesChanged(document)) return void this.solve(uri, false);
       if (settings.solveOn !== 'change' || !this.shared.workspace.TextDocuments.get(uri)) return;
       clearTimeout(this.debounce.get(uri));
       this.debounce.set(uri, setTimeout(() => void this.solve(uri, false), CHANGE_DEBOUNCE_MS));
     });
   }
 
+  private onlyTracesChanged(document: LangiumDocument): boolean {
+    const solved = this.solvedTraces.get(document.uri.toString());
+    return solved !== undefined && solved.version === document.textDocument.version && solved.signature !== this.services.traffic.TraceFiles.signatureOf(document);
+  }
+
   private openDependents(uri: string): string[] {
     const changed = new Set([uri]);
     return this.shared.workspace.TextDocuments.all()
       .map((d) => d.uri)
-      .filter((other) => other !== uri && this.shared.workspace.IndexManager.isAffected(this.shared.workspace.LangiumDocuments.getDocument(URI.parse(other))!, changed));
+      .filter((other) => {
+        const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(other));
+        return other !== uri && document !== undefined && this.shared.workspace.IndexManager.isAffected(document, changed);
+      });
   }
 
   private forget(uri: string): void {
@@ -102,6 +115,7 @@ export class SolveOrchestrator {
     clearTimeout(this.debounce.get(uri));
     this.debounce.delete(uri);
     this.solvedInputs.delete(uri);
+    this.solvedTraces.delete(uri);
     this.services.results.Store.delete(uri);
   }
 
@@ -125,23 +139,31 @@ export class SolveOrchestrator {
   private async solveOrThrow(uri: string, force: boolean): Promise<ScenarioResults | undefined> {
     const documents = this.shared.workspace.LangiumDocuments;
     const parsed = URI.parse(uri);
+    if (!documents.hasDocument(parsed) && this.shared.workspace.TextDocuments.get(uri)) {
+      // Saved right after it was opened (a script, or a fast editor): Langium has not built it yet.
+      // Its update is queued behind the workspace's start as a write; a read runs after it.
+      await this.shared.workspace.WorkspaceManager.ready;
+      await this.shared.workspace.WorkspaceLock.read(() => undefined);
+    }
     if (!documents.hasDocument(parsed)) return undefined;
     await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
     const document = documents.getDocument(parsed) as LangiumDocument<Scenario> | undefined;
     if (!document || document.state < DocumentState.Validated) return undefined;
     const version = document.textDocument.version;
     const blocking = await blockingErrors(document, this.services);
-    // Results are current while neither this text nor the text of any file it references has changed.
-    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}`).join(' ');
+    // Results are current while neither this text, nor the text of any file it references, nor a trace file they read has changed.
+    const traces = this.services.traffic.TraceFiles;
+    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}#${traces.signatureOf(d)}`).join(' ');
     const cached = this.services.results.Store.current(document);
     if (!force && cached && this.solvedInputs.get(uri) === inputs) return cached;
     this.solvedInputs.set(uri, inputs);
+    this.solvedTraces.set(uri, { version, signature: traces.signatureOf(document) });
     if (blocking.count > 0) {
       const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
       const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
       return this.publishUnsolved(document, { status: 'not-solved', message, errorCount: blocking.count, location: blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range } });
     }
-    const lowering = lowerScenario(document.parseResult.value);
+    const lowering = lowerScenario(document.parseResult.value, loweringContext(this.services));
     if (!lowering.ok) {
       // Validation passed but a declaration still cannot be read: a gap between validation and lowering.
       const [problem] = lowering.problems;
@@ -156,12 +178,7 @@ export class SolveOrchestrator {
     this.running.set(uri, running);
 
     const settings = await this.currentSettings();
-    const input: ScenarioInput = {
-      placements: lowered.placements.map((p) => p.model),
-      switches: lowered.switches.map((s) => s.model),
-      studies: lowered.studies.map((s) => s.model),
-      units: lowered.units,
-    };
+    const input = scenarioInput(lowered);
     const started = performance.now();
     const progress = await this.beginProgress(uri, running.abort);
     let result;
@@ -211,7 +228,7 @@ export class SolveOrchestrator {
   private async publishUnsolved(document: LangiumDocument, why: UnsolvedResults): Promise<ScenarioResults> {
     const uri = document.uri.toString();
     this.cancel(uri); // a solve still running here works on text (its own or a referenced file's) that no longer stands
-    const results: ScenarioResults = { uri, version: document.textDocument.version, seconds: 0, placements: [], switches: [], studies: [], ...why };
+    const results: ScenarioResults = { uri, version: document.textDocument.version, seconds: 0, placements: [], switches: [], services: [], studies: [], ...why };
     await this.publish(document, results);
     return results;
   }

@@ -1,9 +1,11 @@
 /**
  * Runs solves in one long-lived worker thread (HiGHS is loaded once and stays warm). A solve that
  * is cancelled or passes its time limit terminates the worker: HiGHS cannot be interrupted, and
- * terminating also frees its heap. The next solve starts a fresh worker.
+ * terminating also frees its heap. So does a worker whose footprint passed its budget after a solve
+ * (engine/highs/highs-thread.ts). The next solve starts a fresh worker.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { DEFAULT_FOOTPRINT_BUDGET, exceedsBudget, startHighsThread, type ThreadFootprint } from '../engine/highs/highs-thread.js';
 import { compiledWorkerUrl } from '../engine/highs/worker-script.js';
 import type { ScenarioDetails, ScenarioInput, ScenarioOutcome } from '../engine/scenario.js';
 
@@ -17,7 +19,9 @@ export interface SolveRequest {
   readonly job: SolveJob;
 }
 
-export type SolveReply = { readonly id: number; readonly ok: true; readonly value: ScenarioOutcome | ScenarioDetails } | { readonly id: number; readonly ok: false; readonly message: string };
+export type SolveOutcome = { readonly ok: true; readonly value: ScenarioOutcome | ScenarioDetails } | { readonly ok: false; readonly message: string };
+
+export type SolveReply = SolveOutcome & { readonly id: number; readonly footprint: ThreadFootprint };
 
 export type RunResult<V = ScenarioOutcome | ScenarioDetails> =
   | { readonly kind: 'done'; readonly value: V }
@@ -25,13 +29,31 @@ export type RunResult<V = ScenarioOutcome | ScenarioDetails> =
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'error'; readonly message: string };
 
+export interface SolveRunnerOptions {
+  /** Worker script; defaults to the compiled `solve-worker.js` next to this module. */
+  readonly scriptUrl?: URL;
+  /** Bytes of WASM memory plus JS heap past which the worker is replaced after a solve. */
+  readonly footprintBudget?: number;
+}
+
 export class SolveRunner {
-  private worker: Worker | undefined;
+  private worker: Promise<Worker> | undefined;
+  private started = 0;
   private nextId = 1;
   /** Jobs run one after the other; this is the tail of the chain. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly scriptUrl: URL;
+  private readonly footprintBudget: number;
 
-  constructor(private readonly scriptUrl: URL = compiledWorkerUrl(import.meta.url, 'solve-worker.js')) {}
+  constructor(options: SolveRunnerOptions = {}) {
+    this.scriptUrl = options.scriptUrl ?? compiledWorkerUrl(import.meta.url, 'solve-worker.js');
+    this.footprintBudget = options.footprintBudget ?? DEFAULT_FOOTPRINT_BUDGET;
+  }
+
+  /** Workers started so far: the first, then one after each replacement. */
+  get workersStarted(): number {
+    return this.started;
+  }
 
   /** Queues a job; `signal` cancels it (queued or running), `timeLimitMs` bounds its run time. */
   run<J extends SolveJob>(job: J, options: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult<JobValue<J>>> {
@@ -41,13 +63,22 @@ export class SolveRunner {
   }
 
   dispose(): void {
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = undefined;
+    void worker?.then((w) => w.terminate(), () => undefined);
   }
 
-  private execute(job: SolveJob, { signal, timeLimitMs }: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult> {
-    if (signal?.aborted) return Promise.resolve({ kind: 'cancelled' });
-    const worker = (this.worker ??= this.startWorker());
+  private async execute(job: SolveJob, { signal, timeLimitMs }: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult> {
+    if (signal?.aborted) return { kind: 'cancelled' };
+    const starting = (this.worker ??= this.startWorker());
+    let worker: Worker;
+    try {
+      worker = await starting;
+    } catch (error) {
+      if (this.worker === starting) this.worker = undefined;
+      return { kind: 'error', message: `the solver could not start: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (signal?.aborted) return { kind: 'cancelled' };
     const id = this.nextId++;
     return new Promise<RunResult>((resolve) => {
       const finish = (result: RunResult, kill: boolean) => {
@@ -55,12 +86,13 @@ export class SolveRunner {
         signal?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         worker.off('error', onError);
-        if (kill && this.worker === worker) this.dispose();
+        if (kill && this.worker === starting) this.dispose();
         resolve(result);
       };
       const onMessage = (reply: SolveReply) => {
         if (reply.id !== id) return;
-        finish(reply.ok ? { kind: 'done', value: reply.value } : { kind: 'error', message: reply.message }, false);
+        const result: RunResult = reply.ok ? { kind: 'done', value: reply.value } : { kind: 'error', message: reply.message };
+        finish(result, exceedsBudget(reply.footprint, this.footprintBudget));
       };
       const onError = (error: Error) => finish({ kind: 'error', message: error.message }, true);
       const onAbort = () => finish({ kind: 'cancelled' }, true);
@@ -72,8 +104,9 @@ export class SolveRunner {
     });
   }
 
-  private startWorker(): Worker {
-    const worker = new Worker(this.scriptUrl);
+  private async startWorker(): Promise<Worker> {
+    const worker = await startHighsThread(this.scriptUrl);
+    this.started++;
     worker.unref(); // an idle solver must not keep the server process alive
     return worker;
   }

@@ -3,19 +3,28 @@
  * editor keeps answering while HiGHS (which blocks its thread) works. One job at a time: the
  * verdicts of a scenario, or the details of verdicts already published.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { adoptParentHighs, threadFootprint } from '../engine/highs/highs-thread.js';
 import { scenarioDetails, solveScenario } from '../engine/scenario.js';
-import type { SolveJob, SolveReply, SolveRequest } from './solve-runner.js';
+import type { SolveJob, SolveOutcome, SolveReply, SolveRequest } from './solve-runner.js';
+
+adoptParentHighs();
 
 const run = (job: SolveJob) => (job.kind === 'verdicts' ? solveScenario(job.input) : scenarioDetails(job.input, job.outcome));
 
-parentPort!.on('message', async ({ id, job }: SolveRequest) => {
-  let reply: SolveReply;
+if (parentPort === null) throw new Error('solve-worker.ts must run in a worker thread');
+const port: MessagePort = parentPort;
+
+port.on('message', (request: SolveRequest) => void reply(request));
+
+async function reply({ id, job }: SolveRequest): Promise<void> {
+  let result: SolveOutcome;
   try {
-    reply = { id, ok: true, value: await run(job) };
+    result = { ok: true, value: await run(job) };
   } catch (error) {
     // An engine bug must not take the server down: report it as a failed solve.
-    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(reply);
-});
+  // The runner replaces this thread once its footprint passes a budget.
+  port.postMessage({ id, footprint: await threadFootprint(), ...result } satisfies SolveReply);
+}

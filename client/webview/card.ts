@@ -25,7 +25,7 @@ type Exports = Record<ExportFormat, () => Promise<string> | string>;
 function card(context: Context, title: string, body: HTMLElement, exports: Exports): HTMLElement {
   const buttons = (Object.keys(exports) as ExportFormat[]).map((format) => {
     const button = html('button', { type: 'button', title: `Save ${title} as ${format.toUpperCase()}` }, format.toUpperCase());
-    button.addEventListener('click', async () => saveFile(format, fileName([context.declaration, title], format), await exports[format]()));
+    button.addEventListener('click', () => void Promise.resolve(exports[format]()).then((data) => saveFile(format, fileName([context.declaration, title], format), data)));
     return button;
   });
   return html('figure', { class: 'card' }, html('figcaption', {}, html('span', { class: 'card-title' }, title), html('span', { class: 'card-actions' }, ...buttons)), body);

@@ -1,8 +1,9 @@
 /**
  * Chart.js set-up for the results page: only the parts the charts use (keeps the bundle small and
- * free of eval), theme colours, and three small plugins — a background fill (exported PNGs stay
- * readable outside the editor), labelled reference lines (SLOs, T/R, chosen k) and per-point
- * error bars with notes (the study plots' standard deviation and infeasible share).
+ * free of eval), theme colours, and four small plugins — a background fill (exported PNGs stay
+ * readable outside the editor), shaded bands (periods that miss an SLO), labelled reference lines
+ * (SLOs, T/R, chosen k, traffic changes) and per-point error bars with notes (the study plots'
+ * standard deviation and infeasible share).
  */
 import {
   BarController,
@@ -37,9 +38,18 @@ export interface PointExtras {
   readonly notes?: readonly (string | null)[];
 }
 
+/** Shaded spans of the x axis, each from `from` - 1/2 to `to` + 1/2 (whole periods). */
+export interface Bands {
+  readonly ranges: readonly { readonly from: number; readonly to: number }[];
+  readonly colour: string;
+}
+
 declare module 'chart.js' {
+  // The type parameter must be declared to merge with Chart.js's own declaration; it is unused here.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     nscBackground?: { readonly colour: string };
+    nscBands?: Bands;
     nscLines?: { readonly lines: readonly ReferenceLine[] };
     nscPointExtras?: { readonly datasets: readonly PointExtras[] };
   }
@@ -53,6 +63,24 @@ const background: Plugin = {
     ctx.save();
     ctx.fillStyle = options.colour;
     ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+/** Drawn under the data, clipped to the chart area. */
+const bands: Plugin = {
+  id: 'nscBands',
+  beforeDatasetsDraw(chart, _args, options: Partial<Bands>) {
+    const x = chart.scales.x;
+    if (!x || !options.ranges?.length) return;
+    const { ctx, chartArea } = chart;
+    ctx.save();
+    ctx.fillStyle = options.colour ?? 'transparent';
+    for (const { from, to } of options.ranges) {
+      const left = Math.max(chartArea.left, x.getPixelForValue(from - 0.5));
+      const right = Math.min(chartArea.right, x.getPixelForValue(to + 0.5));
+      if (right > left) ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
+    }
     ctx.restore();
   },
 };
@@ -124,7 +152,8 @@ const pointExtras: Plugin = {
     for (const extras of options.datasets ?? []) {
       const meta = chart.getDatasetMeta(extras.dataset);
       if (meta.hidden || !chart.isDatasetVisible(extras.dataset)) continue;
-      const colour = String(chart.data.datasets[extras.dataset].borderColor ?? '');
+      const border = chart.data.datasets[extras.dataset].borderColor;
+      const colour = typeof border === 'string' ? border : '';
       ctx.save();
       ctx.strokeStyle = colour;
       ctx.fillStyle = colour;
@@ -158,7 +187,7 @@ const pointExtras: Plugin = {
   },
 };
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Legend, Tooltip, background, referenceLines, pointExtras);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Legend, Tooltip, background, bands, referenceLines, pointExtras);
 
 /** Charts of the current rendering, destroyed before the next one (Chart.js keeps listeners otherwise). */
 const live: Chart[] = [];

@@ -60,7 +60,8 @@ export async function svgToPng(element: SVGSVGElement, background: string): Prom
   const canvas = document.createElement('canvas');
   canvas.width = width * 2;
   canvas.height = height * 2;
-  const context = canvas.getContext('2d')!;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('this browser cannot draw on a canvas');
   context.fillStyle = background;
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);

@@ -32,3 +32,6 @@ export function rate(value: number): string {
 }
 
 export const percent = (share: number): string => `${number(share * 100)}%`;
+
+/** A value in a chart's unit (seconds to `factor`), or null where there is none (a gap in the line). */
+export const scaled = (value: number | null | undefined, factor: number): number | null => (value === null || value === undefined ? null : value * factor);

@@ -37,7 +37,7 @@ function tierLayout(topology: Topology): Point[] {
   const rows = [...new Set(topology.nodes.map((_, i) => rowOf(i)))].sort((a, b) => a - b);
   const adjacent = neighbours(topology);
   const x = new Array<number>(topology.nodes.length).fill(Number.NaN);
-  const positions: Point[] = new Array(topology.nodes.length);
+  const positions = new Array<Point>(topology.nodes.length);
   rows.forEach((row, r) => {
     const members = topology.nodes.map((_, i) => i).filter((i) => rowOf(i) === row);
     const placedAbove = (i: number) => adjacent[i].map((j) => x[j]).filter((v) => !Number.isNaN(v));
@@ -46,7 +46,7 @@ function tierLayout(topology: Topology): Point[] {
       return above.length === 0 ? Number.POSITIVE_INFINITY : above.reduce((s, v) => s + v, 0) / above.length;
     };
     const keys = new Map(members.map((i) => [i, key(i)]));
-    members.sort((a, b) => keys.get(a)! - keys.get(b)! || a - b);
+    members.sort((a, b) => (keys.get(a) ?? 0) - (keys.get(b) ?? 0) || a - b);
     members.forEach((i, m) => {
       x[i] = (m + 0.5) / members.length;
       positions[i] = { x: x[i], y: rows.length === 1 ? 0.5 : r / (rows.length - 1) };

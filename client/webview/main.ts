@@ -11,7 +11,7 @@ import { vscodeApi } from './export.js';
 import { renderPage } from './page.js';
 import { onThemeChange, readPalette } from './theme.js';
 
-const root = document.getElementById('nsc-root')!;
+const root = document.getElementById('nsc-root') ?? document.body;
 let shown: { results: ScenarioResults | null; focus?: string } = { results: null };
 
 function render(focus?: string): void {

@@ -4,6 +4,7 @@ import type { Context } from './card.js';
 import { html } from './dom.js';
 import { seconds } from './format.js';
 import { placementFigures, placementSummary } from './placement.js';
+import { serviceFigures, serviceSummary } from './service.js';
 import { studyFigures, studySummary } from './study.js';
 import { switchFigures, switchSummary } from './switch.js';
 import type { Palette } from './theme.js';
@@ -17,7 +18,7 @@ export interface RenderedPage {
 }
 
 interface Declaration {
-  readonly kind: 'placement' | 'switch' | 'study';
+  readonly kind: 'placement' | 'switch' | 'service' | 'study';
   readonly name: string;
   readonly verdict?: 'feasible' | 'infeasible' | 'timeout';
   readonly summary: string;
@@ -28,6 +29,7 @@ function declarations(results: ScenarioResults): Declaration[] {
   return [
     ...results.placements.map((p): Declaration => ({ kind: 'placement', name: p.name, verdict: p.result.status, summary: placementSummary(p), figures: (c) => placementFigures(c, p) })),
     ...results.switches.map((s): Declaration => ({ kind: 'switch', name: s.name, verdict: s.result.status, summary: switchSummary(s), figures: (c) => switchFigures(c, s) })),
+    ...results.services.map((s): Declaration => ({ kind: 'service', name: s.name, verdict: s.result.status, summary: serviceSummary(s), figures: (c) => serviceFigures(c, s) })),
     ...results.studies.map((s): Declaration => ({ kind: 'study', name: s.name, summary: studySummary(s), figures: (c) => studyFigures(c, s) })),
   ];
 }
@@ -84,6 +86,6 @@ export function renderPage(results: ScenarioResults | null, palette: Palette): R
     sections.set(declaration.name, section);
     return section;
   });
-  const empty = list.length === 0 && results.status === 'solved' ? html('p', { class: 'empty' }, 'This file declares no placement, switch or study.') : null;
+  const empty = list.length === 0 && results.status === 'solved' ? html('p', { class: 'empty' }, 'This file declares no placement, switch, service or study.') : null;
   return { element: html('main', {}, header, ...body, empty), sections, draw: () => draws.forEach((draw) => draw()) };
 }

@@ -3,7 +3,7 @@ import type { PlacementOutcome } from '../../server/protocol.js';
 import { chartCard, svgCard, type Context } from './card.js';
 import { axisTitle } from './charts.js';
 import { number, seconds, timeScale } from './format.js';
-import { topologySvg } from './topology.js';
+import { topologySvg, type Role, type TopologyView } from './topology.js';
 
 export function placementSummary(outcome: PlacementOutcome): string {
   const r = outcome.result;
@@ -32,7 +32,39 @@ function topologyCard(context: Context, outcome: PlacementOutcome): HTMLElement 
     outcome.latencyToServer[node.name] ?? null,
   ]);
   const title = `Topology ${topology.name}`;
-  return svgCard(context, title, topologySvg(outcome, context.palette), { header: ['node', 'tier', 'accelerator', 'role', 'latency to server (s)'], rows });
+  return svgCard(context, title, topologySvg(placementView(outcome), context.palette), { header: ['node', 'tier', 'accelerator', 'role', 'latency to server (s)'], rows });
+}
+
+/** Nodes by their role in the placement: the FL server, AIFs, accelerated AIFs, unused accelerators. */
+function placementView(outcome: PlacementOutcome): TopologyView {
+  const { topology, result } = outcome;
+  const aifs = new Set(result.aifs);
+  const accelerated = new Set(result.accelerated);
+  const roleOf = (name: string, hasAccelerator: boolean): Role =>
+    accelerated.has(name) ? 'accelerated' : aifs.has(name) ? 'aif' : hasAccelerator ? 'unused-accelerator' : 'node';
+  return {
+    topology,
+    legend: [
+      { role: 'server', label: 'FL server' },
+      { role: 'aif', label: 'AIF' },
+      { role: 'accelerated', label: 'accelerated AIF' },
+      { role: 'unused-accelerator', label: 'unused accelerator' },
+      { role: 'node', label: 'other node' },
+    ],
+    roleOf: (node) => roleOf(node.name, node.accelerator),
+    isSquare: (node) => result.server === node.name,
+    facts: (node) => {
+      const role = roleOf(node.name, node.accelerator);
+      const isServer = result.server === node.name;
+      return [
+        node.tier,
+        isServer ? 'FL server' : undefined,
+        role === 'accelerated' ? 'accelerated AIF' : role === 'aif' ? 'AIF' : role === 'unused-accelerator' ? 'accelerator not used' : undefined,
+        node.name in result.roundTimes ? `round ${seconds(result.roundTimes[node.name])}` : undefined,
+        outcome.latencyToServer[node.name] !== undefined && !isServer ? `latency to server ${seconds(outcome.latencyToServer[node.name])}` : undefined,
+      ].filter((f): f is string => f !== undefined);
+    },
+  };
 }
 
 /** Round time = training (alpha * p_k when accelerated) + exchange latency with the FL server. */

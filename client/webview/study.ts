@@ -8,7 +8,7 @@ import type { StudyCell } from '../../engine/placement/study.js';
 import { chartCard, type Context } from './card.js';
 import { axisTitle } from './charts.js';
 import { html } from './dom.js';
-import { number, percent, seconds, timeScale } from './format.js';
+import { number, percent, scaled, seconds, timeScale } from './format.js';
 
 export const studySummary = (outcome: StudyOutcome): string =>
   `Placement ${outcome.result.placement}, ${outcome.result.instances} instances, ${outcome.result.cells.length} cells.`;
@@ -48,7 +48,7 @@ function metricCard(context: Context, metric: Metric, target: number, cells: rea
       data: {
         datasets: series.map((row, i) => ({
           label: objectives[i],
-          data: row.map((c) => ({ x: c.rounds, y: metric.stat(c) === null ? null : metric.stat(c)!.mean * scale.factor })),
+          data: row.map((c) => ({ x: c.rounds, y: scaled(metric.stat(c)?.mean, scale.factor) })),
           borderColor: colourOf(i),
           backgroundColor: colourOf(i),
           // Partly infeasible cells are hollow triangles: their mean covers only the feasible instances.
@@ -68,7 +68,7 @@ function metricCard(context: Context, metric: Metric, target: number, cells: rea
           nscPointExtras: {
             datasets: series.map((row, i) => ({
               dataset: i,
-              errors: row.map((c) => (metric.stat(c) === null ? null : metric.stat(c)!.std * scale.factor)),
+              errors: row.map((c) => scaled(metric.stat(c)?.std, scale.factor)),
               notes: row.map((c) => (c.feasible < 1 ? `✕ ${percent(1 - c.feasible)}` : null)),
             })),
           },

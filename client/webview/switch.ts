@@ -1,15 +1,20 @@
 /**
  * A switch's figures: per-flow delay budget (blocking / queuing / processing per task) against the
- * delay SLO, the chosen weights, and the controller's trajectory per control period (the NF
- * scheduling paper's Fig. 3–4: weights, delays, rates, with the SLOs).
+ * delay SLO, the chosen weights, the controller's trajectory per control period (the NF scheduling
+ * paper's Fig. 3–4: weights, delays, rates, with the SLOs; with changing traffic, its changes
+ * marked and the periods that miss an SLO shaded), and the delay estimate against a packet-level
+ * simulation (the paper's Fig. 2).
  */
 import { Chart } from 'chart.js';
 import { color } from 'chart.js/helpers';
+import type { Simulation } from '../../engine/scheduling/result.js';
 import type { SwitchOutcome } from '../../server/protocol.js';
 import { chartCard, type Context } from './card.js';
 import { axisMax, axisTitle, OFF_SCALE_ROOM, type ReferenceLine } from './charts.js';
 import { html } from './dom.js';
-import { percent, rate, seconds, timeScale } from './format.js';
+import { number, percent, rate, scaled, seconds, timeScale } from './format.js';
+import { changeText, recoveryText } from '../../engine/scheduling/phase-text.js';
+import { sloChanges, sloSteps, violationRanges } from './tracking.js';
 
 export function switchSummary(outcome: SwitchOutcome): string {
   const r = outcome.result;
@@ -24,36 +29,41 @@ export function switchSummary(outcome: SwitchOutcome): string {
 export function switchFigures(context: Context, outcome: SwitchOutcome): HTMLElement[] {
   const figures = [flowTable(outcome)];
   figures.push(...outcome.result.flows.map((flow) => budgetCard(context, flow)));
-  if (Object.keys(outcome.result.weights).length > 0) figures.push(weightsCard(context, outcome));
-  if (outcome.simulation && outcome.simulation.rows.length > 0) figures.push(...trajectoryCards(context, outcome));
+  if (Object.keys(outcome.result.weights).length > 0) figures.push(switchWeights(context, outcome));
+  if (outcome.simulation && outcome.simulation.rows.length > 0) {
+    if (outcome.simulation.phases.length > 1) figures.push(changesTable(outcome.simulation));
+    figures.push(...trajectoryCards(context, outcome, outcome.simulation));
+  }
+  if (outcome.packets) figures.push(packetCard(context, outcome.packets));
   return figures;
 }
 
-function flowTable(outcome: SwitchOutcome): HTMLElement {
-  const verdict = (ok: boolean) => html('td', { class: ok ? 'ok' : 'fails' }, ok ? 'met' : 'missed');
-  const header = ['flow', 'rate', 'rate SLO', '', 'delay', 'delay SLO', '', 'best delay'];
+const cell = (text: string) => html('td', {}, text);
+
+/** A table in the page's style: a header row, then rows of cells. */
+function cellTable(header: readonly string[], rows: readonly (readonly HTMLElement[])[]): HTMLElement {
   return html(
     'table',
     { class: 'flows' },
     html('thead', {}, html('tr', {}, ...header.map((h) => html('th', {}, h)))),
-    html(
-      'tbody',
-      {},
-      ...outcome.result.flows.map((f) =>
-        html(
-          'tr',
-          {},
-          html('td', {}, f.name),
-          html('td', {}, rate(f.rate)),
-          html('td', {}, f.rateSlo === null ? '—' : rate(f.rateSlo)),
-          verdict(f.meetsRate),
-          html('td', {}, seconds(f.delay)),
-          html('td', {}, f.delaySlo === null ? '—' : seconds(f.delaySlo)),
-          verdict(f.meetsDelay),
-          html('td', {}, f.achievableDelay === null ? '—' : seconds(f.achievableDelay)),
-        ),
-      ),
-    ),
+    html('tbody', {}, ...rows.map((cells) => html('tr', {}, ...cells))),
+  );
+}
+
+function flowTable(outcome: SwitchOutcome): HTMLElement {
+  const verdict = (ok: boolean) => html('td', { class: ok ? 'ok' : 'fails' }, ok ? 'met' : 'missed');
+  return cellTable(
+    ['flow', 'rate', 'rate SLO', '', 'delay', 'delay SLO', '', 'best delay'],
+    outcome.result.flows.map((f) => [
+      cell(f.name),
+      cell(rate(f.rate)),
+      cell(f.rateSlo === null ? '—' : rate(f.rateSlo)),
+      verdict(f.meetsRate),
+      cell(seconds(f.delay)),
+      cell(f.delaySlo === null ? '—' : seconds(f.delaySlo)),
+      verdict(f.meetsDelay),
+      cell(f.achievableDelay === null ? '—' : seconds(f.achievableDelay)),
+    ]),
   );
 }
 
@@ -75,7 +85,7 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
   const segments = flow.budget.flatMap((b, t) =>
     COMPONENTS.map((component) => ({
       label: `${b.task} · ${component}`,
-      data: [b[component] === null ? null : b[component]! * scale.factor],
+      data: [b[component] === null ? null : b[component] * scale.factor],
       backgroundColor: t % 2 === 1 ? color(colours[component]).alpha(0.55).rgbString() : colours[component],
       borderColor: palette.background,
       borderWidth: 1,
@@ -106,7 +116,7 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
                 Chart.defaults.plugins.legend.labels
                   .generateLabels(chart)
                   .filter((item) => item.text.startsWith(`${first} ·`))
-                  .map((item) => ({ ...item, text: componentOf(item.text)! })),
+                  .map((item) => ({ ...item, text: componentOf(item.text) ?? item.text })),
             },
             onClick: (_event, item, legend) => {
               const chart = legend.chart;
@@ -127,61 +137,120 @@ function budgetCard(context: Context, flow: FlowResult): HTMLElement {
   );
 }
 
-function weightsCard(context: Context, outcome: SwitchOutcome): HTMLElement {
-  const { palette } = context;
+/** Weights are shares of a worker: the tasks worker by worker, labelled "worker: task". */
+function switchWeights(context: Context, outcome: SwitchOutcome): HTMLElement {
   const { result } = outcome;
-  // Weights are shares of a worker: list the tasks worker by worker, labelled "worker: task".
-  const workerOf = (task: string) => outcome.taskWorkers[task] ?? '';
-  const workers = [...new Set(Object.keys(result.weights).map(workerOf))];
-  const tasks = Object.keys(result.weights).sort((a, b) => workers.indexOf(workerOf(a)) - workers.indexOf(workerOf(b)));
+  const entries = Object.entries(result.weights).map(([task, weight]) => ({ group: outcome.taskWorkers[task] ?? '', task, weight, optimal: result.optimum.weights[task] ?? null }));
   // With fixed weights the optimiser's choice is the alternative worth comparing with.
-  const showOptimum = result.weightsSource === 'fixed';
+  return weightsCard(context, 'Weights per worker', 'worker', entries, result.weightsSource === 'fixed');
+}
+
+export interface WeightEntry {
+  /** What the task's weight is a share of: its worker (and switch). */
+  readonly group: string;
+  readonly task: string;
+  readonly weight: number;
+  readonly optimal: number | null;
+}
+
+/** One bar per task, grouped as given; with `showOptimum` a second bar of the optimal weights. */
+export function weightsCard(context: Context, title: string, groupName: string, entries: readonly WeightEntry[], showOptimum: boolean): HTMLElement {
+  const { palette } = context;
+  const groups = [...new Set(entries.map((e) => e.group))];
+  const sorted = [...entries].sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group));
   return chartCard(
     context,
-    'Weights per worker',
+    title,
     {
       type: 'bar',
       data: {
-        labels: tasks.map((t) => `${workerOf(t)}: ${t}`),
+        labels: sorted.map((e) => `${e.group}: ${e.task}`),
         datasets: [
-          { label: showOptimum ? 'fixed weights' : 'chosen weights', data: tasks.map((t) => result.weights[t]), backgroundColor: palette.blue },
-          ...(showOptimum ? [{ label: 'optimal weights', data: tasks.map((t) => result.optimum.weights[t] ?? null), backgroundColor: palette.green }] : []),
+          { label: showOptimum ? 'fixed weights' : 'chosen weights', data: sorted.map((e) => e.weight), backgroundColor: palette.blue },
+          ...(showOptimum ? [{ label: 'optimal weights', data: sorted.map((e) => e.optimal), backgroundColor: palette.green }] : []),
         ],
       },
-      options: { scales: { x: { title: axisTitle('worker: task') }, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('WFQ weight (share of its worker)') } } },
+      options: { scales: { x: { title: axisTitle(`${groupName}: task`) }, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('WFQ weight (share of its worker)') } } },
     },
-    { header: ['worker', 'task', 'weight', 'optimal weight'], rows: tasks.map((t) => [workerOf(t), t, result.weights[t], result.optimum.weights[t] ?? null]) },
+    { header: [groupName, 'task', 'weight', 'optimal weight'], rows: sorted.map((e) => [e.group, e.task, e.weight, e.optimal]) },
   );
 }
 
-/** Weights, delays and rates per control period, each flow's SLO as a line in its colour. */
-function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[] {
+/** Each change of the traffic: what changed, how the controller coped, and s* under the new load. */
+function changesTable(simulation: Simulation): HTMLElement {
+  return cellTable(
+    ['from period', 'change', 'SLOs', 'periods missing an SLO', 'best SLO margin (s*)'],
+    simulation.phases.slice(1).map((phase) => [
+      cell(String(phase.start)),
+      cell(changeText(phase)),
+      html('td', { class: phase.firstCompliantPeriod === null ? 'fails' : 'ok' }, recoveryText(phase)),
+      cell(String(phase.violationPeriods)),
+      cell(phase.optimalSlack === null ? 'unbounded' : percent(phase.optimalSlack)),
+    ]),
+  );
+}
+
+/**
+ * Weights, delays and rates per control period, each flow's SLO as a line in its colour (a step
+ * line when the traffic changes it), the traffic's changes as marked periods and the periods that
+ * miss an SLO shaded.
+ */
+function trajectoryCards(context: Context, outcome: SwitchOutcome, simulation: Simulation): HTMLElement[] {
   const { palette } = context;
-  const simulation = outcome.simulation!;
   const rows = simulation.rows;
   const flows = outcome.result.flows;
   const tasks = Object.keys(rows[0].weights);
   const colourOf = (i: number) => palette.series[i % palette.series.length];
-  const compliant: ReferenceLine[] =
-    simulation.firstCompliantPeriod === null ? [] : [{ axis: 'x', value: simulation.firstCompliantPeriod, label: 'first compliant period', colour: palette.green }];
+  // With changes of traffic, the shading and the table of changes say when the SLOs hold; the
+  // changes are marked Δ and their period, short enough not to run into each other.
+  const changes = simulation.phases.slice(1);
+  const markers: ReferenceLine[] =
+    changes.length > 0
+      ? changes.map((phase) => ({ axis: 'x', value: phase.start, label: `Δ${phase.start}`, colour: palette.muted }))
+      : simulation.firstCompliantPeriod === null
+        ? []
+        : [{ axis: 'x', value: simulation.firstCompliantPeriod, label: 'first compliant period', colour: palette.green }];
+  const nscBands = { ranges: violationRanges(rows), colour: color(palette.red).alpha(0.12).rgbString() };
   const series = (names: readonly string[], value: (row: (typeof rows)[number], name: string) => number | null, factor = 1) =>
     names.map((name, i) => ({
       label: name,
-      data: rows.map((row) => ({ x: row.period, y: value(row, name) === null ? null : value(row, name)! * factor })),
+      data: rows.map((row) => ({ x: row.period, y: scaled(value(row, name), factor) })),
       borderColor: colourOf(i),
       backgroundColor: colourOf(i),
       pointRadius: 0,
       borderWidth: 2,
     }));
   const periodAxis = { type: 'linear' as const, title: axisTitle('control period') };
-  const sloLines = (slo: (f: (typeof flows)[number]) => number | null, factor: number, format: (v: number) => string): ReferenceLine[] =>
-    flows.flatMap((f, i) => (slo(f) === null ? [] : [{ axis: 'y' as const, value: slo(f)! * factor, label: `${f.name} SLO ${format(slo(f)!)}`, colour: colourOf(i) }]));
+  // An SLO the traffic never changes is a labelled line; one it changes, a dashed step line per flow.
+  const slos = (slo: 'rateSlo' | 'delaySlo', factor: number, format: (v: number) => string) => {
+    if (!sloChanges(simulation, slo)) {
+      const lines = flows.flatMap((f, i) => {
+        const limit = f[slo];
+        return limit === null ? [] : [{ axis: 'y' as const, value: limit * factor, label: `${f.name} SLO ${format(limit)}`, colour: colourOf(i) }];
+      });
+      return { lines, datasets: [] };
+    }
+    const datasets = flows.map((f, i) => ({
+      label: `${f.name} SLO`,
+      data: sloSteps(simulation, f.name, slo, factor),
+      borderColor: colourOf(i),
+      backgroundColor: colourOf(i),
+      borderDash: [6, 4],
+      stepped: true,
+      pointRadius: 0,
+      borderWidth: 1.5,
+    }));
+    return { lines: [], datasets };
+  };
+  const sloValues = (slo: 'rateSlo' | 'delaySlo') => simulation.phases.flatMap((p) => Object.values(p.flows).flatMap((f) => { const limit = f[slo]; return limit === null ? [] : [limit]; }));
   const flowNames = flows.map((f) => f.name);
 
   const delays = rows.flatMap((r) => Object.values(r.delays).filter((d): d is number => d !== null));
-  const delayTop = axisMax(delays, flows.flatMap((f) => (f.delaySlo === null ? [] : [f.delaySlo])));
+  const delayTop = axisMax(delays, sloValues('delaySlo'));
   const delayScale = timeScale(delayTop);
-  const rateScale = Math.max(...rows.flatMap((r) => Object.values(r.rates)), ...flows.map((f) => f.rateSlo ?? 0)) >= 1e6 ? { factor: 1e-6, unit: 'Mpps' } : { factor: 1, unit: 'pps' };
+  const rateScale = Math.max(...rows.flatMap((r) => Object.values(r.rates)), ...sloValues('rateSlo')) >= 1e6 ? { factor: 1e-6, unit: 'Mpps' } : { factor: 1, unit: 'pps' };
+  const delaySlos = slos('delaySlo', delayScale.factor, seconds);
+  const rateSlos = slos('rateSlo', rateScale.factor, rate);
   const csvRows = (value: (row: (typeof rows)[number], name: string) => number | null, names: readonly string[]) =>
     rows.flatMap((row) => names.map((name) => [row.period, name, value(row, name)]));
 
@@ -192,7 +261,7 @@ function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[
       {
         type: 'line',
         data: { datasets: series(tasks, (row, t) => row.weights[t]) },
-        options: { scales: { x: periodAxis, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('weight') } }, plugins: { nscLines: { lines: compliant } } },
+        options: { scales: { x: periodAxis, y: { beginAtZero: true, suggestedMax: 1, title: axisTitle('weight') } }, plugins: { nscLines: { lines: markers }, nscBands } },
       },
       { header: ['period', 'task', 'weight'], rows: csvRows((row, t) => row.weights[t], tasks) },
     ),
@@ -201,10 +270,11 @@ function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[
       'Controller: delay per period',
       {
         type: 'line',
-        data: { datasets: series(flowNames, (row, f) => row.delays[f], delayScale.factor) },
+        data: { datasets: [...series(flowNames, (row, f) => row.delays[f], delayScale.factor), ...delaySlos.datasets] },
         options: {
-          scales: { x: periodAxis, y: { beginAtZero: true, suggestedMax: delayTop * delayScale.factor, title: axisTitle(`delay (${delayScale.unit})`) } },
-          plugins: { nscLines: { lines: [...compliant, ...sloLines((f) => f.delaySlo, delayScale.factor, seconds)] } },
+          // A step line of a far larger SLO (2 ms next to 80 us) is cut at the top rather than flatten the delays.
+          scales: { x: periodAxis, y: { beginAtZero: true, [delaySlos.datasets.length > 0 ? 'max' : 'suggestedMax']: delayTop * delayScale.factor, title: axisTitle(`delay (${delayScale.unit})`) } },
+          plugins: { nscLines: { lines: [...markers, ...delaySlos.lines] }, nscBands },
         },
       },
       { header: ['period', 'flow', 'delay (s)'], rows: csvRows((row, f) => row.delays[f], flowNames) },
@@ -214,13 +284,49 @@ function trajectoryCards(context: Context, outcome: SwitchOutcome): HTMLElement[
       'Controller: rate per period',
       {
         type: 'line',
-        data: { datasets: series(flowNames, (row, f) => row.rates[f], rateScale.factor) },
+        data: { datasets: [...series(flowNames, (row, f) => row.rates[f], rateScale.factor), ...rateSlos.datasets] },
         options: {
           scales: { x: periodAxis, y: { beginAtZero: true, title: axisTitle(`rate (${rateScale.unit})`) } },
-          plugins: { nscLines: { lines: [...compliant, ...sloLines((f) => f.rateSlo, rateScale.factor, rate)] } },
+          plugins: { nscLines: { lines: [...markers, ...rateSlos.lines] }, nscBands },
         },
       },
       { header: ['period', 'flow', 'rate (pps)'], rows: csvRows((row, f) => row.rates[f], flowNames) },
     ),
   ];
 }
+
+/**
+ * The delay estimate against a packet-level simulation at the same weights (the paper's Fig. 2):
+ * per flow, the measured p50, p99 and maximum delay as multiples of the estimate, so flows whose
+ * delays differ by orders of magnitude share one axis; 1 is the estimate itself.
+ */
+function packetCard(context: Context, check: NonNullable<SwitchOutcome['packets']>): HTMLElement {
+  const { palette } = context;
+  const flows = check.flows.filter((f) => f.estimate !== null && f.estimate > 0 && f.delay !== null);
+  const measures = [
+    { key: 'p50', colour: palette.blue },
+    { key: 'p99', colour: palette.orange },
+    { key: 'max', colour: palette.red },
+  ] as const;
+  const ratio = (f: (typeof flows)[number], key: (typeof measures)[number]['key']) => (f.delay && f.estimate ? f.delay[key] / f.estimate : null);
+  return chartCard(
+    context,
+    `Delay estimate against ${number(check.packets)} simulated packets`,
+    {
+      type: 'bar',
+      data: {
+        labels: flows.map((f) => `${f.name} (estimate ${seconds(f.estimate)})`),
+        datasets: measures.map((m) => ({ label: `measured ${m.key} / estimate`, data: flows.map((f) => ratio(f, m.key)), backgroundColor: m.colour })),
+      },
+      options: {
+        scales: { x: { title: axisTitle('flow') }, y: { beginAtZero: true, suggestedMax: 1.2, title: axisTitle('measured delay / estimate') } },
+        plugins: { nscLines: { lines: [{ axis: 'y', value: 1, label: 'estimate', colour: palette.foreground }] } },
+      },
+    },
+    {
+      header: ['flow', 'offered (pps)', 'rate LP (pps)', 'throughput (pps)', 'dropped', 'estimate (s)', 'mean (s)', 'p50 (s)', 'p99 (s)', 'max (s)'],
+      rows: check.flows.map((f) => [f.name, f.offered, f.rate, f.throughput, f.dropped, f.estimate, f.delay?.mean ?? null, f.delay?.p50 ?? null, f.delay?.p99 ?? null, f.delay?.max ?? null]),
+    },
+  );
+}
+

@@ -1,9 +1,10 @@
 /**
- * The placement's topology as SVG: nodes by role (FL server, AIF, accelerated AIF, unused
- * accelerator), links with their latency on hover (SVG <title>). Colours are written as
- * attributes, not CSS, so the exported SVG looks the same outside the page.
+ * A topology as SVG: nodes by role (a placement's FL server, AIFs, accelerated AIFs and unused
+ * accelerators; a service's entry, exit and switches), links with their latency on hover (SVG
+ * <title>), and a service's route drawn over its links. Colours are written as attributes, not
+ * CSS, so the exported SVG looks the same outside the page.
  */
-import type { PlacementOutcome } from '../../server/protocol.js';
+import type { Topology, TopologyNode } from '../../engine/placement/model.js';
 import { svg } from './dom.js';
 import { seconds } from './format.js';
 import { layoutTopology, type Point } from './layout.js';
@@ -13,31 +14,38 @@ const RADIUS = 9;
 const MARGIN = 36;
 const LEGEND_HEIGHT = 34;
 
-type Role = 'server' | 'aif' | 'accelerated' | 'unused-accelerator' | 'node';
+/** server and end are drawn as squares (a placement's FL server, a service's entry and exit). */
+export type Role = 'server' | 'aif' | 'accelerated' | 'unused-accelerator' | 'node' | 'end' | 'switch';
 
-interface Marker {
+export interface Marker {
   readonly role: Role;
   readonly label: string;
 }
 
-const LEGEND: readonly Marker[] = [
-  { role: 'server', label: 'FL server' },
-  { role: 'aif', label: 'AIF' },
-  { role: 'accelerated', label: 'accelerated AIF' },
-  { role: 'unused-accelerator', label: 'unused accelerator' },
-  { role: 'node', label: 'other node' },
-];
+/** What to draw on the topology: each node's role and facts for its tooltip, the legend, and a route. */
+export interface TopologyView {
+  readonly topology: Topology;
+  readonly legend: readonly Marker[];
+  roleOf(node: TopologyNode, index: number): Role;
+  /** Square nodes (they may also carry a ring of another role, e.g. an unused accelerator). */
+  isSquare(node: TopologyNode, index: number): boolean;
+  facts(node: TopologyNode, index: number): string[];
+  /** Links a service's route follows, as [node, node] index pairs, in route order (the number shown). */
+  readonly route?: readonly (readonly [number, number])[];
+}
 
-function nodeShape(role: Role, isServer: boolean, at: Point, palette: Palette): SVGElement {
+const FILLED: ReadonlySet<Role> = new Set(['aif', 'accelerated', 'switch']);
+
+function nodeShape(role: Role, square: boolean, at: Point, palette: Palette): SVGElement {
   const group = svg('g', {});
-  const fill = role === 'aif' || role === 'accelerated' ? palette.blue : isServer ? palette.green : palette.background;
+  const fill = FILLED.has(role) ? palette.blue : square ? palette.green : palette.background;
   const stroke = role === 'node' ? palette.muted : palette.foreground;
   if (role === 'accelerated') group.appendChild(svg('circle', { cx: at.x, cy: at.y, r: RADIUS + 4, fill: 'none', stroke: palette.orange, 'stroke-width': 3 }));
   if (role === 'unused-accelerator') {
     group.appendChild(svg('circle', { cx: at.x, cy: at.y, r: RADIUS + 4, fill: 'none', stroke: palette.orange, 'stroke-width': 2, 'stroke-dasharray': '3 3' }));
   }
   group.appendChild(
-    isServer
+    square
       ? svg('rect', { x: at.x - RADIUS, y: at.y - RADIUS, width: 2 * RADIUS, height: 2 * RADIUS, fill, stroke, 'stroke-width': 1.5 })
       : svg('circle', { cx: at.x, cy: at.y, r: role === 'node' ? RADIUS - 3 : RADIUS, fill, stroke, 'stroke-width': 1.5 }),
   );
@@ -46,35 +54,32 @@ function nodeShape(role: Role, isServer: boolean, at: Point, palette: Palette): 
 
 /** Room for a legend entry: marker, gap, text at about 7 px a character (12 px font), spacing. */
 const entryWidth = (marker: Marker) => 2 * RADIUS + 8 + marker.label.length * 7 + 24;
-const LEGEND_WIDTH = LEGEND.reduce((sum, marker) => sum + entryWidth(marker), 0);
+const legendWidth = (markers: readonly Marker[]) => markers.reduce((sum, marker) => sum + entryWidth(marker), 0);
+const SQUARES: ReadonlySet<Role> = new Set(['server', 'end']);
 
-function legend(palette: Palette): SVGElement {
+function legend(markers: readonly Marker[], palette: Palette): SVGElement {
   const group = svg('g', { 'font-size': 12 });
   let x = MARGIN;
-  for (const marker of LEGEND) {
-    group.appendChild(nodeShape(marker.role === 'server' ? 'node' : marker.role, marker.role === 'server', { x: x + RADIUS, y: LEGEND_HEIGHT / 2 }, palette));
+  for (const marker of markers) {
+    const square = SQUARES.has(marker.role);
+    group.appendChild(nodeShape(square ? 'node' : marker.role, square, { x: x + RADIUS, y: LEGEND_HEIGHT / 2 }, palette));
     group.appendChild(svg('text', { x: x + 2 * RADIUS + 8, y: LEGEND_HEIGHT / 2 + 4, fill: palette.foreground }, marker.label));
     x += entryWidth(marker);
   }
   return group;
 }
 
-export function topologySvg(outcome: PlacementOutcome, palette: Palette): SVGSVGElement {
-  const { topology, result } = outcome;
+export function topologySvg(view: TopologyView, palette: Palette): SVGSVGElement {
+  const { topology } = view;
   const layout = layoutTopology(topology);
   const perRow = new Map<number, number>();
   for (const p of layout) perRow.set(p.y, (perRow.get(p.y) ?? 0) + 1);
   const rows = perRow.size;
   const tiered = topology.nodes.some((n) => n.tier);
-  const width = Math.max(LEGEND_WIDTH + MARGIN, 2 * MARGIN + (tiered ? Math.max(...perRow.values()) * 64 : 40 * Math.sqrt(topology.nodes.length) * 3));
+  const width = Math.max(legendWidth(view.legend) + MARGIN, 2 * MARGIN + (tiered ? Math.max(...perRow.values()) * 64 : 40 * Math.sqrt(topology.nodes.length) * 3));
   const drawingHeight = tiered ? Math.max(rows - 1, 1) * 90 : width * 0.6;
   const height = LEGEND_HEIGHT + drawingHeight + 2 * MARGIN;
   const at = layout.map((p) => ({ x: MARGIN + p.x * (width - 2 * MARGIN), y: LEGEND_HEIGHT + MARGIN + p.y * drawingHeight }));
-
-  const aifs = new Set(result.aifs);
-  const accelerated = new Set(result.accelerated);
-  const roleOf = (name: string, hasAccelerator: boolean): Role =>
-    accelerated.has(name) ? 'accelerated' : aifs.has(name) ? 'aif' : hasAccelerator ? 'unused-accelerator' : 'node';
 
   const figure = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
@@ -87,7 +92,7 @@ export function topologySvg(outcome: PlacementOutcome, palette: Palette): SVGSVG
     'aria-label': `Topology ${topology.name}`,
   });
   figure.appendChild(svg('rect', { width: '100%', height: '100%', fill: palette.background }));
-  figure.appendChild(legend(palette));
+  figure.appendChild(legend(view.legend, palette));
 
   for (const link of topology.links) {
     const [a, b] = [at[link.a], at[link.b]];
@@ -104,25 +109,31 @@ export function topologySvg(outcome: PlacementOutcome, palette: Palette): SVGSVG
     );
   }
 
+  view.route?.forEach(([a, b], step) => figure.appendChild(routeLink(at[a], at[b], step, `route ${step + 1}: ${topology.nodes[a].name} → ${topology.nodes[b].name}`, palette)));
+
   topology.nodes.forEach((node, i) => {
-    const role = roleOf(node.name, node.accelerator);
-    const isServer = result.server === node.name;
-    const facts = [
-      node.tier,
-      isServer ? 'FL server' : undefined,
-      role === 'accelerated' ? 'accelerated AIF' : role === 'aif' ? 'AIF' : role === 'unused-accelerator' ? 'accelerator not used' : undefined,
-      node.name in result.roundTimes ? `round ${seconds(result.roundTimes[node.name])}` : undefined,
-      outcome.latencyToServer[node.name] !== undefined && !isServer ? `latency to server ${seconds(outcome.latencyToServer[node.name])}` : undefined,
-    ].filter((f): f is string => f !== undefined);
     figure.appendChild(
       svg(
         'g',
         { class: 'node' },
-        svg('title', {}, [node.name, ...facts].join(' · ')),
-        nodeShape(role, isServer, at[i], palette),
+        svg('title', {}, [node.name, ...view.facts(node, i)].join(' · ')),
+        nodeShape(view.roleOf(node, i), view.isSquare(node, i), at[i], palette),
         svg('text', { x: at[i].x, y: at[i].y + RADIUS + 16, 'text-anchor': 'middle', 'font-size': 11, fill: palette.foreground }, node.name),
       ),
     );
   });
   return figure;
+}
+
+/** One link of a route: thick, in the route's colour, with its place in the route at the middle. */
+function routeLink(a: Point, b: Point, step: number, label: string, palette: Palette): SVGElement {
+  const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  return svg(
+    'g',
+    { class: 'route' },
+    svg('title', {}, label),
+    svg('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: palette.orange, 'stroke-width': 4, 'stroke-linecap': 'round' }),
+    svg('circle', { cx: middle.x, cy: middle.y, r: 8, fill: palette.background, stroke: palette.orange, 'stroke-width': 1.5 }),
+    svg('text', { x: middle.x, y: middle.y + 4, 'text-anchor': 'middle', 'font-size': 10, fill: palette.foreground }, String(step + 1)),
+  );
 }

@@ -34,8 +34,13 @@ export interface LpSolution {
   readonly values: Float64Array;
   /** HiGHS's own status text, for messages. */
   readonly rawStatus: string;
-  /** Relative MIP gap when HiGHS reports one, else 0. */
-  readonly gap: number;
+  /**
+   * The best proven bound on the objective (a MIP's dual bound; the objective itself when optimal),
+   * or null when none is known (no solve finished, or a MIP stopped before bounding).
+   */
+  readonly bound: number | null;
+  /** Relative gap between `objective` and `bound` as HiGHS reports it (0 when optimal), or null when unknown. */
+  readonly gap: number | null;
 }
 
 export interface SolveOptions {
@@ -126,47 +131,92 @@ export class LinearProgram {
 
 /**
  * Solves a model already written in CPLEX LP format whose variables are named v0..v{count-1}.
- * Split from `LinearProgram.solve` so a worker thread can solve the text it was sent.
+ * Split from `LinearProgram.solve` so a worker thread can solve the text it was sent. Uses a
+ * persistent HiGHS model (disposed here) rather than the one-shot `solve()`: only the model's info
+ * store tells a MIP's dual bound and gap, which a time-limited solve must report honestly.
  */
 export function solveLpText(highs: Highs, text: string, variableCount: number, options: SolveOptions = {}): LpSolution {
-  const highsOptions: Record<string, unknown> = { output_flag: false };
-  if (options.timeLimit !== undefined) highsOptions.time_limit = options.timeLimit;
-  if (options.mipRelGap !== undefined) highsOptions.mip_rel_gap = options.mipRelGap;
-  const result = highs.solve(text, highsOptions as Parameters<Highs['solve']>[1]);
-  const status = classify(result.Status);
-  const values = new Float64Array(variableCount);
-  let hasValues = false;
-  const columns = result.Columns as Record<string, { Primal?: number }>;
-  for (let i = 0; i < variableCount; i++) {
-    const primal = columns[`v${i}`]?.Primal;
-    if (typeof primal === 'number') {
-      values[i] = primal;
-      hasValues = true;
+  const model = highs.createModel({ format: 'lp', data: text });
+  try {
+    model.options.set({
+      output_flag: false,
+      ...(options.timeLimit === undefined ? {} : { time_limit: options.timeLimit }),
+      ...(options.mipRelGap === undefined ? {} : { mip_rel_gap: options.mipRelGap }),
+    });
+    const { modelStatus } = model.run();
+    const status = classify(modelStatus);
+    const feasible = Number(model.info.get('primal_solution_status')) === PRIMAL_FEASIBLE;
+    const objective = model.getObjectiveValue();
+    // A time-limited MIP without an incumbent has columns but no feasible solution: not a solution.
+    const usable = (status === 'optimal' || status === 'time-limit') && feasible && Number.isFinite(objective);
+    const values = new Float64Array(usable ? variableCount : 0);
+    if (usable) {
+      const { colValue } = model.getSolution();
+      // The LP reader numbers columns in order of appearance; our names say which variable each is.
+      for (let column = 0; column < colValue.length; column++) {
+        const variable = Number(model.getColName(column).slice(1));
+        if (variable < variableCount) values[variable] = colValue[column];
+      }
     }
+    const { bound, gap } = optimalityOf(model, status, usable ? objective : NaN);
+    return { status, objective: usable ? objective : NaN, values, rawStatus: MODEL_STATUS_TEXT[modelStatus] ?? `status ${modelStatus}`, bound, gap };
+  } finally {
+    model.dispose();
   }
-  const objective = Number.isFinite(result.ObjectiveValue) ? result.ObjectiveValue : NaN;
-  // A time-limited MIP without an incumbent reports an infinite objective with columns filled: not a solution.
-  const usable = (status === 'optimal' || status === 'time-limit') && hasValues && Number.isFinite(objective);
-  const gap = (result as { Info?: { mip_gap?: number } }).Info?.mip_gap;
-  return {
-    status,
-    objective: usable ? objective : NaN,
-    values: usable ? values : new Float64Array(0),
-    rawStatus: result.Status,
-    gap: typeof gap === 'number' && Number.isFinite(gap) ? gap : 0,
-  };
 }
 
-function classify(status: string): LpStatus {
+/** HiGHS's `primal_solution_status` value of a feasible primal solution. */
+const PRIMAL_FEASIBLE = 2;
+
+/** The proven bound and gap: exact when optimal, HiGHS's MIP figures otherwise (null when it has none). */
+function optimalityOf(model: ReturnType<Highs['createModel']>, status: LpStatus, objective: number): { bound: number | null; gap: number | null } {
+  if (status === 'optimal') return { bound: objective, gap: 0 };
+  const finite = (name: string): number | null => {
+    try {
+      const value = Number(model.info.get(name));
+      return Number.isFinite(value) && Math.abs(value) < INFINITE_BOUND ? value : null;
+    } catch {
+      return null; // an LP has no MIP information
+    }
+  };
+  const bound = finite('mip_dual_bound');
+  return { bound, gap: Number.isFinite(objective) && bound !== null ? finite('mip_gap') : null };
+}
+
+/** HiGHS reports "no bound" as ±kHighsInf or as a huge finite number. */
+const INFINITE_BOUND = 1e30;
+
+const MODEL_STATUS_TEXT: Readonly<Record<number, string>> = {
+  0: 'Not set',
+  1: 'Load error',
+  2: 'Model error',
+  3: 'Presolve error',
+  4: 'Solve error',
+  5: 'Postsolve error',
+  6: 'Empty',
+  7: 'Optimal',
+  8: 'Infeasible',
+  9: 'Primal infeasible or unbounded',
+  10: 'Unbounded',
+  11: 'Bound on objective reached',
+  12: 'Target for objective reached',
+  13: 'Time limit reached',
+  14: 'Iteration limit reached',
+  15: 'Unknown',
+  16: 'Solution limit reached',
+  17: 'Interrupted',
+};
+
+function classify(status: number): LpStatus {
   switch (status) {
-    case 'Optimal':
+    case 7:
       return 'optimal';
-    case 'Infeasible':
+    case 8:
+    case 9:
       return 'infeasible';
-    case 'Unbounded':
-    case 'Primal infeasible or unbounded':
-      return status === 'Unbounded' ? 'unbounded' : 'infeasible';
-    case 'Time limit reached':
+    case 10:
+      return 'unbounded';
+    case 13:
       return 'time-limit';
     default:
       return 'error';

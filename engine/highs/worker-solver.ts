@@ -1,11 +1,11 @@
 /**
- * HiGHS in worker threads: a hard deadline and cancellation by
- * terminating the thread (time_limit overshoots, solve() cannot be interrupted), one long-lived
- * worker for small solves (pays the JIT warm-up once; its heap stays at the size of the largest
- * small solve), and a fresh worker per large solve, terminated afterwards so its heap is freed.
+ * HiGHS in worker threads: a hard deadline and cancellation by terminating the thread (time_limit
+ * overshoots, solve() cannot be interrupted), one long-lived worker for small solves (pays the JIT
+ * warm-up once; replaced by a fresh one once its footprint passes a budget, see highs-thread.ts),
+ * and a fresh worker per large solve, terminated afterwards so its heap is freed.
  */
-import { Worker } from 'node:worker_threads';
-import { compileHighsModule } from './load.js';
+import type { Worker } from 'node:worker_threads';
+import { DEFAULT_FOOTPRINT_BUDGET, exceedsBudget, startHighsThread, type ThreadFootprint } from './highs-thread.js';
 import type { LinearProgram, LpSolution } from './lp.js';
 import type { LpSolveRequest, LpSolver } from './solver.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
@@ -20,36 +20,43 @@ export interface HighsWorkerOptions {
   readonly freshWorkerChars?: number;
   /** Seconds granted past `timeLimit` before the thread is terminated (default 2). */
   readonly graceSeconds?: number;
+  /** Bytes of WASM memory plus JS heap past which the long-lived worker is replaced after a solve. */
+  readonly footprintBudget?: number;
   /** Worker script; defaults to the compiled `worker.js` next to this module (see worker-script.ts). */
   readonly scriptUrl?: URL;
 }
 
 /** What a solve stopped at the hard deadline reports: no solution, like a time-limited solve without incumbent. */
-const HARD_DEADLINE: LpSolution = { status: 'time-limit', objective: NaN, values: new Float64Array(0), rawStatus: 'Terminated at the hard deadline', gap: 0 };
+/** An abort signal's reason as the Error a rejected promise should carry. */
+const asError = (reason: unknown): Error => (reason instanceof Error ? reason : new Error(`cancelled: ${JSON.stringify(reason)}`));
+
+const HARD_DEADLINE: LpSolution = { status: 'time-limit', objective: NaN, values: new Float64Array(0), rawStatus: 'Terminated at the hard deadline', bound: null, gap: null };
 
 export class HighsWorker implements LpSolver {
   private shared: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private lastHeapBytes = 0;
-  private lastJsHeapBytes = 0;
+  private footprint: ThreadFootprint | undefined;
+  private started = 0;
   private readonly freshWorkerChars: number;
   private readonly graceSeconds: number;
+  private readonly footprintBudget: number;
   private readonly scriptUrl: URL | undefined;
 
   constructor(options: HighsWorkerOptions = {}) {
     this.freshWorkerChars = options.freshWorkerChars ?? 1_000_000;
     this.graceSeconds = options.graceSeconds ?? 2;
+    this.footprintBudget = options.footprintBudget ?? DEFAULT_FOOTPRINT_BUDGET;
     this.scriptUrl = options.scriptUrl;
   }
 
-  /** WASM heap of the long-lived worker after its last solve, bytes (for memory measurements). */
-  get sharedHeapBytes(): number {
-    return this.lastHeapBytes;
+  /** Footprint of the long-lived worker after its last solve (for memory measurements). */
+  get sharedFootprint(): ThreadFootprint | undefined {
+    return this.footprint;
   }
 
-  /** JS heap in use by the long-lived worker's own thread after its last solve, bytes. */
-  get sharedJsHeapBytes(): number {
-    return this.lastJsHeapBytes;
+  /** Long-lived workers started so far: the first, then one after each replacement. */
+  get sharedWorkersStarted(): number {
+    return this.started;
   }
 
   solve(lp: LinearProgram, request: LpSolveRequest = {}): Promise<LpSolution> {
@@ -63,7 +70,10 @@ export class HighsWorker implements LpSolver {
     }
     // One solve at a time on the shared worker: solve() blocks its thread anyway.
     const next = this.queue.then(async () => {
-      this.shared ??= await this.spawn();
+      if (this.shared === undefined) {
+        this.shared = await this.spawn();
+        this.started++;
+      }
       return this.run(this.shared, message, request, false);
     });
     this.queue = next.catch(() => undefined);
@@ -78,9 +88,7 @@ export class HighsWorker implements LpSolver {
   }
 
   private async spawn(): Promise<Worker> {
-    const worker = new Worker(this.scriptUrl ?? compiledWorkerUrl(import.meta.url, 'worker.js'), {
-      workerData: { wasmModule: await compileHighsModule() },
-    });
+    const worker = await startHighsThread(this.scriptUrl ?? compiledWorkerUrl(import.meta.url, 'worker.js'));
     worker.unref(); // an idle worker must not keep the process alive; run() holds a ref while solving
     // A worker that dies while idle must not crash this thread (an unhandled 'error' event would) nor be reused.
     const forget = () => {
@@ -95,7 +103,7 @@ export class HighsWorker implements LpSolver {
       // An abort that happened while queued or spawning has no event left to fire.
       if (request.signal?.aborted) {
         if (fresh) void worker.terminate();
-        reject(request.signal.reason);
+        reject(asError(request.signal.reason));
         return;
       }
       const finish = (kill: boolean) => {
@@ -108,16 +116,15 @@ export class HighsWorker implements LpSolver {
         } else worker.unref();
       };
       const onMessage = (reply: WorkerReply) => {
-        const failed = 'error' in reply;
-        finish(failed);
-        if (failed) reject(new Error(`HiGHS failed: ${reply.error}`));
-        else {
-          if (!fresh) {
-            this.lastHeapBytes = reply.heapBytes;
-            this.lastJsHeapBytes = reply.jsHeapBytes;
-          }
-          resolve(reply.solution);
+        if ('error' in reply) {
+          finish(true);
+          reject(new Error(`HiGHS failed: ${reply.error}`));
+          return;
         }
+        if (!fresh) this.footprint = reply.footprint;
+        // Past its budget the long-lived worker is terminated (it is idle now); the next solve starts another.
+        finish(!fresh && exceedsBudget(reply.footprint, this.footprintBudget));
+        resolve(reply.solution);
       };
       const onError = (error: Error) => {
         finish(true);
@@ -129,7 +136,7 @@ export class HighsWorker implements LpSolver {
       };
       const onAbort = () => {
         finish(true);
-        reject(request.signal?.reason);
+        reject(asError(request.signal?.reason));
       };
       const deadline =
         request.timeLimit === undefined

@@ -1,5 +1,5 @@
 /**
- * Exact combinatorial solver of AIF-P and the baseline (DESIGN.md). With k AIFs the training time
+ * Exact combinatorial solver of AIF-P and the baseline (docs/models.md). With k AIFs the training time
  * is p_k whichever nodes they are on, so for a server j node i fits plain iff p_k + d_ij <= T/R and
  * fits only accelerated iff h_i and alpha*p_k + d_ij <= T/R; (j, k) is feasible iff
  * plain + min(H, accelerated-only) >= k. The answer is the smallest feasible k.
@@ -8,6 +8,7 @@
  * and every solver path agree: objective, then fewest AIFs, then smallest max round time, then
  * fewest accelerators, then lowest server index.
  */
+import { Deadline } from './deadline.js';
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
 import type { Placement } from './placement.js';
 import { bottleneck, capacityAt, pickWithin, nearestServerViews, type ServerView } from './servers.js';
@@ -50,12 +51,13 @@ export function bottleneckCandidate(instance: PlacementInstance, view: ServerVie
  * Fewest AIFs meeting T/R (min-aifs, or baseline with H = 0); undefined when infeasible.
  * `objectiveOf(k)` lets the balanced objective with no spread weight (A*k) reuse this search.
  */
-export function solveMinAifsExact(instance: PlacementInstance, objectiveOf: (k: number) => number = (k) => k): Placement | undefined {
+export function solveMinAifsExact(instance: PlacementInstance, objectiveOf: (k: number) => number = (k) => k, deadline: Deadline = Deadline.NONE): Placement | undefined {
   if (instance.roundLimit === undefined) return undefined;
   const limit = withTolerance(instance.roundLimit);
-  const views = nearestServerViews(instance);
+  const views = nearestServerViews(instance, deadline);
   // Beyond largestUsefulK p_k is flat: a k that fails there fails for every larger k too.
   for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
+    deadline.check();
     let best: Candidate | undefined;
     for (const view of views) {
       const candidate = bottleneckCandidate(instance, view, k, objectiveOf(k));

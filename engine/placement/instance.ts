@@ -4,6 +4,7 @@
  * can assume clean numbers and bad input becomes an explained infeasible result instead of a throw.
  */
 import { curveIssues, flatFrom, trainingTimes } from './curve.js';
+import { Deadline } from './deadline.js';
 import { exchangeLatencies, topologyIssues } from './latency.js';
 import { generateMandala, mandalaIssues } from './mandala.js';
 import type { PlacementProblem, Topology } from './model.js';
@@ -51,11 +52,12 @@ export function withTolerance(limit: number): number {
   return limit + Math.abs(limit) * RELATIVE_TOLERANCE;
 }
 
-export function resolveProblem(problem: PlacementProblem): ResolvedProblem {
+/** Generating a Mandala and all-pairs latencies are the long parts: `deadline` bounds them. */
+export function resolveProblem(problem: PlacementProblem, deadline: Deadline = Deadline.NONE): ResolvedProblem {
   const source = problem.topology;
   const generatorIssues = source.kind === 'mandala' ? mandalaIssues(source.spec) : [];
   if (generatorIssues.length > 0) return { instance: undefined, issues: [...generatorIssues, ...requirementIssues(problem)] };
-  const topology = source.kind === 'explicit' ? source.topology : generateMandala(source.spec);
+  const topology = source.kind === 'explicit' ? source.topology : generateMandala(source.spec, deadline);
   const structural = [...topologyIssues(topology), ...curveIssues(problem.curve), ...parameterIssues(problem)];
   const names = topology.nodes.map((node) => node.name);
   const known = new Set(names);
@@ -67,7 +69,7 @@ export function resolveProblem(problem: PlacementProblem): ResolvedProblem {
 
   const n = names.length;
   const accelerator = topology.nodes.map((node) => node.accelerator);
-  const latency = exchangeLatencies(topology, problem.exchange);
+  const latency = exchangeLatencies(topology, problem.exchange, deadline);
   const available = accelerator.filter(Boolean).length;
   const requestedH = problem.objective.kind === 'baseline' ? 0 : (problem.maxAccelerators ?? available);
   const candidates = problem.serverCandidates === undefined ? undefined : new Set(problem.serverCandidates);
@@ -83,7 +85,7 @@ export function resolveProblem(problem: PlacementProblem): ResolvedProblem {
     flatFrom: flatFrom(problem.curve),
     alpha: problem.acceleration,
     maxAccelerators: Math.min(requestedH, available),
-    maxLatency: problem.maxLatency ?? largestFinite(latency),
+    maxLatency: problem.maxLatency ?? largestFinite(latency, deadline),
     serverAllowed: names.map((name) => candidates === undefined || candidates.has(name)),
     aifAllowed: names.map((name) => !excluded.has(name)),
     minAifs: problem.minAifs,
@@ -103,9 +105,12 @@ export function largestUsefulK(instance: PlacementInstance): number {
   return Math.min(instance.n - 1, Math.max(instance.minAifs, instance.flatFrom));
 }
 
-function largestFinite(rows: readonly Float64Array[]): number {
+function largestFinite(rows: readonly Float64Array[], deadline: Deadline): number {
   let largest = 0;
-  for (const row of rows) for (const d of row) if (Number.isFinite(d) && d > largest) largest = d;
+  for (const row of rows) {
+    deadline.check();
+    for (const d of row) if (Number.isFinite(d) && d > largest) largest = d;
+  }
   return largest;
 }
 

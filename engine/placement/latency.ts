@@ -3,6 +3,7 @@
  * from shortest paths over the links. Unreachable pairs are +Infinity here and are turned into
  * forbidden pairs by the instance, so no Infinity ever reaches a model or a result.
  */
+import { Deadline } from './deadline.js';
 import type { Exchange, Link, Topology } from './model.js';
 
 /** Why the topology cannot be used; empty when it is fine. */
@@ -28,14 +29,22 @@ export function topologyIssues(topology: Topology): string[] {
 const oneWayByLinks = new WeakMap<readonly Link[], Float64Array[]>();
 
 /** One-way shortest-path latency between every pair (Dijkstra from every node; graphs are sparse). */
-export function shortestOneWay(topology: Topology): Float64Array[] {
+export function shortestOneWay(topology: Topology, deadline: Deadline = Deadline.NONE): Float64Array[] {
   const known = oneWayByLinks.get(topology.links);
   if (known && known.length === topology.nodes.length) return known;
   const graph = compressedAdjacency(topology);
   const heap = new MinHeap(2 * topology.links.length + 1);
-  const oneWay = Array.from({ length: topology.nodes.length }, (_, source) => dijkstra(graph, source, heap));
+  const oneWay = Array.from({ length: topology.nodes.length }, (_, source) => {
+    deadline.check();
+    return dijkstra(graph, source, heap);
+  });
   oneWayByLinks.set(topology.links, oneWay);
   return oneWay;
+}
+
+/** One-way shortest-path latency from one node to every node: a single Dijkstra. */
+export function shortestOneWayFrom(topology: Topology, source: number): Float64Array {
+  return dijkstra(compressedAdjacency(topology), source, new MinHeap(2 * topology.links.length + 1));
 }
 
 /** Records distances already known for a link set, e.g. scaled ones after a uniform rescale of all latencies. */
@@ -91,9 +100,12 @@ function dijkstra(graph: CompressedGraph, source: number, heap: MinHeap): Float6
 }
 
 /** d_ij: round trip = twice the one-way shortest path (the paper's RTT), or the one-way path itself. */
-export function exchangeLatencies(topology: Topology, exchange: Exchange): Float64Array[] {
+export function exchangeLatencies(topology: Topology, exchange: Exchange, deadline: Deadline = Deadline.NONE): Float64Array[] {
   const factor = exchange === 'round-trip' ? 2 : 1;
-  return shortestOneWay(topology).map((row) => row.map((d) => d * factor));
+  return shortestOneWay(topology, deadline).map((row) => {
+    deadline.check();
+    return row.map((d) => d * factor);
+  });
 }
 
 /**

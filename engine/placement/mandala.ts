@@ -1,11 +1,12 @@
 /**
- * The seeded Mandala generator (LANGUAGE.md, the placement paper's experimental topology):
+ * The seeded Mandala generator (docs/language.md, the placement paper's experimental topology):
  * N access, N/4 aggregation, N/4 core and N/8 application nodes; every node of a tier is linked to
  * two distinct nodes of the next tier; latencies uniform per link in the tier's range; optional
  * rescale so the largest shortest-path round trip equals `diameter`; round(share * nodes)
  * accelerators at random nodes. Same spec, same topology.
  */
-import { rememberShortestPaths, shortestOneWay } from './latency.js';
+import { Deadline } from './deadline.js';
+import { rememberShortestPaths, shortestOneWay, shortestOneWayFrom } from './latency.js';
 import type { LatencyRange, Link, MandalaSpec, Tier, Topology } from './model.js';
 import { deriveSeed, mulberry32, sampleDistinct, uniform, type Random } from './prng.js';
 
@@ -47,7 +48,7 @@ export function mandalaIssues(spec: MandalaSpec): string[] {
 }
 
 /** Throws on an invalid spec (the language validates it first); see `mandalaIssues`. */
-export function generateMandala(spec: MandalaSpec): Topology {
+export function generateMandala(spec: MandalaSpec, deadline: Deadline = Deadline.NONE): Topology {
   const issues = mandalaIssues(spec);
   if (issues.length > 0) throw new RangeError(issues.join('; '));
   const n = spec.access;
@@ -61,11 +62,13 @@ export function generateMandala(spec: MandalaSpec): Topology {
   const random = mulberry32(deriveSeed(spec.seed, GRAPH_STREAM));
   const nodeNames = tiers.flatMap((plan) => Array.from({ length: plan.count }, (_, i) => ({ name: `${plan.prefix}${i + 1}`, tier: plan.tier })));
   for (let draw = 0; draw < MAX_DRAWS; draw++) {
+    deadline.check();
     const links = drawLinks(tiers, ranges, random);
     const graph: Topology = { name: spec.name, nodes: nodeNames.map((v) => ({ ...v, accelerator: false })), links };
-    const oneWay = shortestOneWay(graph);
-    if (!oneWay[0].every(Number.isFinite)) continue;
-    const scaled = spec.diameter === undefined ? links : rescale(links, spec.diameter, oneWay);
+    // Large N needs many draws (an application node is often left unlinked): test connectivity with
+    // one Dijkstra, and pay for all pairs only on the graph that is kept.
+    if (!shortestOneWayFrom(graph, 0).every(Number.isFinite)) continue;
+    const scaled = spec.diameter === undefined ? links : rescale(links, spec.diameter, shortestOneWay(graph, deadline));
     const accelerators = Math.round(spec.acceleratorShare * nodeNames.length);
     return withAccelerators({ ...graph, links: scaled }, accelerators, spec.seed);
   }

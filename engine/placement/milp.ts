@@ -7,7 +7,7 @@
  *          y_j is 1), so the n^2 binaries xi are replaced by the y-expression inside the big-M rows
  *          that are already gated by x_i. Same optimum, far fewer variables.
  *
- * Refinements of DESIGN.md kept in both: a node hosts at most one of {server, AIF} (3); excluded
+ * Refinements of docs/models.md kept in both: a node hosts at most one of {server, AIF} (3); excluded
  * nodes have x_i = 0; only candidates may have y_j = 1; a pair (i, j) with d_ij > D or unreachable is
  * forbidden; `minAifs` replaces the 2 of (4); big-Ms use max_k p_k (the paper's p_1 assumes a
  * decreasing curve) plus the largest allowed d_ij; (22)–(23) are gated by x_i so only active AIFs
@@ -127,8 +127,12 @@ function compactExchange(lp: LinearProgram, instance: PlacementInstance, x: read
 export interface MilpOutcome {
   readonly status: 'optimal' | 'infeasible' | 'time-limit' | 'error';
   readonly placement: Placement | undefined;
-  /** Relative MIP gap of the reported solution (0 when proven optimal). */
-  readonly gap: number;
+  /**
+   * The best proven bound on the primary objective ((1) or (24)) and the relative gap of the
+   * reported placement to it: 0 when proven optimal, null when unknown (never a made-up 0).
+   */
+  readonly bound: number | null;
+  readonly gap: number | null;
   readonly rawStatus: string;
 }
 
@@ -149,14 +153,14 @@ export async function solvePlacementMilp(
   solver: LpSolver,
   options: MilpOptions = {},
 ): Promise<MilpOutcome> {
-  if (instance.roundLimit === undefined) return { status: 'infeasible', placement: undefined, gap: 0, rawStatus: 'no round limit' };
+  if (instance.roundLimit === undefined) return { status: 'infeasible', placement: undefined, bound: null, gap: null, rawStatus: 'no round limit' };
   const started = performance.now();
   const remaining = () => (options.timeLimit === undefined ? undefined : Math.max(0, options.timeLimit - (performance.now() - started) / 1000));
   // mip_rel_gap 0: the default 1e-4 would let the balanced objective stop short of the optimum.
   const request = () => ({ timeLimit: remaining(), mipRelGap: 0, signal: options.signal });
   const model = buildPlacementMilp(instance, formulation, instance.roundLimit);
   const stage1 = await solver.solve(model.lp, request());
-  if (stage1.values.length === 0 || instance.problem.objective.kind === 'balanced') return outcome(stage1, model);
+  if (stage1.values.length === 0 || instance.problem.objective.kind === 'balanced') return outcome(stage1, stage1, model);
   const k = Math.round(stage1.objective);
   model.lp.constrain(model.x.map((v) => term(v)), '=', k);
   const largest = model.lp.continuous(0);
@@ -166,13 +170,14 @@ export async function solvePlacementMilp(
   model.lp.setObjective('min', [term(largest)]);
   const stage2 = await solver.solve(model.lp, request());
   const chosen = stage2.values.length > 0 ? stage2 : stage1;
-  const result = outcome(chosen, model);
+  // Stage 2 only ranks placements of stage 1's k AIFs: the primary objective's bound is stage 1's.
+  const result = outcome(chosen, stage1, model);
   const timedOut = stage1.status === 'time-limit' || stage2.status === 'time-limit';
   return timedOut ? { ...result, status: 'time-limit' } : result;
 }
 
-function outcome(solution: LpSolution, model: PlacementMilp): MilpOutcome {
+function outcome(solution: LpSolution, primary: LpSolution, model: PlacementMilp): MilpOutcome {
   const placement = solution.values.length > 0 ? model.decode(solution.values) : undefined;
   const status = solution.status === 'unbounded' ? 'error' : solution.status;
-  return { status, placement, gap: solution.status === 'optimal' ? 0 : solution.gap, rawStatus: solution.rawStatus };
+  return { status, placement, bound: primary.bound, gap: placement === undefined ? null : primary.gap, rawStatus: solution.rawStatus };
 }

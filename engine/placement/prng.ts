@@ -33,14 +33,20 @@ export function randomIndex(random: Random, n: number): number {
   return Math.min(n - 1, Math.floor(random() * n));
 }
 
-/** `count` distinct integers of [0, n) (partial Fisher–Yates), in draw order. */
+/**
+ * `count` distinct integers of [0, n) (partial Fisher–Yates), in draw order. The pool [0, n) is
+ * virtual: only the slots a swap moved are stored, so drawing 2 of n costs O(1), not O(n) (the
+ * Mandala generator draws twice per node, which made a 3,000-node graph take seconds per draw).
+ */
 export function sampleDistinct(random: Random, n: number, count: number): number[] {
-  const pool = Array.from({ length: n }, (_, i) => i);
+  const moved = new Map<number, number>();
+  const slot = (i: number) => moved.get(i) ?? i;
   const chosen: number[] = [];
   for (let i = 0; i < Math.min(count, n); i++) {
     const j = i + randomIndex(random, n - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-    chosen.push(pool[i]);
+    const picked = slot(j);
+    moved.set(j, slot(i)); // slot i is never read again
+    chosen.push(picked);
   }
   return chosen;
 }

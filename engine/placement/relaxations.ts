@@ -1,8 +1,10 @@
 /**
- * Exact relaxations (DESIGN.md: infeasibility is explained): the smallest target T, the largest
+ * Exact relaxations (docs/models.md: infeasibility is explained): the smallest target T, the largest
  * number of rounds R and the fewest extra accelerators that make the requirement feasible, all else
- * unchanged. They are computed for feasible requirements too (how much slack there is).
+ * unchanged. They are computed for feasible requirements too (how much slack there is). Results
+ * report them as values to type back (suggestions.ts: the target rounded up, each one checked).
  */
+import { Deadline } from './deadline.js';
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
 import { bottleneck, capacityAt, placeable, nearestServerViews } from './servers.js';
 
@@ -19,9 +21,10 @@ export interface Relaxations {
  * The smallest max round time any placement can reach (T/R aside): min over servers and useful k of
  * the bottleneck. Undefined when no placement exists at all (e.g. too few reachable nodes).
  */
-export function smallestMaxRoundTime(instance: PlacementInstance): number | undefined {
+export function smallestMaxRoundTime(instance: PlacementInstance, deadline: Deadline = Deadline.NONE): number | undefined {
   let best = Infinity;
-  for (const view of nearestServerViews(instance)) {
+  for (const view of nearestServerViews(instance, deadline)) {
+    deadline.check();
     for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
       best = Math.min(best, bottleneck(view, instance.times[k], k, instance.alpha, instance.maxAccelerators));
     }
@@ -30,10 +33,11 @@ export function smallestMaxRoundTime(instance: PlacementInstance): number | unde
 }
 
 /** Fewest accelerators in total that make T/R feasible (Infinity if none suffice); 0 when no accelerator is needed. */
-export function acceleratorsNeeded(instance: PlacementInstance, roundLimit: number): number {
+export function acceleratorsNeeded(instance: PlacementInstance, roundLimit: number, deadline: Deadline = Deadline.NONE): number {
   const limit = withTolerance(roundLimit);
   let needed = Infinity;
-  for (const view of nearestServerViews(instance)) {
+  for (const view of nearestServerViews(instance, deadline)) {
+    deadline.check();
     for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
       const capacity = capacityAt(view, instance.times[k], instance.alpha, limit);
       if (placeable(capacity, Infinity) >= k) needed = Math.min(needed, Math.max(0, k - capacity.plain));
@@ -42,12 +46,12 @@ export function acceleratorsNeeded(instance: PlacementInstance, roundLimit: numb
   return needed;
 }
 
-export function computeRelaxations(instance: PlacementInstance): Relaxations {
+export function computeRelaxations(instance: PlacementInstance, deadline: Deadline = Deadline.NONE): Relaxations {
   const { rounds, target } = instance.problem;
-  const best = smallestMaxRoundTime(instance);
+  const best = smallestMaxRoundTime(instance, deadline);
   const roundsUsable = Number.isInteger(rounds) && rounds >= 1 && Number.isFinite(rounds * (best ?? 0));
   const targetUsable = Number.isFinite(target) && target > 0;
-  const needed = instance.roundLimit === undefined ? Infinity : acceleratorsNeeded(instance, instance.roundLimit);
+  const needed = instance.roundLimit === undefined ? Infinity : acceleratorsNeeded(instance, instance.roundLimit, deadline);
   return {
     minTarget: best !== undefined && roundsUsable ? rounds * best : null,
     maxRounds: best !== undefined && targetUsable ? largestRounds(target, best) : null,

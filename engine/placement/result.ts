@@ -1,5 +1,5 @@
 /**
- * The placement result, shaped exactly like an entry of `placements[]` in CLI.md's `nsc solve --json`.
+ * The placement result, shaped exactly like an entry of `placements[]` in docs/cli.md's `nsc solve --json`.
  * Every number is finite or null: no NaN or Infinity ever reaches JSON.
  */
 import type { ObjectiveKind } from './model.js';
@@ -33,7 +33,13 @@ export interface PlacementResult {
   /** Added field: the value of the objective (1) or (24) for the reported placement. */
   readonly objectiveValue: number | null;
   readonly relaxations: Relaxations;
-  readonly solver: { readonly method: PlacementMethod; readonly seconds: number; readonly gap: number | null };
+  /**
+   * How it was solved. `bound`: the best proven bound on the objective (objectiveValue when proven
+   * optimal); `gap`: the relative gap between the reported placement's objective and that bound,
+   * 0 when proven optimal. Both null when unknown — a solve stopped by its limit before bounding,
+   * or one without a placement.
+   */
+  readonly solver: { readonly method: PlacementMethod; readonly seconds: number; readonly bound: number | null; readonly gap: number | null };
   /** Added field: why the requirement is infeasible or could not be solved; absent when feasible. */
   readonly reason?: string;
 }
@@ -46,6 +52,7 @@ export interface ResultParts {
   readonly relaxations: Relaxations;
   readonly method: PlacementMethod;
   readonly seconds: number;
+  readonly bound: number | null;
   readonly gap: number | null;
   readonly reason?: string;
 }
@@ -58,7 +65,7 @@ export function placementResult(name: string, objective: ObjectiveKind, instance
     status: parts.status,
     roundLimit,
     relaxations: parts.relaxations,
-    solver: { method: parts.method, seconds: parts.seconds, gap: parts.gap },
+    solver: { method: parts.method, seconds: parts.seconds, bound: parts.bound, gap: parts.gap },
     ...(parts.reason === undefined ? {} : { reason: parts.reason }),
   };
   if (instance === undefined || parts.placement === undefined) {
@@ -68,8 +75,10 @@ export function placementResult(name: string, objective: ObjectiveKind, instance
   const figures = placementFigures(instance, placement);
   const times = roundTimes(instance, placement);
   const name_ = (i: number) => instance.names[i];
+  const value = objectiveValue(instance, placement);
   return {
     ...base,
+    solver: { ...base.solver, gap: gapOf(value, parts) },
     server: name_(placement.server),
     aifs: placement.aifs.map(name_),
     accelerated: placement.accelerated.map(name_),
@@ -79,6 +88,16 @@ export function placementResult(name: string, objective: ObjectiveKind, instance
     maxRoundTime: figures.maxRoundTime,
     loopTime: instance.problem.rounds * figures.maxRoundTime,
     spread: figures.spread,
-    objectiveValue: objectiveValue(instance, placement),
+    objectiveValue: value,
   };
+}
+
+/**
+ * The gap of the reported placement itself: a MILP stopped early may carry slack in its own
+ * objective (its maxT above the largest round time), so its solver gap can overstate the distance
+ * between this placement and the bound. A proven optimum keeps gap 0.
+ */
+function gapOf(value: number, { gap, bound }: ResultParts): number | null {
+  if (gap === 0 || bound === null) return gap;
+  return Math.max(0, value - bound) / Math.max(Math.abs(value), Number.MIN_VALUE);
 }

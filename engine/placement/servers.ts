@@ -3,6 +3,7 @@
  * sorted by d_ij. Every exact method reduces to counting, for a training time t and a round-time
  * bound, how many of them fit plain (t + d_ij) and how many fit only accelerated (alpha*t + d_ij).
  */
+import { Deadline } from './deadline.js';
 import { largestUsefulK, pairAllowed, type PlacementInstance } from './instance.js';
 import { makePlacement, type Placement } from './placement.js';
 
@@ -20,10 +21,10 @@ const viewCache = new WeakMap<PlacementInstance, ServerView[]>();
 const nearestCache = new WeakMap<PlacementInstance, ServerView[]>();
 
 /** Views of every allowed server, ascending server index (the final tie-break); built once per instance. */
-export function serverViews(instance: PlacementInstance): ServerView[] {
+export function serverViews(instance: PlacementInstance, deadline: Deadline = Deadline.NONE): ServerView[] {
   let views = viewCache.get(instance);
   if (views === undefined) {
-    views = buildViews(instance);
+    views = buildViews(instance, deadline);
     viewCache.set(instance, views);
   }
   return views;
@@ -38,19 +39,20 @@ export function serverViews(instance: PlacementInstance): ServerView[] {
  * Only for bottleneck-style searches (min-aifs, baseline, relaxations); the window method of the
  * balanced objective needs the full views.
  */
-export function nearestServerViews(instance: PlacementInstance): ServerView[] {
+export function nearestServerViews(instance: PlacementInstance, deadline: Deadline = Deadline.NONE): ServerView[] {
   let views = nearestCache.get(instance);
   if (views === undefined) {
-    views = buildNearestViews(instance, largestUsefulK(instance));
+    views = buildNearestViews(instance, largestUsefulK(instance), deadline);
     nearestCache.set(instance, views);
   }
   return views;
 }
 
-function buildNearestViews(instance: PlacementInstance, depth: number): ServerView[] {
+function buildNearestViews(instance: PlacementInstance, depth: number, deadline: Deadline): ServerView[] {
   const views: ServerView[] = [];
   for (let j = 0; j < instance.n; j++) {
     if (!instance.serverAllowed[j]) continue;
+    deadline.check();
     const fromServer = instance.latency[j];
     const nodes = new Int32Array(depth);
     const latency = new Float64Array(depth);
@@ -92,12 +94,13 @@ function insertBounded(nodes: Int32Array, keys: Float64Array, count: number, nod
   return count;
 }
 
-function buildViews(instance: PlacementInstance): ServerView[] {
+function buildViews(instance: PlacementInstance, deadline: Deadline): ServerView[] {
   const views: ServerView[] = [];
   // Typed arrays and plain loops: this runs n times over n nodes and dominates the exact solvers.
   const eligible = new Int32Array(instance.n);
   for (let j = 0; j < instance.n; j++) {
     if (!instance.serverAllowed[j]) continue;
+    deadline.check();
     // Shortest paths are symmetric, so d_ij is row j: contiguous reads instead of a column walk.
     const fromServer = instance.latency[j];
     let count = 0;

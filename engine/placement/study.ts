@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerUrl } from '../highs/worker-script.js';
+import { Deadline, TimeLimitReached } from './deadline.js';
 import { generateMandala, withAccelerators } from './mandala.js';
 import type { Objective, ObjectiveKind, PlacementProblem, StudySpec, Topology } from './model.js';
 import { deriveSeed, mulberry32, uniform } from './prng.js';
@@ -44,6 +45,8 @@ export interface StudyOptions {
   readonly jobs?: number;
   readonly onProgress?: (doneInstances: number, totalInstances: number) => void;
   readonly signal?: AbortSignal;
+  /** Past it the study stops with TimeLimitReached. */
+  readonly deadline?: Deadline;
 }
 
 /** One cell's outcome on one instance: undefined when infeasible. */
@@ -61,21 +64,22 @@ function cellKeys(spec: StudySpec): CellKey[] {
 }
 
 /** Instance i's topology: seed + i, accelerator share uniform in the study's range (from the study seed and i). */
-export function studyTopology(spec: StudySpec, instance: number): Topology {
+export function studyTopology(spec: StudySpec, instance: number, deadline: Deadline = Deadline.NONE): Topology {
   const share = uniform(mulberry32(deriveSeed(spec.seed, instance)), spec.acceleratorShare.min, spec.acceleratorShare.max);
   const source = spec.base.topology;
-  if (source.kind === 'mandala') return generateMandala({ ...source.spec, seed: source.spec.seed + instance, acceleratorShare: share });
+  if (source.kind === 'mandala') return generateMandala({ ...source.spec, seed: source.spec.seed + instance, acceleratorShare: share }, deadline);
   // A hand-written topology keeps its graph; only the accelerators are redrawn.
   const topology = source.topology;
   return withAccelerators(topology, Math.round(share * topology.nodes.length), spec.seed + instance);
 }
 
-/** Solves every cell on instance i (exact methods, on the calling thread). */
-export function runStudyInstance(spec: StudySpec, instance: number): CellOutcome[] {
-  const topology = studyTopology(spec, instance);
+/** Solves every cell on instance i (exact methods, on the calling thread); throws TimeLimitReached past `deadline`. */
+export function runStudyInstance(spec: StudySpec, instance: number, deadline: Deadline = Deadline.NONE): CellOutcome[] {
+  const topology = studyTopology(spec, instance, deadline);
   return cellKeys(spec).map(({ objective, target, rounds }) => {
     const problem: PlacementProblem = { ...spec.base, topology: { kind: 'explicit', topology }, objective, target, rounds };
-    const result = solvePlacementExact(problem);
+    const result = solvePlacementExact(problem, deadline);
+    if (result.status === 'timeout') throw new TimeLimitReached(); // not infeasible: unknown
     if (result.status !== 'feasible') return undefined;
     return { aifs: result.aifs.length, maxRoundTime: result.maxRoundTime as number, accelerated: result.accelerated.length };
   });
@@ -83,6 +87,7 @@ export function runStudyInstance(spec: StudySpec, instance: number): CellOutcome
 
 export async function runStudy(spec: StudySpec, options: StudyOptions = {}): Promise<StudyResult> {
   options.signal?.throwIfAborted();
+  options.deadline?.check();
   const indices = Array.from({ length: Math.max(0, spec.instances) }, (_, i) => i);
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, indices.length));
   const perInstance = jobs === 1 ? await runHere(spec, indices, options) : await runInWorkers(spec, indices, jobs, options);
@@ -93,7 +98,7 @@ export async function runStudy(spec: StudySpec, options: StudyOptions = {}): Pro
 async function runHere(spec: StudySpec, indices: number[], options: StudyOptions): Promise<CellOutcome[][]> {
   const results: CellOutcome[][] = [];
   for (const i of indices) {
-    results.push(runStudyInstance(spec, i));
+    results.push(runStudyInstance(spec, i, options.deadline));
     options.onProgress?.(results.length, indices.length);
     await new Promise((resolve) => setImmediate(resolve)); // let an abort event in between instances
     options.signal?.throwIfAborted();
@@ -102,19 +107,23 @@ async function runHere(spec: StudySpec, indices: number[], options: StudyOptions
 }
 
 function runInWorkers(spec: StudySpec, indices: number[], jobs: number, options: StudyOptions): Promise<CellOutcome[][]> {
-  const results: CellOutcome[][] = new Array(indices.length);
+  const results = new Array<CellOutcome[]>(indices.length);
   const queue = [...indices];
   let done = 0;
   const workers: Worker[] = [];
   return new Promise<CellOutcome[][]>((resolve, reject) => {
     const stop = (error?: unknown) => {
+      clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       for (const worker of workers) void worker.terminate();
       if (error === undefined) resolve(results);
-      else reject(error);
+      else reject(error instanceof Error ? error : new Error(`the study stopped: ${JSON.stringify(error)}`));
     };
     const onAbort = () => stop(options.signal?.reason);
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    // This thread only waits for the workers, so a timer fires on time; terminating them stops their work.
+    const remaining = options.deadline?.remainingSeconds;
+    const timer = remaining === undefined ? undefined : setTimeout(() => stop(new TimeLimitReached()), remaining * 1000);
     const url = compiledWorkerUrl(import.meta.url, 'study-worker.js');
     for (let w = 0; w < jobs; w++) {
       const worker = new Worker(url, { workerData: { spec } });

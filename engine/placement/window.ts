@@ -8,22 +8,24 @@
  * adds one and removes one), so for each lo the smallest feasible hi only moves right: a two-pointer
  * sweep over the merged, sorted round times gives the smallest spread of (j, k) in O(n).
  */
+import { Deadline } from './deadline.js';
 import { better, placeCandidate, solveMinAifsExact, type Candidate } from './exact.js';
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
 import type { Placement } from './placement.js';
 import { countFitting, serverViews, type ServerView } from './servers.js';
 
-export function solveBalancedExact(instance: PlacementInstance, aifWeight: number, spreadWeight: number): Placement | undefined {
+export function solveBalancedExact(instance: PlacementInstance, aifWeight: number, spreadWeight: number, deadline: Deadline = Deadline.NONE): Placement | undefined {
   // Without a spread term the objective is A*k: the min-aifs search with its own tie-break is exact.
-  if (spreadWeight === 0) return solveMinAifsExact(instance, (k) => aifWeight * k);
+  if (spreadWeight === 0) return solveMinAifsExact(instance, (k) => aifWeight * k, deadline);
   if (instance.roundLimit === undefined) return undefined;
   const sweep = new WindowSweep(instance, withTolerance(instance.roundLimit));
-  const views = serverViews(instance);
+  const views = serverViews(instance, deadline);
   let best: Candidate | undefined;
   for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
     // The spread is never negative, so A*k bounds the objective from below; k only grows.
     if (best !== undefined && aifWeight * k > best.objective) break;
     for (const view of views) {
+      deadline.check();
       const candidate = sweep.smallestSpread(view, k, (spread) => aifWeight * k + spreadWeight * spread);
       if (candidate !== undefined && better(candidate, best)) best = candidate;
     }

@@ -3,9 +3,12 @@
  * - achievableDelay_f = min_w d_f(w) s.t. every task carries its design load and each worker's
  *   weights sum to 1;
  * - achievableRate_f = the largest r_f <= rho_f such that every other flow keeps r*_g.
+ * The same holds for a service's hops in one switch (joint.ts): the sum of their delays, each task
+ * counted once per hop through it, and one common rate for all of them.
  * Only the pins of the optimiser apply (see pins.ts). `undefined` means no weights achieve the
  * premise (the design loads do not fit, or a pinned weight starves the flow).
  */
+import { present } from '../invariants.js';
 import { taskDelay } from './delay.js';
 import { carriesDesignLoad, SLO_TOLERANCE, type Design } from './design.js';
 import { freeShareOf, freeTasksOf, type Pins } from './pins.js';
@@ -16,25 +19,36 @@ import { freeShareOf, freeTasksOf, type Pins } from './pins.js';
  * tasks share the rest, minimising sum_t max(beta_t, q_t/w_t) by water-filling (see waterFill).
  */
 export function achievableDelay(design: Design, pins: Pins, flow: number): number | undefined {
+  return achievablePathDelay(design, pins, new Map(design.structure.visits[flow].map((v) => [v.task, 1])));
+}
+
+/**
+ * min_w sum_t count_t d_t(w) under the premise above, for the tasks of `counts` (task -> how often
+ * its delay counts). Counting a task k times scales both its terms, so the water-filling takes
+ * k q_t and k beta_t: the cap q_t/beta_t, beyond which weight buys nothing, stays the same.
+ */
+export function achievablePathDelay(design: Design, pins: Pins, counts: ReadonlyMap<number, number>): number | undefined {
   const { model, structure, coefficients, minimumWeights } = design;
   if (!designLoadsFit(design, pins)) return undefined;
-  const onPath = new Set(structure.visits[flow].map((v) => v.task));
   let delay = 0;
-  for (const task of onPath) {
+  for (const [task, count] of counts) {
     const c = coefficients[task];
     const pinned = pins[task];
     // Pinned tasks and tasks whose queuing term is 0 (Q = 0) do not depend on the free weights.
-    if (pinned !== undefined || c.free || c.queuingAtFullWeight === 0) delay += taskDelay(c, pinned ?? 1);
-    else delay += c.processing;
+    if (pinned !== undefined || c.free || c.queuingAtFullWeight === 0) delay += count * taskDelay(c, pinned ?? 1);
+    else delay += count * c.processing;
   }
   model.workers.forEach((_, i) => {
     const free = freeTasksOf(structure, pins, i);
-    const tuned = free.filter((t) => onPath.has(t) && !coefficients[t].free && coefficients[t].queuingAtFullWeight > 0);
+    const tuned = free.filter((t) => counts.has(t) && !coefficients[t].free && coefficients[t].queuingAtFullWeight > 0);
     if (tuned.length === 0) return;
     const others = free.filter((t) => !tuned.includes(t)).reduce((sum, t) => sum + minimumWeights[t], 0);
     const budget = freeShareOf(structure, pins, i) - others;
     delay += waterFill(
-      tuned.map((t) => ({ scale: coefficients[t].queuingAtFullWeight, floor: coefficients[t].blocking, minimum: minimumWeights[t] })),
+      tuned.map((t) => {
+        const count = present(counts.get(t), `the count of task ${t}`);
+        return { scale: count * coefficients[t].queuingAtFullWeight, floor: count * coefficients[t].blocking, minimum: minimumWeights[t] };
+      }),
       budget,
     );
   });
@@ -83,7 +97,6 @@ function waterFill(items: readonly WaterFillItem[], budget: number): number {
   let c: number;
   if (total(0) >= budget) c = 0;
   else {
-    let previous = 0;
     const next = breakpoints.find((b) => total(b) >= budget);
     if (next === undefined) {
       const last = breakpoints.at(-1) ?? 0;
@@ -91,7 +104,7 @@ function waterFill(items: readonly WaterFillItem[], budget: number): number {
       const slope = items.reduce((sum, _, k) => (caps[k] === Infinity ? sum + roots[k] : sum), 0);
       c = slope > 0 ? last + (budget - total(last)) / slope : last;
     } else {
-      previous = breakpoints.filter((b) => b < next).at(-1) ?? 0;
+      const previous = breakpoints.filter((b) => b < next).at(-1) ?? 0;
       const [low, high] = [total(previous), total(next)];
       c = high > low ? previous + ((budget - low) * (next - previous)) / (high - low) : next;
     }
@@ -99,16 +112,23 @@ function waterFill(items: readonly WaterFillItem[], budget: number): number {
   return allocate(c).reduce((sum, w, k) => sum + Math.max(items[k].floor, w > 0 ? items[k].scale / w : Infinity), 0);
 }
 
-/**
- * Per worker, the free tasks must fit sum_t (base_t + r tau_{t,f}) / T_i <= free share, and each
- * pinned task w_t T_i >= base_t + r tau_{t,f}, where base_t is the load of the other flows at r*.
- */
 export function achievableRate(design: Design, pins: Pins, flow: number): number | undefined {
+  return achievableCommonRate(design, pins, [flow]);
+}
+
+/**
+ * The largest rate r that every flow of `flows` can get at once (at most the smallest of their
+ * offered loads) while every other flow keeps r*_g. Per worker, the free tasks must fit
+ * sum_t (base_t + r own_t) / T_i <= free share, and each pinned task w_t T_i >= base_t + r own_t,
+ * where base_t is the load of the other flows at r* and own_t the cycles per packet of `flows` in t.
+ */
+export function achievableCommonRate(design: Design, pins: Pins, flows: readonly number[]): number | undefined {
   const { model, structure } = design;
   const rStar = design.designRates;
-  const base = structure.passages.map((passages) => passages.reduce((sum, p) => (p.flow === flow ? sum : sum + rStar[p.flow] * p.tau), 0));
-  const own = structure.passages.map((passages) => passages.find((p) => p.flow === flow)?.tau ?? 0);
-  let rate = model.flows[flow].offered;
+  const chosen = new Set(flows);
+  const base = structure.passages.map((passages) => passages.reduce((sum, p) => (chosen.has(p.flow) ? sum : sum + rStar[p.flow] * p.tau), 0));
+  const own = structure.passages.map((passages) => passages.reduce((sum, p) => (chosen.has(p.flow) ? sum + p.tau : sum), 0));
+  let rate = Math.min(...flows.map((f) => model.flows[f].offered));
   for (let i = 0; i < model.workers.length; i++) {
     const speed = model.workers[i].speed;
     // Each entry is one capacity: available cycles/s, other flows' cycles/s, f's cycles per packet.

@@ -3,6 +3,7 @@
  * SI units: cycles, cycles/second, packets/second, seconds. Everything is referred to by index.
  * Produced by lowering (language/lowering.ts); no AST in here.
  */
+import type { Topology } from '../placement/model.js';
 
 export interface Worker {
   readonly name: string;
@@ -51,6 +52,19 @@ export interface ControllerSettings {
   readonly tolerance: number;
 }
 
+/**
+ * From control period `period` on, flow `flow` offers `offered` and/or has new SLOs (the `traffic`
+ * block of a switch). The switch as declared is the load before the first change.
+ */
+export interface TrafficChange {
+  readonly period: number;
+  /** Index into `SwitchModel.flows`. */
+  readonly flow: number;
+  readonly offered?: number;
+  readonly rateSlo?: number;
+  readonly delaySlo?: number;
+}
+
 export const DEFAULT_CONTROLLER: ControllerSettings = { alpha: 1, step: 0.025, tries: 5, periods: 50, tolerance: 0.01 };
 
 export interface SwitchModel {
@@ -66,4 +80,34 @@ export interface SwitchModel {
   readonly tasks: readonly Task[];
   readonly flows: readonly Flow[];
   readonly controller: ControllerSettings;
+  /** Changes of load and SLOs over control periods, in period order; only the simulation uses them. */
+  readonly traffic?: readonly TrafficChange[];
+}
+
+/** One switch a service crosses, and the flow its traffic is there. */
+export interface ServiceHop {
+  /** The switch's name (unique across the workspace). */
+  readonly switch: string;
+  /** The name of the hop flow in that switch. */
+  readonly flow: string;
+  /** The switch's node: an index into the service's topology. */
+  readonly node: number;
+}
+
+/**
+ * A service: traffic that enters the topology at `from`, crosses the hops' switches in order along
+ * shortest-latency routes, and leaves at `to`, with end-to-end SLOs (docs/models.md).
+ */
+export interface ServiceModel {
+  readonly name: string;
+  readonly topology: Topology;
+  readonly from: number;
+  readonly to: number;
+  readonly hops: readonly ServiceHop[];
+  /** rho, pps: the service's offered load, which is every hop flow's. */
+  readonly offered: number;
+  /** pps; undefined = no end-to-end rate SLO. */
+  readonly rateSlo?: number;
+  /** Seconds, end to end; undefined = no delay SLO. */
+  readonly delaySlo?: number;
 }

@@ -8,7 +8,7 @@
  * (HiGHS: matrix values above 1e15 rejected, 1e20 taken as infinite) loses all precision, so the
  * language rejects the switch with these messages instead of solving it.
  */
-import { buildDesign } from './design.js';
+import { buildDesign, type Design } from './design.js';
 import type { SwitchModel } from './model.js';
 
 export const MAX_RATIO = 1e6;
@@ -42,10 +42,28 @@ export function numericRangeIssues(model: SwitchModel): RangeIssue[] {
   });
   model.flows.forEach((flow, f) => {
     if (flow.delaySlo === undefined) return;
-    const slowest = Math.max(0, ...structure.visits[f].map(({ task }) => Math.max(coefficients[task].processing, coefficients[task].queuingAtFullWeight)));
+    const slowest = slowestTaskTime({ structure, coefficients }, f);
     if (slowest / flow.delaySlo > MAX_RATIO) {
       issues.push({ flow: f, message: `The delay SLO of '${flow.name}' is ${times(slowest / flow.delaySlo)} shorter than the time one of its tasks takes per batch or queue: beyond what the solver can resolve (at most ${MAX_RATIO} times).` });
     }
   });
   return issues;
+}
+
+/** The longest batch or full-queue time of a task on the flow's path, seconds. */
+function slowestTaskTime(design: Pick<Design, 'structure' | 'coefficients'>, flow: number): number {
+  const { structure, coefficients } = design;
+  return Math.max(0, ...structure.visits[flow].map(({ task }) => Math.max(coefficients[task].processing, coefficients[task].queuingAtFullWeight)));
+}
+
+/**
+ * The same ratio for a service's end-to-end delay SLO over every task its hop flows cross; undefined
+ * when fine, or when a hop's switch is malformed (a module in no task: the switch reports that).
+ */
+export function serviceRangeIssue(name: string, hops: readonly { readonly model: SwitchModel; readonly flow: number }[], delaySlo: number): string | undefined {
+  const inTasks = ({ model }: { model: SwitchModel }) => model.flows.every((f) => f.path.every((m) => model.tasks.some((t) => t.modules.includes(m))));
+  if (!hops.every(inTasks)) return undefined;
+  const slowest = Math.max(0, ...hops.map(({ model, flow }) => slowestTaskTime(buildDesign(model), flow)));
+  if (slowest / delaySlo <= MAX_RATIO) return undefined;
+  return `The delay SLO of '${name}' is ${times(slowest / delaySlo)} shorter than the time one of its hops' tasks takes per batch or queue: beyond what the solver can resolve (at most ${MAX_RATIO} times).`;
 }

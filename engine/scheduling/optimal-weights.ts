@@ -1,6 +1,6 @@
 /**
  * Optimal ("chosen") weights (docs/models.md): maximise the common relative slack s subject to
- *   d_f(w) <= (1 - s) D_f            for every flow with a delay SLO,
+ *   d(w) <= (1 - s) D                for every delay limit (a flow's delay SLO, a service's, design.ts),
  *   w_t T_i >= (1 + s) load_t        for every task,
  *   sum_{t on worker i} w_t = 1,  w_t >= 0   (pinned weights fixed, see pins.ts).
  *
@@ -65,37 +65,36 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
     }
   });
 
-  // Delay rows, scaled by D_f: sum_t (q_t / D_f) u_t + s <= 1 - const_f / D_f, where u_t >= max(beta_t/q_t, 1/w_t).
+  // Delay rows, scaled by D: sum_t count_t (q_t / D) u_t + s <= 1 - const / D, where u_t >= max(beta_t/q_t, 1/w_t)
+  // and const collects the offset and every term that does not depend on a free weight.
   // A free task is tuned when its delay depends on its weight; with a free share of 0 its weight is 0.
   const shareOfTask = (t: number): number => shareOf[model.tasks[t].worker];
   const isTuned = (t: number): boolean =>
     weightVar[t] >= 0 && shareOfTask(t) > 0 && !coefficients[t].free && coefficients[t].queuingAtFullWeight > 0;
   const epigraphVar = new Array<number>(model.tasks.length).fill(-1);
   let unboundedDelay = false;
-  model.flows.forEach((flow, f) => {
-    if (flow.delaySlo === undefined) return;
-    const D = flow.delaySlo;
-    let constant = 0;
+  for (const { visits, limit: D, offset } of design.delayLimits) {
+    let constant = offset;
     const terms: Term[] = [{ variable: slack, coefficient: 1 }];
-    for (const { task: t } of structure.visits[f]) {
+    for (const { task: t, count } of visits) {
       const c = coefficients[t];
       if (!isTuned(t)) {
-        constant += taskDelay(c, pins[t] ?? shareOfTask(t));
+        constant += count * taskDelay(c, pins[t] ?? shareOfTask(t));
         continue;
       }
-      constant += c.processing;
+      constant += count * c.processing;
       if (epigraphVar[t] < 0) {
         // u_t >= beta_t/q_t, and w_t <= share: tangents at w above 1/floor would never bind.
         const floor = Math.max(c.blocking / c.queuingAtFullWeight, 1 / shareOfTask(t));
         epigraphVar[t] = lp.continuous(floor);
         for (let k = 0; k < INITIAL_CUTS; k++) addTangent(lp, epigraphVar[t], weightVar[t], Math.SQRT2 ** -k / floor);
       }
-      terms.push({ variable: epigraphVar[t], coefficient: c.queuingAtFullWeight / D });
+      terms.push({ variable: epigraphVar[t], coefficient: (count * c.queuingAtFullWeight) / D });
     }
-    // A pinned zero weight on a costly task: this flow's delay is unbounded whatever the rest does.
+    // A pinned zero weight on a costly task: this delay is unbounded whatever the rest does.
     if (!Number.isFinite(constant)) unboundedDelay = true;
     else lp.constrain(terms, '<=', 1 - constant / D);
-  });
+  }
   lp.setObjective('max', [{ variable: slack, coefficient: 1 }]);
 
   let best: Incumbent | undefined;

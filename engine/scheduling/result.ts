@@ -58,13 +58,93 @@ export interface SwitchResult {
   readonly flows: readonly FlowResult[];
   /** Common relative slack of the reported weights (>= 0 iff feasible); null when unbounded. */
   readonly slack: number | null;
-  /** Always present: with fixed weights this is the quick fix "apply the optimal weights". */
+  /**
+   * Always present: with fixed weights this is the quick fix "apply the optimal weights". For a
+   * switch optimised jointly with others (`services` not empty) it is its part of the joint
+   * optimum, and slack and bounds are those of the whole group.
+   */
   readonly optimum: OptimumResult;
+  /** The services crossing this switch it was optimised with, jointly with their other switches; empty when solved alone. */
+  readonly services: readonly string[];
+}
+
+/** One leg of a service's route between two stops (entry, a switch's node, exit), along links. */
+export interface RouteSegment {
+  /** The nodes from one stop to the next, both included (one node when a stop repeats). */
+  readonly nodes: readonly string[];
+  /** Propagation along them: the sum of one-way link latencies, seconds. */
+  readonly latency: number;
+}
+
+/** One switch a service crosses: the hop flow's delay (its budget per task) and rate there. */
+export interface HopResult {
+  readonly switch: string;
+  readonly flow: string;
+  /** The topology node hosting the switch. */
+  readonly node: string;
+  /** Seconds; null when unbounded. */
+  readonly delay: number | null;
+  /** pps, from the switch's rate LP at the reported weights. */
+  readonly rate: number;
+  readonly meetsRate: boolean;
+  /** The hop's delay by cause, summed over its tasks (they add up to `delay`); queuing null when unbounded. */
+  readonly blocking: number;
+  readonly queuing: number | null;
+  readonly processing: number;
+  readonly budget: readonly TaskBudget[];
+}
+
+/** A service across switches (docs/models.md "Services across switches"), as in `nsc solve --json`. */
+export interface ServiceResult {
+  readonly name: string;
+  /** feasible: the end-to-end SLOs hold at the reported weights, and every hop carries its design rate. */
+  readonly status: 'feasible' | 'infeasible';
+  readonly topology: string;
+  readonly from: string;
+  readonly to: string;
+  /** Segment i leads to hop i (the last one to `to`): hops + 1 segments. */
+  readonly route: readonly RouteSegment[];
+  /** Sum of the segments' latencies, seconds. */
+  readonly propagation: number;
+  readonly hops: readonly HopResult[];
+  /** propagation + the hop flows' delays, seconds; null when unbounded. */
+  readonly delay: number | null;
+  readonly delaySlo: number | null;
+  /** The smallest hop rate, pps. */
+  readonly rate: number;
+  readonly rateSlo: number | null;
+  readonly offered: number;
+  /** min(offered, rateSlo): the rate every hop must carry. */
+  readonly designRate: number;
+  readonly meetsRate: boolean;
+  readonly meetsDelay: boolean;
+  /** The service's own terms of the common slack at the reported weights: 1 − delay/SLO and its hop tasks' capacity margins. */
+  readonly slack: number | null;
+  /** Smallest end-to-end delay any weights give while every task carries its design load; null if none do. */
+  readonly achievableDelay: number | null;
+  /** Largest common rate of the hops (at most offered) while every other flow keeps its design rate; null if none. */
+  readonly achievableRate: number | null;
+  /** The reported weights of every switch crossed, by switch then task. */
+  readonly weights: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The joint optimum of the switches optimised together with this service: s* over all their SLOs and the services'. */
+  readonly optimum: JointOptimumResult;
+}
+
+export interface JointOptimumResult {
+  /** Every switch and service of the joint problem (services connected through shared switches). */
+  readonly switches: readonly string[];
+  readonly services: readonly string[];
+  readonly slack: number | null;
+  readonly lowerBound: number | null;
+  readonly upperBound: number | null;
+  readonly iterations: number;
 }
 
 /** One control period of `nsc simulate`. */
 export interface SimulationRow {
   readonly period: number;
+  /** Index into `Simulation.phases`: the load in force. */
+  readonly phase: number;
   /** Weights in force during this period. */
   readonly weights: Readonly<Record<string, number>>;
   /** Flow rates from the rate LP at these weights, pps. */
@@ -82,12 +162,56 @@ export interface SimulationRow {
 export interface Simulation {
   readonly name: string;
   readonly rows: readonly SimulationRow[];
-  /** The slack the controller steers to (see controller.ts); 0 stops at the first compliant weights, like the paper's. */
+  /** The slack the controller steers to in the first phase (see controller.ts); 0 stops at the first compliant weights, like the paper's. */
   readonly slackTarget: number;
-  /** s* of the optimiser, for comparison; null when unbounded. */
+  /** s* of the optimiser under the declared load, for comparison; null when unbounded. */
   readonly optimalSlack: number | null;
   /** First period (0-based) in which every SLO holds; null if none does. */
   readonly firstCompliantPeriod: number | null;
+  /** Periods in which some SLO is missed, over the whole run. */
+  readonly violationPeriods: number;
+  /** The load phases: the declared load from period 0, then one per period where `traffic` changes it. */
+  readonly phases: readonly PhaseResult[];
+}
+
+/** A flow's load and SLOs during a phase. */
+export interface PhaseFlow {
+  readonly offered: number;
+  readonly rateSlo: number | null;
+  readonly delaySlo: number | null;
+}
+
+/** One change of the `traffic` block, by flow name. */
+export interface ChangeResult {
+  readonly flow: string;
+  readonly offered?: number;
+  readonly rateSlo?: number;
+  readonly delaySlo?: number;
+}
+
+/** How the controller copes with one load phase (docs/models.md "Changing traffic"). */
+export interface PhaseResult {
+  /** First period under this load. */
+  readonly start: number;
+  /** Periods simulated under it. */
+  readonly periods: number;
+  /** The changes that start it (empty for the declared load). */
+  readonly changes: readonly ChangeResult[];
+  readonly flows: Readonly<Record<string, PhaseFlow>>;
+  /** s* under this load, for comparison: < 0 proves no weights meet every SLO; null when unbounded. */
+  readonly optimalSlack: number | null;
+  /** sigma while this load lasts: s* when positive, else 0. */
+  readonly slackTarget: number;
+  /** The first period of the phase in which every SLO holds; null if none does. */
+  readonly firstCompliantPeriod: number | null;
+  /** firstCompliantPeriod - start: 0 when the load changed and every SLO still held; null for never. */
+  readonly periodsToCompliance: number | null;
+  /** Periods of the phase in which some SLO is missed. */
+  readonly violationPeriods: number;
+  /** With no compliant period: 'infeasible' (s* < 0 under this load) or 'phase-ended' (it was feasible, the controller needed longer). */
+  readonly never: 'infeasible' | 'phase-ended' | null;
+  /** With never = 'infeasible': each flow's best achievable delay and rate under this load (null: not achievable). */
+  readonly achievable: Readonly<Record<string, { readonly delay: number | null; readonly rate: number | null }>> | null;
 }
 
 /** JSON has no Infinity or NaN: unbounded values become null. */

@@ -10,7 +10,7 @@ import { delayTerms, flowDelays } from './delay.js';
 import { buildDesign, carriesDesignLoad, commonSlack, meetsDelaySlo, type Design } from './design.js';
 import type { SwitchModel } from './model.js';
 import { optimalWeights, type OptimalWeights } from './optimal-weights.js';
-import { optimiserPins } from './pins.js';
+import { optimiserPins, type Pins } from './pins.js';
 import { ratesAtWeights } from './rates.js';
 import { byName, finiteOrNull, type FlowResult, type OptimumResult, type SwitchResult } from './result.js';
 
@@ -24,9 +24,31 @@ export async function solveSwitch(model: SwitchModel, options: SolveSwitchOption
   const design = buildDesign(model);
   const pins = optimiserPins(model);
   const optimum = optimalWeights(highs, design, pins);
-  const fixed = model.tasks.length > 0 && model.tasks.every((t) => t.fixedWeight !== undefined);
+  const fixed = isFullyFixed(model);
   const weights = fixed ? model.tasks.map((t) => t.fixedWeight ?? 0) : optimum.weights;
+  return switchResultAt(highs, design, pins, { weights, source: fixed ? 'fixed' : 'optimal' }, optimumResult(design, optimum));
+}
 
+/** Every task has a `weight` in the source: the switch is evaluated as written. */
+export function isFullyFixed(model: SwitchModel): boolean {
+  return model.tasks.length > 0 && model.tasks.every((t) => t.fixedWeight !== undefined);
+}
+
+/**
+ * The switch at `weights`: rates, delays with their budgets, verdicts and best achievable values
+ * (under the optimiser's `pins`), with the optimum found for it (alone, or jointly with other
+ * switches: then `services` names the services it was optimised with).
+ */
+export function switchResultAt(
+  highs: Highs,
+  design: Design,
+  pins: Pins,
+  reported: { readonly weights: readonly number[]; readonly source: SwitchResult['weightsSource'] },
+  optimum: OptimumResult,
+  services: readonly string[] = [],
+): SwitchResult {
+  const { model } = design;
+  const { weights } = reported;
   const rates = ratesAtWeights(highs, model, design.structure, design.designRates, weights);
   const delays = flowDelays(design.structure, design.coefficients, weights);
   const flows: FlowResult[] = model.flows.map((flow, f) => {
@@ -53,14 +75,15 @@ export async function solveSwitch(model: SwitchModel, options: SolveSwitchOption
     name: model.name,
     status: flows.every((f) => f.meetsRate && f.meetsDelay) ? 'feasible' : 'infeasible',
     weights: byName(model.tasks, weights),
-    weightsSource: fixed ? 'fixed' : 'optimal',
+    weightsSource: reported.source,
     flows,
     slack: finiteOrNull(commonSlack(design, weights)),
-    optimum: optimumResult(design, optimum),
+    optimum,
+    services: [...services],
   };
 }
 
-function optimumResult(design: Design, optimum: OptimalWeights): OptimumResult {
+export function optimumResult(design: Design, optimum: OptimalWeights): OptimumResult {
   return {
     weights: byName(design.model.tasks, optimum.weights),
     slack: finiteOrNull(optimum.slack),

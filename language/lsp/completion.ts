@@ -18,7 +18,7 @@ import { declarationKind, describeDeclaration } from './declarations.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
 import { markup, rendersMarkdown } from './markup.js';
 
-/** The terminal of a quantity's unit (see unit-token.ts): completing it means completing a unit. */
+/** The terminal of a quantity's unit (see tokens.ts): completing it means completing a unit. */
 const UNIT_TERMINAL = 'UNIT';
 
 export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
@@ -65,7 +65,7 @@ export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
     // A node visible both by plain and by qualified name is offered once, by the name found first (the nearest).
     const seen = new Set<unknown>();
     return super.getReferenceCandidates(refInfo, context).filter((description) => {
-      const key = description.node ?? `${description.documentUri}#${description.path}`;
+      const key = description.node ?? `${description.documentUri.toString()}#${description.path}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -90,7 +90,7 @@ export class NetScenarioCompletionProvider extends DefaultCompletionProvider {
 
 /** E.g. "time: 1 ms = 0.001 s". */
 function unitDetail(unit: string, dimension: Dimension): string {
-  const base = unitsOf(dimension).find((candidate) => UNITS.get(candidate)!.factor === 1);
-  const factor = UNITS.get(unit)!.factor;
+  const base = unitsOf(dimension).find((candidate) => UNITS.get(candidate)?.factor === 1);
+  const factor = UNITS.get(unit)?.factor ?? 1;
   return base ? `${DIMENSION_NAMES[dimension]}: 1 ${unit} = ${factor} ${base}` : `${DIMENSION_NAMES[dimension]}: 1${unit} = ${factor}`;
 }

@@ -19,6 +19,7 @@ type Declared =
   | ast.Module
   | ast.Task
   | ast.Flow
+  | ast.Service
   | ast.Study;
 
 interface DeclarationKind {
@@ -38,6 +39,7 @@ const KINDS: Readonly<Record<Declared['$type'], DeclarationKind>> = {
   Curve: { noun: 'curve', symbol: SymbolKind.Function, completion: CompletionItemKind.Function, token: SemanticTokenTypes.function },
   Placement: { noun: 'placement', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
   Switch: { noun: 'switch', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
+  Service: { noun: 'service', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
   Study: { noun: 'study', symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
   Worker: { noun: 'worker', symbol: SymbolKind.Variable, completion: CompletionItemKind.Variable, token: SemanticTokenTypes.variable },
   Module: { noun: 'module', symbol: SymbolKind.Method, completion: CompletionItemKind.Method, token: SemanticTokenTypes.method },
@@ -61,13 +63,13 @@ export function describeDeclaration(node: AstNode): string | undefined {
     case 'ExplicitTopology':
       return joined('topology', count(topologyNodes(declared).length, 'node'), count(topologyLinks(declared).length, 'link'));
     case 'MandalaTopology':
-      return joined('generated Mandala topology', firstOf(declared.settings, 'MandalaAccess') && `${written(firstOf(declared.settings, 'MandalaAccess')!.count)} access nodes`);
+      return joined('generated Mandala topology', written(firstOf(declared.settings, 'MandalaAccess')?.count) && `${written(firstOf(declared.settings, 'MandalaAccess')?.count)} access nodes`);
     case 'TopologyNode':
       return joined(`${declared.tier ? `${declared.tier} ` : ''}node of ${declared.$container.name}`, declared.accelerator && 'accelerator');
     case 'Curve':
       return joined('curve', count(declared.points.length, 'point'));
     case 'Placement':
-      return joined('placement', placementTopology(declared) && `on ${placementTopology(declared)!.name}`);
+      return joined('placement', placementTopology(declared)?.name && `on ${placementTopology(declared)?.name}`);
     case 'Switch':
       return joined('switch', declared.location && `at ${declared.location.$refText}`);
     case 'Worker':
@@ -78,7 +80,12 @@ export function describeDeclaration(node: AstNode): string | undefined {
       return joined(`task on ${declared.worker?.$refText ?? '?'}`, count(declared.modules.length, 'module'), written(declared.weight) && `weight ${written(declared.weight)}`);
     case 'Flow':
       return joined('flow', written(declared.offered) && `offered ${written(declared.offered)}`, written(declared.rateSlo), written(declared.delaySlo));
+    case 'Service': {
+      const ends = firstOf(declared.clauses, 'ServiceEnds');
+      const via = firstOf(declared.clauses, 'ServiceVia');
+      return joined('service', ends && `from ${ends.source?.$refText} to ${ends.target?.$refText}`, via && `via ${via.hops.map((hop) => hop.$refText).join(', ')}`);
+    }
     case 'Study':
-      return joined('study', firstOf(declared.clauses, 'StudyPlacement') && `of ${firstOf(declared.clauses, 'StudyPlacement')!.placement.$refText}`);
+      return joined('study', firstOf(declared.clauses, 'StudyPlacement')?.placement.$refText && `of ${firstOf(declared.clauses, 'StudyPlacement')?.placement.$refText}`);
   }
 }

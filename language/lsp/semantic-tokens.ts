@@ -1,7 +1,8 @@
 /**
  * Semantic highlighting: declarations (with the `declaration` modifier) and references by the kind
  * of what they name (declarations.ts), each part of `Metro.agg1` on its own; units as `type`, a
- * token type nothing else uses; numbers; word keywords; the operators `->`, `--`, `>=`, `<=`, `/`.
+ * token type nothing else uses; numbers; file names in quotes; word keywords; the operators `->`,
+ * `--`, `>=`, `<=`, `/`.
  * Punctuation and comments are left to the TextMate grammar.
  */
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
@@ -12,6 +13,7 @@ import { declarationKind } from './declarations.js';
 import { segmentTargets } from './qualified-names.js';
 
 const NUMBER: NetScenarioTerminalNames = 'NUMBER';
+const STRING: NetScenarioTerminalNames = 'STRING';
 const OPERATORS = new Set(['->', '--', '>=', '<=', '/']);
 
 export class NetScenarioSemanticTokenProvider extends AbstractSemanticTokenProvider {
@@ -40,6 +42,7 @@ function tokenType(node: AstNode, token: LeafCstNode, feature: string | undefine
   if (feature === 'name') return declarationKind(node)?.token;
   if (isQuantity(node) && feature === 'unit') return SemanticTokenTypes.type;
   if (token.tokenType.name === NUMBER) return SemanticTokenTypes.number;
+  if (token.tokenType.name === STRING) return SemanticTokenTypes.string;
   if (keyword && OPERATORS.has(token.text)) return SemanticTokenTypes.operator;
   if (keyword && /\p{L}/u.test(token.text)) return SemanticTokenTypes.keyword;
   return undefined;

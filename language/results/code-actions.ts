@@ -28,7 +28,7 @@ export class ResultCodeActionProvider implements CodeActionProvider {
       if (edits && edits.length > 0) actions.push({ title, kind, diagnostics: diagnostic && [diagnostic], edit: { changes: { [uri]: edits } } });
     };
     for (const diagnostic of params.context.diagnostics) {
-      const data = diagnostic.data;
+      const data: unknown = diagnostic.data;
       if (isResultDiagnosticData(data) && data.version === document.textDocument.version) {
         for (const fix of data.fixes) action(fix.title, editsFor(document, fix), CodeActionKind.QuickFix, diagnostic);
       } else if (isUnitSuggestion(data)) {

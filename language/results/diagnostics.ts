@@ -5,11 +5,12 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { FlowResult } from '../../engine/scheduling/result.js';
-import { formatQuantity } from '../../engine/units.js';
+import { atLeast, atMost, formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
+import { firstOf } from '../syntax.js';
 import { declarationNamed, flowNamed, quantityAt } from './locate.js';
 import type { ResultDiagnosticData, ResultFix } from './fixes.js';
-import type { PlacementOutcome, ScenarioResults, SwitchOutcome } from './model.js';
+import type { PlacementOutcome, ScenarioResults, ServiceOutcome, SwitchOutcome } from './model.js';
 
 const time = (s: number | null) => formatQuantity(s, 'time');
 const rate = (pps: number | null) => formatQuantity(pps, 'rate');
@@ -32,6 +33,7 @@ export function resultDiagnostics(document: LangiumDocument, results: ScenarioRe
   }
   for (const outcome of results.placements) placementDiagnostics(document, outcome, emit);
   for (const outcome of results.switches) switchDiagnostics(document, outcome, emit);
+  for (const outcome of results.services) serviceDiagnostics(document, outcome, emit);
   return diagnostics;
 }
 
@@ -47,7 +49,7 @@ function placementDiagnostics(document: LangiumDocument, outcome: PlacementOutco
   }
   const { minTarget, maxRounds, extraAccelerators } = result.relaxations;
   const options = [
-    minTarget !== null ? `target >= ${time(minTarget)}` : undefined,
+    minTarget !== null ? `target >= ${atLeast(minTarget, 'time')}` : undefined,
     maxRounds !== null ? `rounds <= ${maxRounds}` : undefined,
     extraAccelerators ? `${extraAccelerators} more accelerator${extraAccelerators === 1 ? '' : 's'}` : undefined,
   ].filter(Boolean);
@@ -79,7 +81,7 @@ function switchDiagnostics(document: LangiumDocument, outcome: SwitchOutcome, em
     const fixes = outcome.flowFixes[flow.name] ?? {};
     const node = flowNamed(sw, flow.name);
     if (!flow.meetsDelay) {
-      const best = flow.achievableDelay === null ? 'no weights meet the rate SLOs' : `the best achievable is ${time(flow.achievableDelay)}`;
+      const best = flow.achievableDelay === null ? 'no weights meet the rate SLOs' : `the best achievable is ${atLeast(flow.achievableDelay, 'time')}`;
       const relax: ResultFix[] = fixes.delay
         ? [{ kind: 'set-quantity', title: `Relax the delay SLO to ${written(fixes.delay.value, fixes.delay.unit)}`, target: { switch: outcome.name, flow: flow.name, slo: 'delaySlo' }, ...fixes.delay }]
         : [];
@@ -104,7 +106,7 @@ function emitRate(
   switchFixes: ResultFix[],
   emit: Emit,
 ): void {
-  const best = flow.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${rate(flow.achievableRate)}`;
+  const best = flow.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${atMost(flow.achievableRate, 'rate')}`;
   if (flow.rateSlo === null) {
     emit(node?.offered ?? node, DiagnosticSeverity.Error, `${flow.name} cannot carry its offered load${at}: it gets ≈ ${rate(flow.rate)} of ${rate(flow.designRate)}; ${best}.`, switchFixes);
     return;
@@ -118,4 +120,38 @@ function emitRate(
     `Rate SLO missed${at}: ${flow.name} gets ≈ ${rate(flow.rate)}, it needs ${rate(flow.rateSlo)}; ${best}.`,
     [...relax, ...switchFixes],
   );
+}
+
+/**
+ * A service that misses an end-to-end SLO: on the failing clause, the achieved value, the limit and
+ * the best any weights give, with the checked fixes: the SLO relaxed to that best value, and moving
+ * a task of a hop flow (in a switch of this file) to another worker.
+ */
+function serviceDiagnostics(document: LangiumDocument, outcome: ServiceOutcome, emit: Emit): void {
+  const service = declarationNamed(document, ast.isService, outcome.name);
+  const r = outcome.result;
+  if (!service || r.status === 'feasible') return;
+  const name = outcome.name;
+  const move: ResultFix[] = outcome.move ? [{ kind: 'move-task', title: `Move task '${outcome.move.task}' of '${outcome.move.switch}' to worker '${outcome.move.toWorker}'`, ...outcome.move }] : [];
+  const relax = (fix: { value: number; unit?: string } | undefined, what: string, clause: 'ServiceDelaySlo' | 'ServiceRateSlo'): ResultFix[] =>
+    fix ? [{ kind: 'set-quantity', title: `Relax the end-to-end ${what} SLO to ${written(fix.value, fix.unit)}`, target: { service: name, clause }, ...fix }] : [];
+  if (!r.meetsDelay) {
+    const best = r.achievableDelay === null ? 'no weights carry every hop at its design rate' : `the best achievable is ${atLeast(r.achievableDelay, 'time')}`;
+    emit(
+      quantityAt(document, { service: name, clause: 'ServiceDelaySlo' }) ?? service,
+      DiagnosticSeverity.Error,
+      `End-to-end delay SLO missed: ${name} takes ≈ ${time(r.delay)} (${time(r.propagation)} on the links), the limit is ${time(r.delaySlo)}; ${best}.`,
+      [...relax(outcome.fixes.delay, 'delay', 'ServiceDelaySlo'), ...move],
+    );
+  }
+  if (!r.meetsRate) {
+    const best = r.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${atMost(r.achievableRate, 'rate')}`;
+    const short = r.hops.filter((hop) => !hop.meetsRate).map((hop) => `${hop.switch}.${hop.flow}`);
+    emit(
+      quantityAt(document, { service: name, clause: 'ServiceRateSlo' }) ?? firstOf(service.clauses, 'ServiceVia') ?? service,
+      DiagnosticSeverity.Error,
+      `End-to-end rate SLO missed: ${name} gets ≈ ${rate(r.rate)}, it needs ${rate(r.designRate)} at every hop (short: ${short.join(', ')}); ${best}.`,
+      [...relax(outcome.fixes.rate, 'rate', 'ServiceRateSlo'), ...move],
+    );
+  }
 }

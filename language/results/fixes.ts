@@ -4,7 +4,8 @@
  */
 export type QuantityTarget =
   | { readonly placement: string; readonly clause: 'TargetClause' | 'RoundsClause' | 'AcceleratorsMaxClause' }
-  | { readonly switch: string; readonly flow: string; readonly slo: 'delaySlo' | 'rateSlo' };
+  | { readonly switch: string; readonly flow: string; readonly slo: 'delaySlo' | 'rateSlo' }
+  | { readonly service: string; readonly clause: 'ServiceDelaySlo' | 'ServiceRateSlo' };
 
 export type ResultFix =
   | { readonly kind: 'set-quantity'; readonly title: string; readonly target: QuantityTarget; readonly value: number; readonly unit?: string }

@@ -1,7 +1,7 @@
 /**
  * Inlay hints from the current results: the chosen weight after each task, `≈ delay / SLO` after
- * each delay SLO, the rate after each rate SLO, the round time on a placement, and each topology
- * node's role. Setting: `netscenario.inlayHints.enabled`.
+ * each delay SLO (a flow's or a service's end-to-end one), the rate after each rate SLO, the round
+ * time on a placement, and each topology node's role. Setting: `netscenario.inlayHints.enabled`.
  */
 import { GrammarUtils, type LangiumDocument } from 'langium';
 import { InlayHintKind, type InlayHint, type InlayHintParams, type Position } from 'vscode-languageserver';
@@ -10,7 +10,7 @@ import { formatQuantity } from '../../engine/units.js';
 import * as ast from '../generated/ast.js';
 import type { NetScenarioServices } from '../netscenario-module.js';
 import { readSettings } from '../settings.js';
-import { switchMembers, topologyNodes } from '../syntax.js';
+import { firstOf, switchMembers, topologyNodes } from '../syntax.js';
 import type { ScenarioResults } from './model.js';
 import { nodeRoles } from './roles.js';
 import type { ResultStore } from './store.js';
@@ -35,6 +35,7 @@ export class ResultInlayHintProvider implements InlayHintProvider {
     for (const declaration of scenario.declarations) {
       if (results && ast.isSwitch(declaration)) switchHints(declaration, results, hint);
       if (results && ast.isPlacement(declaration)) placementHint(declaration, results, hint);
+      if (results && ast.isService(declaration)) serviceHints(declaration, results, hint);
       // Node roles may come from placements in other files: use every current result.
       if (ast.isExplicitTopology(declaration)) topologyHints(declaration, this.store.allCurrent(this.services.shared.workspace.LangiumDocuments), hint);
     }
@@ -61,6 +62,15 @@ function switchHints(sw: ast.Switch, results: ScenarioResults, hint: Hint): void
     if (flow.delaySlo) hint(end(flow.delaySlo), `≈ ${time(r.delay)} / ${time(r.delaySlo)}`, 'estimated delay / delay SLO');
     if (flow.rateSlo) hint(end(flow.rateSlo), `≈ ${formatQuantity(r.rate, 'rate')}`, 'rate at these weights');
   }
+}
+
+function serviceHints(service: ast.Service, results: ScenarioResults, hint: Hint): void {
+  const r = results.services.find((s) => s.name === service.name)?.result;
+  if (!r) return;
+  const delay = firstOf(service.clauses, 'ServiceDelaySlo');
+  const rate = firstOf(service.clauses, 'ServiceRateSlo');
+  if (delay) hint(end(delay), `≈ ${time(r.delay)} / ${time(r.delaySlo)}`, `end-to-end delay (${time(r.propagation)} on the links) / delay SLO`);
+  if (rate) hint(end(rate), `≈ ${formatQuantity(r.rate, 'rate')}`, 'end-to-end rate: the smallest hop rate at these weights');
 }
 
 function placementHint(placement: ast.Placement, results: ScenarioResults, hint: Hint): void {

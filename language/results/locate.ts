@@ -22,6 +22,10 @@ export function quantityAt(document: LangiumDocument, target: QuantityTarget): a
     const placement = declarationNamed(document, ast.isPlacement, target.placement);
     return placement && firstOf(placement.clauses, target.clause)?.value;
   }
+  if ('service' in target) {
+    const service = declarationNamed(document, ast.isService, target.service);
+    return service && firstOf(service.clauses, target.clause)?.value;
+  }
   const sw = declarationNamed(document, ast.isSwitch, target.switch);
   const flow = sw && flowNamed(sw, target.flow);
   return flow?.[target.slo]?.value;

@@ -2,9 +2,9 @@
  * The results of one solve of one document version, as the editor features and the client's
  * results panel read them. JSON only: numbers are finite or null, names are as written.
  */
-import type { PlacementOutcome, StudyOutcome, SwitchOutcome } from '../../engine/scenario.js';
+import type { PlacementOutcome, ServiceOutcome, StudyOutcome, SwitchOutcome } from '../../engine/scenario.js';
 
-export type { PlacementOutcome, StudyOutcome, SwitchOutcome, ValueFix } from '../../engine/scenario.js';
+export type { PlacementOutcome, ServiceOutcome, StudyOutcome, SwitchOutcome, ValueFix } from '../../engine/scenario.js';
 
 import type { Range } from 'vscode-languageserver';
 
@@ -40,6 +40,7 @@ export interface ScenarioResults {
   readonly detailsMessage?: string;
   readonly placements: readonly PlacementOutcome[];
   readonly switches: readonly SwitchOutcome[];
+  readonly services: readonly ServiceOutcome[];
   readonly studies: readonly StudyOutcome[];
 }
 

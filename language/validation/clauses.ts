@@ -22,7 +22,7 @@ export function checkRequiredClauses<T extends AstNode>(
   const present = new Set(clauses.map((c) => c.$type));
   const missing = [...required].filter(([type]) => !present.has(type)).map(([, keyword]) => `'${keyword}'`);
   if (missing.length > 0) {
-    accept('error', `'${owner.name}' needs ${missing.join(', ')}.`, { node: owner, property: 'name' as never });
+    accept('error', `'${owner.name}' needs ${missing.join(', ')}.`, { node: owner, property: 'name' });
   }
 }
 

@@ -7,7 +7,7 @@ export function checkUniqueNames(nodes: readonly (AstNode & { name?: string })[]
   const seen = new Set<string>();
   for (const node of nodes) {
     if (!node.name) continue;
-    if (seen.has(node.name)) accept('error', `Duplicate ${kind} '${node.name}'.`, { node, property: 'name' as never });
+    if (seen.has(node.name)) accept('error', `Duplicate ${kind} '${node.name}'.`, { node, property: 'name' });
     seen.add(node.name);
   }
 }

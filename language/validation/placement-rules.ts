@@ -20,6 +20,7 @@ export function checkExplicitTopology(topology: ast.ExplicitTopology, accept: Va
     const a = link.a?.ref;
     const b = link.b?.ref;
     if (!link.latency && syntaxIsComplete(link)) accept('error', `A link needs a latency, e.g. 'latency 0.5 ms'.`, { node: link });
+    if (valueOf(link.latency) === 0) accept('warning', 'A latency of 0: this link adds no delay at all. Write its real one-way latency, even a small one.', { node: link, property: 'latency' });
     if (!a || !b) continue;
     if (a === b) {
       accept('error', `A link cannot connect '${a.name}' to itself.`, { node: link });
@@ -47,10 +48,11 @@ export function checkMandala(topology: ast.MandalaTopology, accept: ValidationAc
     accept,
   );
   checkRequiredClauses(topology, topology.settings, new Map([['MandalaAccess', 'access']]), accept);
-  const access = valueOf(firstOf(topology.settings, 'MandalaAccess')?.count);
-  if (access !== undefined && Number.isInteger(access) && access % 8 !== 0) {
+  const accessSetting = firstOf(topology.settings, 'MandalaAccess');
+  const access = valueOf(accessSetting?.count);
+  if (accessSetting && access !== undefined && Number.isInteger(access) && access % 8 !== 0) {
     accept('error', `The number of access nodes must be a positive multiple of 8 (N/4 aggregation, N/4 core and N/8 application nodes); ${access} is not.`, {
-      node: firstOf(topology.settings, 'MandalaAccess')!,
+      node: accessSetting,
       property: 'count',
     });
   }
@@ -167,7 +169,7 @@ export function checkStudy(study: ast.Study, accept: ValidationAcceptor): void {
   const placement = base?.placement?.ref;
   const topology = placement && placementTopology(placement);
   if (base && topology && !ast.isMandalaTopology(topology)) {
-    accept('error', `A study regenerates the topology per instance, so '${placement!.name}' needs a generated ('mandala') topology; '${topology.name}' is explicit.`, {
+    accept('error', `A study regenerates the topology per instance, so '${placement.name}' needs a generated ('mandala') topology; '${topology.name}' is explicit.`, {
       node: base,
       property: 'placement',
     });

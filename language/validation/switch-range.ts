@@ -6,12 +6,12 @@
 import type { ValidationAcceptor } from 'langium';
 import { numericRangeIssues } from '../../engine/scheduling/numeric-range.js';
 import type * as ast from '../generated/ast.js';
-import { tryLowerSwitch } from '../lowering.js';
+import { attemptLowering, lowerSwitch, type LoweringContext } from '../lowering.js';
 import { switchMembers } from '../syntax.js';
 
 /** Call only on a switch the structural rules accept: the model must be well-formed. */
-export function checkSwitchRange(sw: ast.Switch, accept: ValidationAcceptor): void {
-  const model = tryLowerSwitch(sw);
+export function checkSwitchRange(sw: ast.Switch, context: LoweringContext, accept: ValidationAcceptor): void {
+  const model = attemptLowering(() => lowerSwitch(sw, context));
   if (!model) return;
   const tasks = switchMembers(sw, 'Task');
   const flows = switchMembers(sw, 'Flow');

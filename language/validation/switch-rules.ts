@@ -6,6 +6,9 @@ import { switchMembers } from '../syntax.js';
 import { checkSingleClauses, syntaxIsComplete } from './clauses.js';
 import { checkUniqueNames } from './names.js';
 import { valueOf } from './placement-rules.js';
+import { formatQuantity } from '../../engine/units.js';
+import { serviceOffered } from '../lowering.js';
+import type { ServiceLookup } from '../referrers.js';
 
 /** The switch's dataflow graph over module indices, with the edge chain that declared each edge. */
 export interface Dataflow {
@@ -21,9 +24,9 @@ export function dataflowOf(sw: ast.Switch): Dataflow {
   const edges: [number, number][] = [];
   for (const chain of switchMembers(sw, 'EdgeChain')) {
     for (let i = 0; i + 1 < chain.modules.length; i++) {
-      const from = chain.modules[i].ref;
-      const to = chain.modules[i + 1].ref;
-      if (from && to && indexOf.has(from) && indexOf.has(to)) edges.push([indexOf.get(from)!, indexOf.get(to)!]);
+      const [a, b] = [chain.modules[i].ref, chain.modules[i + 1].ref];
+      const [from, to] = [a && indexOf.get(a), b && indexOf.get(b)];
+      if (from !== undefined && to !== undefined) edges.push([from, to]);
     }
   }
   const next = adjacency(modules.length, edges);
@@ -32,16 +35,16 @@ export function dataflowOf(sw: ast.Switch): Dataflow {
   return { modules, indexOf, next, predecessors };
 }
 
-export function checkSwitch(sw: ast.Switch, accept: ValidationAcceptor): void {
+export function checkSwitch(sw: ast.Switch, lookup: ServiceLookup, accept: ValidationAcceptor): void {
   checkUniqueNames(switchMembers(sw, 'Worker'), 'worker', accept);
   checkUniqueNames(switchMembers(sw, 'Module'), 'module', accept);
   checkUniqueNames(switchMembers(sw, 'Task'), 'task', accept);
   checkUniqueNames(switchMembers(sw, 'Flow'), 'flow', accept);
-  const singles = sw.members.filter((m) => m.$type === 'BatchClause' || m.$type === 'QueueClause' || m.$type === 'Controller');
+  const singles = sw.members.filter((m) => m.$type === 'BatchClause' || m.$type === 'QueueClause' || m.$type === 'Controller' || m.$type === 'Traffic');
   checkSingleClauses(singles, (m) => m.$type, (k) => `'${k.replace('Clause', '').toLowerCase()}'`, accept);
   const dataflow = dataflowOf(sw);
   if (syntaxIsComplete(sw)) {
-    checkMissingParts(sw, accept);
+    checkMissingParts(sw, lookup, accept);
     checkTaskMembership(sw, dataflow, accept);
   }
   const acyclic = checkAcyclic(sw, dataflow, accept);
@@ -50,15 +53,33 @@ export function checkSwitch(sw: ast.Switch, accept: ValidationAcceptor): void {
   checkFixedWeights(sw, accept);
 }
 
-function checkMissingParts(sw: ast.Switch, accept: ValidationAcceptor): void {
+function checkMissingParts(sw: ast.Switch, lookup: ServiceLookup, accept: ValidationAcceptor): void {
   for (const worker of switchMembers(sw, 'Worker')) {
     if (!worker.speed) accept('error', `Worker '${worker.name}' needs a speed, e.g. 'speed 2.4 GHz'.`, { node: worker, property: 'name' });
   }
   for (const module of switchMembers(sw, 'Module')) {
     if (!module.cost) accept('error', `Module '${module.name}' needs a cost, e.g. 'cost 100 cycles'.`, { node: module, property: 'name' });
   }
-  for (const flow of switchMembers(sw, 'Flow')) {
-    if (!flow.offered) accept('error', `Flow '${flow.name}' needs an offered load, e.g. 'offered 1 Mpps'.`, { node: flow, property: 'name' });
+  for (const flow of switchMembers(sw, 'Flow')) if (!flow.offered) checkOfferedFromServices(flow, lookup, accept);
+}
+
+/** A flow without `offered` carries the load of the services through it: there must be one, and they must agree. */
+function checkOfferedFromServices(flow: ast.Flow, lookup: ServiceLookup, accept: ValidationAcceptor): void {
+  const loads = lookup.servicesThrough(flow).flatMap((service) => {
+    const offered = serviceOffered(service);
+    return offered === undefined ? [] : [{ service: service.name, offered }];
+  });
+  if (loads.length === 0) {
+    accept('error', `Flow '${flow.name}' needs an offered load, e.g. 'offered 1 Mpps', or a service through it that states one.`, { node: flow, property: 'name' });
+    return;
+  }
+  const other = loads.find((load) => Math.abs(load.offered - loads[0].offered) > 1e-9 * Math.max(load.offered, loads[0].offered));
+  if (other) {
+    const rate = (pps: number) => formatQuantity(pps, 'rate');
+    accept('error', `Services '${loads[0].service}' (${rate(loads[0].offered)}) and '${other.service}' (${rate(other.offered)}) both cross flow '${flow.name}' with different loads; give the flow its own 'offered', or make them agree.`, {
+      node: flow,
+      property: 'name',
+    });
   }
 }
 
@@ -92,7 +113,7 @@ function checkTaskMembership(sw: ast.Switch, dataflow: Dataflow, accept: Validat
 
 /** A task is a connected, rooted sub-graph: exactly one module without a predecessor inside it, reaching all others. */
 function checkTaskShape(task: ast.Task, dataflow: Dataflow, accept: ValidationAcceptor): void {
-  const members = new Set(task.modules.map((r) => r.ref).filter((m): m is ast.Module => !!m && dataflow.indexOf.has(m)).map((m) => dataflow.indexOf.get(m)!));
+  const members = new Set(task.modules.map((r) => r.ref && dataflow.indexOf.get(r.ref)).filter((i): i is number => i !== undefined));
   if (task.modules.length === 0 && syntaxIsComplete(task)) {
     accept('error', `Task '${task.name}' has no modules.`, { node: task, property: 'name' });
     return;
@@ -122,8 +143,9 @@ function checkFlow(flow: ast.Flow, dataflow: Dataflow, acyclic: boolean, accept:
   if (flow.source || flow.target) {
     const source = flow.source?.ref;
     const target = flow.target?.ref;
-    if (!source || !target || !acyclic || !dataflow.indexOf.has(source) || !dataflow.indexOf.has(target)) return;
-    const { count } = pathsBetween(dataflow.next, dataflow.indexOf.get(source)!, dataflow.indexOf.get(target)!);
+    const [from, to] = [source && dataflow.indexOf.get(source), target && dataflow.indexOf.get(target)];
+    if (!source || !target || !acyclic || from === undefined || to === undefined) return;
+    const { count } = pathsBetween(dataflow.next, from, to);
     if (count === 0) accept('error', `No path leads from '${source.name}' to '${target.name}'.`, { node: flow, property: 'target' });
     if (count > 1) {
       accept('error', `Several paths lead from '${source.name}' to '${target.name}'; spell this flow's path out with '->'.`, { node: flow, property: 'target' });
@@ -133,8 +155,9 @@ function checkFlow(flow: ast.Flow, dataflow: Dataflow, acyclic: boolean, accept:
   for (let i = 0; i + 1 < flow.path.length; i++) {
     const from = flow.path[i].ref;
     const to = flow.path[i + 1].ref;
-    if (!from || !to || !dataflow.indexOf.has(from) || !dataflow.indexOf.has(to)) continue;
-    if (!dataflow.next[dataflow.indexOf.get(from)!].includes(dataflow.indexOf.get(to)!)) {
+    const [a, b] = [from && dataflow.indexOf.get(from), to && dataflow.indexOf.get(to)];
+    if (!from || !to || a === undefined || b === undefined) continue;
+    if (!dataflow.next[a].includes(b)) {
       accept('error', `There is no edge '${from.name} -> ${to.name}'; a flow's path must follow declared edges.`, { node: flow, property: 'path', index: i + 1 });
     }
   }

@@ -7,15 +7,19 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioResults } from '../../server/protocol.js';
 import { describeInBrowser, launchChromium, watchPage } from '../support/browser.js';
+import { jointVoiceDelay, jointVoiceWeights, ms } from '../support/metro-services.js';
 import { nsc } from './run-cli.js';
 
 const examples = join(import.meta.dirname, '../../examples');
 const folder = mkdtempSync(join(tmpdir(), 'nsc-report-'));
 const metroReport = join(folder, 'metro.html');
+const servicesReport = join(folder, 'services.html');
 let metro: { code: number | null; stderr: string };
+let services: { code: number | null; stderr: string };
 
 beforeAll(() => {
   metro = nsc(['report', join(examples, 'metro-placement.nsc'), '-o', metroReport]);
+  services = nsc(['report', join(examples, 'metro-services.nsc'), '-o', servicesReport]);
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -90,6 +94,42 @@ describeInBrowser('nsc report in Chromium', () => {
     // Chart.js drew something: a canvas with a size.
     expect(await page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.width * c.height)).toBeGreaterThan(0);
     expect(incidents).toEqual({ dialogs: [], errors: [], cspViolations: [], requests: [] });
+    await page.close();
+  });
+
+  it('draws each service: its route on the map, the waterfall of its budget against the SLO, the weights it depends on', async () => {
+    expect(services).toMatchObject({ code: 0, stderr: '' });
+    const page = await browser.newPage();
+    const url = pathToFileURL(servicesReport).href;
+    const incidents = await watchPage(page, (requested) => requested === url);
+    await page.goto(url);
+    await page.locator('canvas').first().waitFor();
+    expect(await page.locator('h2 .name').allTextContents()).toEqual(['AccessUpf', 'CoreUpf', 'VoiceUplink', 'BulkUplink']);
+    const voice = page.locator('section', { has: page.locator('h2 .name', { hasText: 'VoiceUplink' }) });
+    // acc1 → agg1 → core1 → app1: three links of the route, numbered in order; entry and exit drawn square.
+    const map = voice.locator('svg.topology');
+    expect(await map.locator('g.route title').allTextContents()).toEqual(['route 1: acc1 → agg1', 'route 2: agg1 → core1', 'route 3: core1 → app1']);
+    expect(await map.locator('g.node rect').count()).toBe(2);
+    expect(incidents).toEqual({ dialogs: [], errors: [], cspViolations: [], requests: [] });
+
+    // The waterfall as CSV: each step starts where the one before ended; by hand at the joint weights.
+    const [download] = await Promise.all([page.waitForEvent('download'), voice.getByTitle('Save End-to-end delay budget of VoiceUplink as CSV').click()]);
+    const rows = readFileSync(await download.path(), 'utf8').trim().split('\r\n').map((line) => line.split(','));
+    expect(rows[0]).toEqual(['step', 'part', 'from (s)', 'to (s)']);
+    const w = jointVoiceWeights();
+    const steps = rows.slice(1).map(([step, part, from, to]) => ({ step, part, from: Number(from), to: Number(to) }));
+    expect(steps.map((s) => `${s.step}/${s.part}`)).toEqual([
+      'acc1 → agg1/propagation', 'AccessUpf/blocking', 'AccessUpf/queuing', 'AccessUpf/processing',
+      'agg1 → core1/propagation', 'CoreUpf/blocking', 'CoreUpf/queuing', 'CoreUpf/processing',
+      'core1 → app1/propagation', 'end to end/total',
+    ]);
+    steps.slice(1, -1).forEach((s, i) => expect(s.from).toBeCloseTo(steps[i].to, 15));
+    expect(steps[0].to).toBeCloseTo(0.3 * ms, 12);
+    expect(steps[2].to - steps[2].from).toBeCloseTo(16e-6 / w.access, 9);
+    expect(steps[6].to - steps[6].from).toBeCloseTo(8e-6 / w.core, 9);
+    expect(steps[8].to).toBeCloseTo(jointVoiceDelay(), 9);
+    expect(steps[9].to).toBeCloseTo(jointVoiceDelay(), 9);
+    expect(await voice.getByText('Weights of the switches crossed').count()).toBe(1);
     await page.close();
   });
 

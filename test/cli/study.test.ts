@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nsc } from './run-cli.js';
@@ -11,7 +13,7 @@ describe('nsc study', () => {
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout); // instances are seeded: threads change nothing
     const [result] = JSON.parse(one.stdout).studies;
-    expect(result).toMatchObject({ name: 'PaperSweep', placement: 'Aif', instances: 15 });
+    expect(result).toMatchObject({ name: 'PaperSweep', placement: 'Aif', instances: 15, status: 'complete' });
     expect(result.cells).toHaveLength(3 * 3 * 4);
     const cell = (objective: string, target: number, rounds: number) => result.cells.find((c: { objective: string; target: number; rounds: number }) => c.objective === objective && c.target === target && c.rounds === rounds);
     // One round in 2 s: p_2 = 0.7 s plus sub-12 ms of latency always fits, with exactly the minimum of 2 AIFs.
@@ -31,6 +33,33 @@ describe('nsc study', () => {
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('study,objective,target,rounds,feasible,aifs_mean,aifs_std,max_learning_time_mean,max_learning_time_std,accelerated_mean,accelerated_std');
     expect(lines).toHaveLength(1 + 36);
+  });
+
+  it('says in the table that the time column is per round, and what the columns are over', () => {
+    const { code, stdout } = nsc(['study', study, '--jobs', '1']);
+    expect(code).toBe(0);
+    const [heading, header] = stdout.split('\n');
+    expect(heading).toBe('study PaperSweep over placement Aif: 15 instances');
+    expect(header.split(/ {2,}/)).toEqual(['objective', 'target', 'rounds', 'feasible', '#AIFs', 'slowest round (per round)', '#accelerated']);
+    expect(stdout).toContain('feasible: share of instances with a placement; the other columns: mean ± std over those instances');
+  });
+
+  it('--time-limit stops a study on 3,328-node Mandalas with exit 3, on this thread or in workers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsc-study-'));
+    writeFileSync(join(dir, 'big.nsc'), [
+      'topology Big mandala {\n  access 2048\n  diameter 12 ms\n  accelerators 30%\n  seed 7\n}',
+      'curve C {\n  1 -> 1.2 s\n  12 -> 0.17 s\n}',
+      'placement Aif {\n  topology Big\n  curve C\n  rounds 10\n  target 2 s\n  acceleration 0.5\n}',
+      'study Sweep {\n  placement Aif\n  rounds 5, 10\n  target 2 s\n  objective min-aifs, balanced aifs 1 spread 1000\n  instances 4 accelerators 10% to 60% seed 42\n}',
+    ].join('\n'));
+    for (const jobs of ['1', '2']) {
+      // Bounded: a study that ignored the limit would be killed and fail here.
+      const run = nsc(['study', 'big.nsc', '--json', '--time-limit', '1', '--jobs', jobs], { cwd: dir, timeoutMs: 60_000 });
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(3);
+      expect(JSON.parse(run.stdout).studies).toEqual([{ name: 'Sweep', placement: 'Aif', instances: 4, status: 'timeout', cells: [] }]);
+      expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
+    }
   });
 
   it('names the studies when --study matches none', () => {

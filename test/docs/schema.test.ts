@@ -19,6 +19,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }
 const schema = (name: string): ValidateFunction => ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/schema', name), 'utf8')));
 const validateSolve = schema('solve.schema.json');
 const validateStudy = schema('study.schema.json');
+const validateSimulate = schema('simulate.schema.json');
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const copy = (value: Json): Json => structuredClone(value);
@@ -41,6 +42,7 @@ describe('nsc solve --json', () => {
     expect(output.placements.map((p: Json) => p.status)).toEqual(expect.arrayContaining(['feasible', 'infeasible']));
     expect(output.switches.map((s: Json) => s.status)).toEqual(expect.arrayContaining(['feasible', 'infeasible']));
     expect(output.placements.map((p: Json) => p.objective)).toContain('balanced');
+    expect(output.services.map((s: Json) => s.name)).toEqual(['VoiceUplink', 'BulkUplink']);
     expect(validateSolve(output), ajv.errorsText(validateSolve.errors)).toBe(true);
   });
 
@@ -51,6 +53,11 @@ describe('nsc solve --json', () => {
       (d: Json) => delete d.placements[0].relaxations.maxRounds,
       (d: Json) => delete d.switches[0].flows[0].budget[0].queuing,
       (d: Json) => delete d.switches[0].optimum.upperBound,
+      (d: Json) => delete d.switches[0].services,
+      (d: Json) => delete d.services,
+      (d: Json) => delete d.services[0].route,
+      (d: Json) => delete d.services[0].hops[0].queuing,
+      (d: Json) => delete d.services[0].optimum.lowerBound,
     ]) {
       const broken = copy(output);
       remove(broken);
@@ -70,6 +77,10 @@ describe('nsc solve --json', () => {
     const unknownMethod = copy(output);
     unknownMethod.placements[0].solver.method = 'guess';
     expect(validateSolve(unknownMethod)).toBe(false);
+    const service = copy(output);
+    service.services[0].meetsDelay = false;
+    expect(output.services[0].status).toBe('feasible');
+    expect(validateSolve(service)).toBe(false);
   });
 });
 
@@ -97,3 +108,31 @@ describe('nsc study --json', () => {
     expect(validateStudy(share)).toBe(false);
   });
 });
+
+describe('nsc simulate --json', () => {
+  // The rush-hour example has phases that recover at once, after some periods and never (infeasible).
+  const { code, output } = run(['simulate', 'examples/edge-site-rush-hour.nsc', '--json', '--packets', '5000']);
+  const phases = () => output.switches[0].phases;
+
+  it('validates against docs/schema/simulate.schema.json', () => {
+    expect(code).toBe(0);
+    expect(phases().map((p: Json) => p.never)).toEqual(expect.arrayContaining([null, 'infeasible']));
+    expect(output.switches[0].packets.flows).toHaveLength(2);
+    expect(validateSimulate(output), ajv.errorsText(validateSimulate.errors)).toBe(true);
+  });
+
+  it('rejects a phase whose verdict contradicts its figures, and rows or packets with a field missing', () => {
+    const neverWithPeriods = copy(output);
+    neverWithPeriods.switches[0].phases.find((p: Json) => p.never === 'infeasible').periodsToCompliance = 3;
+    expect(validateSimulate(neverWithPeriods)).toBe(false);
+    const infeasibleWithout = copy(output);
+    infeasibleWithout.switches[0].phases.find((p: Json) => p.never === 'infeasible').achievable = null;
+    expect(validateSimulate(infeasibleWithout)).toBe(false);
+    for (const remove of [(d: Json) => delete d.switches[0].rows[0].phase, (d: Json) => delete d.switches[0].packets.flows[0].estimate, (d: Json) => delete d.switches[0].phases[1].violationPeriods]) {
+      const broken = copy(output);
+      remove(broken);
+      expect(validateSimulate(broken), remove.toString()).toBe(false);
+    }
+  });
+});
+

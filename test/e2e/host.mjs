@@ -10,7 +10,7 @@ const [base, devPath, testsPath, folder] = process.argv.slice(2);
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
 
 const browser = await launch();
-let code = 'timeout';
+let code;
 try {
   const { page } = browser;
   let exit;

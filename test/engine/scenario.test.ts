@@ -8,15 +8,15 @@ import type { SwitchModel } from '../../engine/scheduling/model.js';
 import { metroProblem } from './placement/fixtures.js';
 import { chainModel, forkModel } from './scheduling/fixtures.js';
 
-const NO_UNITS: WrittenUnits = { targets: {}, flows: {} };
-const input = (parts: Partial<ScenarioInput>): ScenarioInput => ({ placements: [], switches: [], studies: [], units: NO_UNITS, ...parts });
+const NO_UNITS: WrittenUnits = { targets: {}, flows: {}, services: {} };
+const input = (parts: Partial<ScenarioInput>): ScenarioInput => ({ placements: [], switches: [], services: [], crossedSwitches: [], studies: [], units: NO_UNITS, ...parts });
 
 describe('fixes', () => {
   it('relaxes a delay SLO to the best achievable delay, written in the unit of the source', async () => {
     // The chain (costs 1, 1, 10 on one 1 Hz worker) reaches at best 11 + 11 + 22.5 = 44.5 s.
-    const inSeconds = await solveScenario(input({ switches: [chainModel()], units: { targets: {}, flows: { 'Chain/f': { delay: 's' } } } }));
+    const inSeconds = await solveScenario(input({ switches: [chainModel()], units: { ...NO_UNITS, flows: { 'Chain/f': { delay: 's' } } } }));
     expect(inSeconds.switches[0].flowFixes.f.delay).toEqual({ value: 44.5, unit: 's' });
-    const inMilliseconds = await solveScenario(input({ switches: [chainModel()], units: { targets: {}, flows: { 'Chain/f': { delay: 'ms' } } } }));
+    const inMilliseconds = await solveScenario(input({ switches: [chainModel()], units: { ...NO_UNITS, flows: { 'Chain/f': { delay: 'ms' } } } }));
     expect(inMilliseconds.switches[0].flowFixes.f.delay).toEqual({ value: 44500, unit: 'ms' });
   });
 
@@ -62,7 +62,7 @@ describe('fixes', () => {
     // The metro baseline: no plain round is below p_12 = 0.17 s plus latency, so 10 rounds need more than 1.7 s
     // and 1.6 s fits at most floor(1.6 / 0.17...) = 9 rounds.
     const baseline = metroProblem({ name: 'Baseline', rounds: 10, objective: { kind: 'baseline' }, maxAccelerators: undefined });
-    const [outcome] = (await solveScenario(input({ placements: [baseline], units: { targets: { Baseline: 's' }, flows: {} } }))).placements;
+    const [outcome] = (await solveScenario(input({ placements: [baseline], units: { ...NO_UNITS, targets: { Baseline: 's' } } }))).placements;
     const { minTarget } = outcome.result.relaxations;
     expect(minTarget).toBeGreaterThan(1.7);
     // 3 significant digits, rounded up: never below the exact smallest target.

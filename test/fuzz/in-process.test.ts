@@ -7,9 +7,10 @@ import fc from 'fast-check';
 import { TextDocument } from 'langium';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { lowerScenario } from '../../language/lowering.js';
+import { lowerScenario, scenarioInput } from '../../language/lowering.js';
+import { loweringContext } from '../../language/lowering-context.js';
 import { fuzzRuns, fuzzSeed, mutatedScenario } from './arbitraries.js';
-import { buildCase, engineInput, lowerValidated, messagesOf, nonFiniteNumber, smallEnough, solveAsServer, syntaxErrors, type BuiltCase } from './in-process.js';
+import { buildCase, lowerValidated, messagesOf, nonFiniteNumber, smallEnough, solveAsServer, syntaxErrors, type BuiltCase } from './in-process.js';
 
 const settings = (ci: number) => ({ seed: fuzzSeed(), numRuns: fuzzRuns(ci), endOnFailure: false });
 /** Long cases shrink slowly; a few minutes of shrinking is plenty for a counterexample worth reading. */
@@ -26,10 +27,10 @@ describe('fuzz: language services and engines in process', () => {
     await fc.assert(
       fc.asyncProperty(mutatedScenario(), async ({ file, text }) => {
         const built = await buildCase(file, text);
-        const lowering = lowerScenario(built.document.parseResult.value);
+        const lowering = lowerScenario(built.document.parseResult.value, loweringContext(built.services));
         if (built.blockingErrorCount > 0) return;
         expect(lowering.ok ? [] : lowering.problems.map((p) => p.message)).toEqual([]);
-        const input = engineInput(lowerValidated(built.document));
+        const input = scenarioInput(lowerValidated(built));
         if (!smallEnough(input)) return;
         const results = await solveAsServer(built.document, input);
         expect(nonFiniteNumber(results)).toBeUndefined();
@@ -58,7 +59,7 @@ describe('fuzz: language services and engines in process', () => {
         const { services, document } = built;
         if (syntaxErrors(document).length > 0) return;
         if (built.blockingErrorCount === 0) {
-          const input = engineInput(lowerValidated(document));
+          const input = scenarioInput(lowerValidated(built));
           if (smallEnough(input)) services.results.Store.set(await solveAsServer(document, input));
         }
         // Result diagnostics (and their fixes) come with validation, as the server publishes them.

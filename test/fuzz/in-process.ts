@@ -9,8 +9,9 @@ import { solveScenario, scenarioDetails, withDetails, type ScenarioInput } from 
 import { blockingErrors } from '../../language/blocking-errors.js';
 import type { Scenario } from '../../language/generated/ast.js';
 import { lowerScenario, type LoweredScenario } from '../../language/lowering.js';
+import { loweringContext } from '../../language/lowering-context.js';
 import type { ScenarioResults } from '../../language/results/model.js';
-import { buildWorkspace, createServices } from '../language/helpers.js';
+import { buildWorkspace, createServices, exampleFiles } from '../language/helpers.js';
 import { EXAMPLES } from './arbitraries.js';
 
 type Services = ReturnType<typeof createServices>;
@@ -22,25 +23,21 @@ export interface BuiltCase {
   readonly blockingErrorCount: number;
 }
 
+/** The examples' files other than scenarios (trace files), which the cases read unchanged. */
+const TRACE_FILES = exampleFiles().otherFiles;
+
 /** Builds `text` as `file` in a workspace with the (unchanged) other examples, so cross-file references resolve. */
 export async function buildCase(file: string, text: string, others: Readonly<Record<string, string>> = EXAMPLES): Promise<BuiltCase> {
   // A build awaits only settled promises (microtasks): without a turn of the event loop between cases,
   // a long run starves vitest's IPC with its worker, which then reports a timeout.
   await new Promise((resolve) => setImmediate(resolve));
-  const services = createServices();
+  const services = createServices(TRACE_FILES);
   const documents = await buildWorkspace(services, { ...others, [file]: text });
   const document = documents.get(file)!;
   return { services, document, blockingErrorCount: (await blockingErrors(document, services)).count };
 }
 
 export const syntaxErrors = (document: LangiumDocument) => [...document.parseResult.lexerErrors.map((e) => e.message), ...document.parseResult.parserErrors.map((e) => e.message)];
-
-export const engineInput = (lowered: LoweredScenario): ScenarioInput => ({
-  placements: lowered.placements.map((p) => p.model),
-  switches: lowered.switches.map((s) => s.model),
-  studies: lowered.studies.map((s) => s.model),
-  units: lowered.units,
-});
 
 // A case must take well under a second: beyond these sizes (which the examples and generated
 // scenarios stay within, but a mutated number may not) the solve is left to the benchmarks.
@@ -56,7 +53,7 @@ export function smallEnough(input: ScenarioInput): boolean {
   return (
     input.placements.every((p) => nodesOf(p) <= MAX_NODES) &&
     input.studies.every((s) => nodesOf(s.base) <= MAX_NODES && s.instances * s.rounds.length * s.targets.length * s.objectives.length <= MAX_STUDY_SOLVES) &&
-    input.switches.every((s) => s.tasks.length <= MAX_TASKS && s.controller.periods <= MAX_PERIODS)
+    [...input.switches, ...input.crossedSwitches].every((s) => s.tasks.length <= MAX_TASKS && s.controller.periods <= MAX_PERIODS)
   );
 }
 
@@ -86,8 +83,8 @@ export const linesOf = (diagnostics: readonly Diagnostic[]) =>
 export const messagesOf = (diagnostics: readonly Diagnostic[] | undefined) => (diagnostics ?? []).map((d) => `${d.severity}: ${d.message}`).sort();
 
 /** The case's lowered scenario; throws when lowering fails although validation passed. */
-export function lowerValidated(document: LangiumDocument<Scenario>): LoweredScenario {
-  const lowering = lowerScenario(document.parseResult.value);
+export function lowerValidated({ document, services }: BuiltCase): LoweredScenario {
+  const lowering = lowerScenario(document.parseResult.value, loweringContext(services));
   if (!lowering.ok) throw new Error(`validates but does not lower: ${lowering.problems.map((p) => p.message).join('; ')}`);
   return lowering.scenario;
 }

@@ -3,14 +3,14 @@
  * Expectations come from docs/language.md: which units a place takes, what a qualified name refers to,
  * what an identifier is, how a block is laid out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectSemanticToken, expectSymbols, highlightHelper, parseDocument, replaceIndices } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, ResponseError, SemanticTokenTypes, SymbolKind, type CompletionList, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildWorkspace, createServices } from './helpers.js';
+import { buildWorkspace, createServices, exampleFiles } from './helpers.js';
 import { METRO } from '../support/metro-fixture.js';
 
 
@@ -40,7 +40,7 @@ function applyChanges(documents: Map<string, LangiumDocument>, changes: Record<s
   const texts: Record<string, string> = {};
   for (const [name, document] of documents) {
     const edits = changes[document.uri.toString()] ?? [];
-    texts[name] = TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+    texts[name] = TextDocument.applyEdits(document.textDocument, edits);
   }
   return texts;
 }
@@ -100,7 +100,7 @@ describe('completion', () => {
     await expectCompletion(createServices())({
       text: `<|>`,
       index: 0,
-      assert: (list) => expect(labels(list).sort()).toEqual(['curve', 'placement', 'study', 'switch', 'topology']),
+      assert: (list) => expect(labels(list).sort()).toEqual(['curve', 'placement', 'service', 'study', 'switch', 'topology']),
     });
   });
 
@@ -113,6 +113,19 @@ describe('completion', () => {
       assert: (list) => {
         expect(labels(list).sort()).toEqual(['Metro.acc1', 'Metro.agg1', 'Metro.core1']);
         expect(list.items.find((item) => item.label === 'Metro.agg1')).toMatchObject({ kind: CompletionItemKind.Field, detail: 'aggregation node of Metro, accelerator' });
+      },
+    });
+  });
+
+  it('offers the flows of every switch by qualified name after via, with a summary', async () => {
+    const services = createServices();
+    await buildWorkspace(services, { 'edge.nsc': 'switch Edge {\n  worker w\n  module m\n  task t on w { m }\n  flow voice m offered 1 kpps\n  flow bulk m\n}\n' });
+    await expectCompletion(services)({
+      text: `service V {\n  via <|>\n}`,
+      index: 0,
+      assert: (list) => {
+        expect(labels(list).sort()).toEqual(['Edge.bulk', 'Edge.voice']);
+        expect(list.items.find((item) => item.label === 'Edge.voice')).toMatchObject({ kind: CompletionItemKind.Event, detail: 'flow, offered 1 kpps' });
       },
     });
   });
@@ -264,6 +277,25 @@ describe('rename', () => {
     // Other kinds and other containers have names of their own.
     await expect(renaming('metro.nsc', 'Lstm')).resolves.toBeDefined();
     await expect(renaming('metro.nsc', 'agg1')).resolves.toBeDefined();
+  });
+
+  // A service in another file names the switch's flow as Edge.voice: each part renames on its own.
+  const EDGE = `switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 1 cycles\n  task t on w { m }\n  flow voice m\n}\n`;
+  const CHAIN = `service Chain {\n  from Metro.acc1 to Metro.core1\n  via Edge.voice\n  offered 1 kpps\n}\n`;
+
+  it('renames a flow in the file of its switch and in the via of a service in another file', async () => {
+    const texts = await rename({ 'metro.nsc': METRO, 'edge.nsc': EDGE.replace('flow voice', 'flow vo<|>ice'), 'chain.nsc': CHAIN }, 'edge.nsc', 'speech');
+    expect(texts['edge.nsc']).toBe(EDGE.replace('flow voice', 'flow speech'));
+    expect(texts['chain.nsc']).toBe(CHAIN.replace('Edge.voice', 'Edge.speech'));
+  });
+
+  it('renames a switch from the first part of a service hop, and its flow from the second', async () => {
+    const bySwitch = await rename({ 'metro.nsc': METRO, 'edge.nsc': EDGE, 'chain.nsc': CHAIN.replace('via Edge.voice', 'via Ed<|>ge.voice') }, 'chain.nsc', 'Access');
+    expect(bySwitch['edge.nsc']).toBe(EDGE.replace('switch Edge', 'switch Access'));
+    expect(bySwitch['chain.nsc']).toBe(CHAIN.replace('Edge.voice', 'Access.voice'));
+    const byFlow = await rename({ 'metro.nsc': METRO, 'edge.nsc': EDGE, 'chain.nsc': CHAIN.replace('via Edge.voice', 'via Edge.vo<|>ice') }, 'chain.nsc', 'speech');
+    expect(byFlow['edge.nsc']).toBe(EDGE.replace('flow voice', 'flow speech'));
+    expect(byFlow['chain.nsc']).toBe(CHAIN.replace('Edge.voice', 'Edge.speech'));
   });
 
   it('accepts a tier word and a unit as new names, as the grammar does', async () => {
@@ -445,25 +477,20 @@ describe('formatting', () => {
     });
   });
 
-  const examplesDir = join(import.meta.dirname, '../../examples');
-  const examples = Object.fromEntries(
-    readdirSync(examplesDir)
-      .filter((f) => f.endsWith('.nsc'))
-      .map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]),
-  );
+  const { scenarios: examples, otherFiles } = exampleFiles();
 
   async function formatted(text: string): Promise<string> {
     const services = createServices();
     const [document] = (await buildWorkspace(services, { 'x.nsc': text })).values();
     const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
-    return TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+    return TextDocument.applyEdits(document.textDocument, edits);
   }
 
   it.each(Object.keys(examples))('%s formats idempotently, to the same AST and without diagnostics', async (file) => {
     const once = await formatted(examples[file]);
     expect(await formatted(once)).toBe(once);
-    const before = await buildWorkspace(createServices(), examples);
-    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    const before = await buildWorkspace(createServices(otherFiles), examples);
+    const after = await buildWorkspace(createServices(otherFiles), { ...examples, [file]: once });
     expect(after.get(file)!.diagnostics).toEqual([]);
     expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
   });
@@ -485,8 +512,8 @@ describe('formatting', () => {
       .join('\n');
     const once = await formatted(scrambled);
     expect(await formatted(once)).toBe(once);
-    const before = await buildWorkspace(createServices(), examples);
-    const after = await buildWorkspace(createServices(), { ...examples, [file]: once });
+    const before = await buildWorkspace(createServices(otherFiles), examples);
+    const after = await buildWorkspace(createServices(otherFiles), { ...examples, [file]: once });
     expect(after.get(file)!.diagnostics).toEqual([]);
     expect(astShape(after.get(file)!.parseResult.value)).toEqual(astShape(before.get(file)!.parseResult.value));
     for (const line of once.split('\n')) expect(line, 'indentation is a multiple of 2 spaces').toMatch(/^( {2})*\S|^$/);
@@ -546,6 +573,19 @@ describe('semantic tokens', () => {
     const modifiersAt = (rangeIndex: number) => tokens.tokens.find((token) => token.offset === tokens.ranges[rangeIndex][0])?.tokenModifiers;
     expect(modifiersAt(4), 'worker w declares').not.toBe(0);
     expect(modifiersAt(8), 'on w refers').toBe(0);
+  });
+
+  it('marks the flow of a traffic change as a reference, its period as a number and a trace file name as a string', async () => {
+    const tokens = await highlightHelper(createServices({ 'load.csv': 'period,flow,offered\n' }))(
+      `switch S {\n  worker w speed 1 GHz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps\n  traffic { <|at|> period <|3|> <|f|> offered 2 pps }\n}\nswitch T {\n  worker w speed 1 GHz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps\n  traffic from <|"load.csv"|>\n}\n`,
+    );
+    const expected: [number, string][] = [
+      [0, SemanticTokenTypes.keyword],
+      [1, SemanticTokenTypes.number],
+      [2, SemanticTokenTypes.event], // flows are events, here as everywhere
+      [3, SemanticTokenTypes.string],
+    ];
+    for (const [rangeIndex, tokenType] of expected) expectSemanticToken(tokens, { rangeIndex, tokenType: tokenType as SemanticTokenTypes });
   });
 
   it('gives units a token type that nothing else in a scenario gets', async () => {

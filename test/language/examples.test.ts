@@ -1,18 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, createServices } from './helpers.js';
+import { buildWorkspace, createServices, exampleFiles } from './helpers.js';
 
-const examplesDir = join(import.meta.dirname, '../../examples');
-const examples = Object.fromEntries(
-  readdirSync(examplesDir)
-    .filter((f) => f.endsWith('.nsc'))
-    .map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]),
-);
+const { scenarios: examples, otherFiles } = exampleFiles();
 
 describe('examples', () => {
   it.each(Object.keys(examples))('%s parses, links and validates without diagnostics', async (file) => {
-    const documents = await buildWorkspace(createServices(), examples);
+    const documents = await buildWorkspace(createServices(otherFiles), examples);
     const document = documents.get(file)!;
     expect(document.parseResult.lexerErrors).toEqual([]);
     expect(document.parseResult.parserErrors).toEqual([]);

@@ -65,6 +65,21 @@ switch W at Lab.core {
   flow f a -> b offered 1 kpps rate >= 1 kpps delay <= 1 ms
   flow g from a to b offered 1 kpps
   controller { alpha 1 step 0.025 tries 5 periods 10 tolerance 1% }
+  traffic { at period 2 f offered 2 kpps }
+}
+switch V {
+  worker w0 speed 1 GHz
+  module a cost 10 cycles
+  task t on w0 { a }
+  flow f a offered 1 kpps
+  traffic from "v.csv"
+}
+service Svc {
+  from Lab.acc1 to Lab.app1
+  via W.f
+  offered 1 kpps
+  rate >= 1 kpps
+  delay <= 5 ms
 }
 `;
 
@@ -78,7 +93,7 @@ async function hoverAt(document: LangiumDocument, offset: number) {
 
 describe('keyword hovers', () => {
   it('show, on every keyword of a scenario using the whole grammar, the entry of the rule it is written in', async () => {
-    const services = createServices();
+    const services = createServices({ 'v.csv': 'period,flow,offered\n3,f,2 kpps\n' });
     const document = (await buildWorkspace(services, { 'all.nsc': ALL_KEYWORDS })).get('all.nsc')!;
     expect(document.diagnostics?.filter((d) => d.severity === 1)).toEqual([]);
     const seen = new Set<string>();

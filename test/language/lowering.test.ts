@@ -1,17 +1,19 @@
 /** Lowering of every example to engine models; expected SI values are read off the example files by hand. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lowerScenario, type LoweredScenario } from '../../language/lowering.js';
-import { buildWorkspace, createServices, lowered as lowerDocument, validate } from './helpers.js';
+import { loweringContext } from '../../language/lowering-context.js';
+import { buildWorkspace, createServices, exampleFiles, lowered as lowerDocument, validate } from './helpers.js';
 
 const examplesDir = join(import.meta.dirname, '../../examples');
 const lowered = new Map<string, LoweredScenario>();
 
 beforeAll(async () => {
-  const files = Object.fromEntries(readdirSync(examplesDir).filter((f) => f.endsWith('.nsc')).map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]));
-  const documents = await buildWorkspace(createServices(), files);
-  for (const [file, document] of documents) lowered.set(file, lowerDocument(document));
+  const { scenarios, otherFiles } = exampleFiles();
+  const services = createServices(otherFiles);
+  const documents = await buildWorkspace(services, scenarios);
+  for (const [file, document] of documents) lowered.set(file, lowerDocument(document, services));
 });
 
 /** Relative closeness: unit conversion may leave the last bit different (1.2 * 1e-3). */
@@ -78,6 +80,43 @@ describe('lowering', () => {
     expect(fork.workers.map((w) => w.speed)).toEqual([1, 1]);
   });
 
+  it('metro-services: hop flows without offered take the service\'s; services name their nodes and hops', () => {
+    const scenario = lowered.get('metro-services.nsc')!;
+    const [access, core] = scenario.switches.map((s) => s.model);
+    // voice_ul states no offered load: VoiceUplink's 0.8 Mpps; bulk_ul states 1 Mpps.
+    expect(access.flows.map((f) => f.offered)).toEqual([0.8e6, 1e6]);
+    expect(core.flows.map((f) => f.offered)).toEqual([0.8e6, 1e6]);
+    expect(scenario.crossedSwitches).toEqual([]); // both switches are declared in the file
+    const [voice, bulk] = scenario.services.map((s) => s.model);
+    const names = voice.topology.nodes.map((n) => n.name);
+    expect(voice.topology.name).toBe('Metro');
+    expect([names[voice.from], names[voice.to]]).toEqual(['acc1', 'app1']);
+    expect(voice.hops.map((h) => [h.switch, h.flow, names[h.node]])).toEqual([['AccessUpf', 'voice_ul', 'agg1'], ['CoreUpf', 'voice_ul', 'core1']]);
+    expect(voice).toMatchObject({ offered: 0.8e6, rateSlo: 0.8e6 });
+    close(voice.delaySlo, 2.18e-3);
+    // BulkUplink states no offered load: its hop flows' 1 Mpps; no rate SLO.
+    expect(bulk).toMatchObject({ offered: 1e6, rateSlo: undefined });
+    expect(scenario.units.services).toEqual({ VoiceUplink: { delay: 'ms', rate: 'Mpps' }, BulkUplink: { delay: 'ms', rate: undefined } });
+  });
+
+  it('a service in one file lowers the switches of another file it crosses; a flow there takes its load from the service', async () => {
+    const services = createServices();
+    const documents = await buildWorkspace(services, {
+      'metro.nsc': readFileSync(join(examplesDir, 'metro-placement.nsc'), 'utf8'),
+      'edge.nsc': 'switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 100 cycles\n  task t on w { m }\n  flow voice m\n}\n',
+      'chain.nsc': 'service Chain {\n  from Metro.acc1 to Metro.app1\n  via Edge.voice\n  offered 2 kpps\n  delay <= 5 ms\n}\n',
+    });
+    for (const document of documents.values()) expect(document.diagnostics).toEqual([]);
+    const chain = lowerDocument(documents.get('chain.nsc')!, services);
+    expect(chain.switches).toEqual([]);
+    expect(chain.crossedSwitches.map((s) => s.model.name)).toEqual(['Edge']);
+    expect(chain.crossedSwitches[0].model.flows[0].offered).toBe(2000);
+    const [service] = chain.services.map((s) => s.model);
+    expect(service.hops).toEqual([{ switch: 'Edge', flow: 'voice', node: service.topology.nodes.findIndex((n) => n.name === 'agg1') }]);
+    // The switch's own file lowers it alone, with the service's load too.
+    expect(lowerDocument(documents.get('edge.nsc')!, services).switches[0].model.flows[0].offered).toBe(2000);
+  });
+
   it('mandala-study: generator spec with defaults and the sweep axes', () => {
     const scenario = lowered.get('mandala-study.nsc')!;
     const [study] = scenario.studies.map((s) => s.model);
@@ -100,8 +139,8 @@ describe('lowering a file with errors', () => {
   it('a cycle in a dataflow is a problem of the switch, not an endless walk along the cycle (fuzz)', async () => {
     // a -> b -> a is a cycle; the path of f from a to c once walked a, b, a, b, ... until memory ran out.
     const text = 'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  module b cost 1 cycles\n  module c cost 1 cycles\n  a -> b\n  b -> a\n  b -> c\n  task t on w { a, b, c }\n  flow f from a to c offered 1 pps\n}';
-    const { document } = await validate(text);
-    const lowering = lowerScenario(document.parseResult.value);
+    const { document, services } = await validate(text);
+    const lowering = lowerScenario(document.parseResult.value, loweringContext(services));
     expect(lowering.ok).toBe(false);
     if (lowering.ok) return;
     expect(lowering.problems.map((p) => p.message)).toEqual(['the dataflow of S has a cycle: a -> b -> a']);
@@ -111,9 +150,9 @@ describe('lowering a file with errors', () => {
     // '-Infinity' is no number: the parser recovers with SLO clauses that have no quantity, which
     // reading the SLOs' units once took for granted (a TypeError out of lowerScenario).
     const text = 'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps rate >= -Infinity pps delay <= -Infinity s\n}';
-    const { document } = await validate(text);
+    const { document, services } = await validate(text);
     expect(document.parseResult.lexerErrors.length).toBeGreaterThan(0);
-    const lowering = lowerScenario(document.parseResult.value);
+    const lowering = lowerScenario(document.parseResult.value, loweringContext(services));
     expect(lowering.ok && lowering.scenario.units.flows).toEqual({ 'S/f': { delay: undefined, rate: undefined } });
   });
 });

@@ -30,6 +30,20 @@ ${body}
 }`;
 const CHAIN = 'a -> b -> c\n  task t on w0 { a, b, c }';
 
+/** Two placed switches on Net (a, b, c; a -- b 1 ms, a -- c 2 ms), each with a flow v, and a service through them. */
+const upf = (name: string, at: string, offered = '') => `switch ${name} at ${at} {
+  worker w0 speed 1 GHz
+  module m cost 10 cycles
+  task t on w0 { m }
+  flow v m${offered}
+}`;
+const serviceOn = (clauses: string, switches = `${upf('S1', 'Net.b', ' offered 1 kpps')}\n${upf('S2', 'Net.a', ' offered 1 kpps')}`) => `${TOPOLOGY}
+${switches}
+service V {
+${clauses}
+}`;
+const SERVICE = '  from Net.b to Net.c\n  via S1.v, S2.v';
+
 interface Case {
   readonly name: string;
   readonly text: string;
@@ -81,7 +95,12 @@ const cases: Case[] = [
   { name: 'declaration duplicated in two other files, named in a fixed order', text: 'curve Other { 1 -> 1 s }', others: { 'z.nsc': 'curve Other { 1 -> 2 s }', 'a.nsc': 'curve Other { 1 -> 3 s }' }, message: "'Other' is also declared in a.nsc, z.nsc; names must be unique across the workspace.", covers: 'Other' },
   { name: 'duplicate node', text: TOPOLOGY.replace('node c tier access', 'node b tier access'), message: "Duplicate node 'b'.", covers: 'b' },
   { name: 'duplicate module', text: switchWith(CHAIN).replace('module c cost', 'module b cost'), message: "Duplicate module 'b'.", covers: 'b' },
-  { name: 'unresolved reference', text: placement(BASE_PLACEMENT.replace('curve C', 'curve Missing')), message: /Could not resolve reference to Curve named 'Missing'/, covers: 'Missing' },
+  { name: 'unresolved reference', text: placement(BASE_PLACEMENT.replace('curve C', 'curve Missing')), message: "Unknown curve 'Missing'.", covers: 'Missing' },
+  { name: 'unresolved reference with a close name', text: placement(BASE_PLACEMENT.replace('topology Net', 'topology Nett')), message: "Unknown topology 'Nett'. Did you mean 'Net'?", covers: 'Nett' },
+  { name: 'misspelt keyword', text: switchWith(`${CHAIN}\n  modul d cost 1 cycles`), message: "Expected '->' but found 'd'. Did you mean 'module' instead of 'modul'?", covers: 'd' },
+  { name: 'misspelt declaration keyword', text: 'placemnt P { }', message: "Unexpected 'placemnt': a declaration starts with 'topology', 'curve', 'placement', 'switch', 'service' or 'study'. Did you mean 'placement' instead of 'placemnt'?", covers: 'placemnt' },
+  { name: 'bit rate where a time belongs', text: `${TOPOLOGY.replace('latency 1 ms', 'latency 10 Mbps')}`, message: "'Mbps' is a bit rate, not a time: a link latency is a time (ns, us, µs, ms, s).", covers: 'Mbps' },
+  { name: 'time in a unit the language does not use', text: placement(BASE_PLACEMENT.replace('4 s', '2 h')), message: "'h' is a time in a unit NetScenario does not use: a target learning time is a time (ns, us, µs, ms, s).", covers: 'h' },
   // topology
   { name: 'self link', text: TOPOLOGY.replace('link a -- c', 'link c -- c'), message: "A link cannot connect 'c' to itself.", covers: 'link c -- c latency 2 ms' },
   { name: 'duplicate link', text: TOPOLOGY.replace('link a -- c', 'link b -- a'), message: "'b' and 'a' are already linked.", covers: 'link b -- a latency 2 ms' },
@@ -118,7 +137,7 @@ const cases: Case[] = [
   { name: 'flow path not along edges', text: switchWith(`${CHAIN}\n  flow f a -> c offered 1 pps`), message: "There is no edge 'a -> c'; a flow's path must follow declared edges.", covers: 'c' },
   { name: 'from..to with no path', text: switchWith(`${CHAIN}\n  flow f from c to a offered 1 pps`), message: "No path leads from 'c' to 'a'.", covers: 'a' },
   { name: 'from..to with several paths', text: switchWith('a -> b -> c\n  a -> c\n  task t on w0 { a, b, c }\n  flow f from a to c offered 1 pps'), message: "Several paths lead from 'a' to 'c'; spell this flow's path out with '->'.", covers: 'c' },
-  { name: 'flow without offered load', text: switchWith(`${CHAIN}\n  flow f a -> b`), message: "Flow 'f' needs an offered load, e.g. 'offered 1 Mpps'.", covers: 'f' },
+  { name: 'flow without offered load', text: switchWith(`${CHAIN}\n  flow f a -> b`), message: "Flow 'f' needs an offered load, e.g. 'offered 1 Mpps', or a service through it that states one.", covers: 'f' },
   { name: 'delay SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps delay <= 0 s`), message: 'A delay SLO must be at least 1 ns.', covers: '0 s' },
   { name: 'rate SLO not positive', text: switchWith(`${CHAIN}\n  flow f a -> b offered 1 pps rate >= 0 pps`), message: 'A rate SLO must be at least 0.000001 pps.', covers: '0 pps' },
   { name: 'fixed weights above 1', text: switchWith('a -> b -> c\n  task t on w0 weight 0.6 { a }\n  task u on w0 weight 1/2 { b, c }'), message: "The fixed weights on worker 'w0' sum to 1.1; they may sum to at most 1.", covers: '1/2' },
@@ -126,6 +145,83 @@ const cases: Case[] = [
   { name: 'batch given twice', text: switchWith(`${CHAIN}\n  batch 4\n  batch 8`), message: "'batch' is given more than once; keep one.", covers: 'batch 8' },
   { name: 'controller tolerance outside (0,1)', text: switchWith(`${CHAIN}\n  controller { tolerance 0% }`), message: 'The tolerance is a share in (0, 1): write a fraction like 0.3 or a percentage like 30%.', covers: '0%' },
   { name: 'empty task', text: switchWith(`${CHAIN}\n  task e on w0 { }`), message: "Task 'e' has no modules.", covers: 'e' },
+  // warnings about how a topology is used
+  {
+    name: 'topology in disconnected parts',
+    text: placement(BASE_PLACEMENT).replace('  link a -- c latency 2 ms', '  link a -- c latency 2 ms\n  node d\n  node e\n  link d -- e latency 1 ms\n  node f'),
+    message: "Topology 'Net' is in 3 disconnected parts: {a, b, c}, {d, e}, {f}. 'P' can only place AIFs in the part of the FL server.",
+    covers: 'Net',
+    severity: 2,
+  },
+  { name: 'zero link latency', text: TOPOLOGY.replace('latency 1 ms', 'latency 0 ms'), message: 'A latency of 0: this link adds no delay at all. Write its real one-way latency, even a small one.', covers: '0 ms', severity: 2 },
+  {
+    name: 'accelerators no placement can use',
+    text: `${placement(`${BASE_PLACEMENT}\n  objective baseline`)}\nplacement Q {\n  ${BASE_PLACEMENT}\n  accelerators max 0\n}`,
+    message: "No placement can use the accelerators of 'Net': 'P', 'Q' are baseline or allow 'accelerators max 0'.",
+    covers: 'accelerator',
+    severity: 2,
+  },
+  // services
+  { name: 'service missing its route clauses', text: serviceOn('  offered 1 kpps'), message: "'V' needs 'from … to', 'via'.", covers: 'V' },
+  { name: 'service clause given twice', text: serviceOn(`${SERVICE}\n  delay <= 9 ms\n  delay <= 8 ms`), message: "'delay <=' is given more than once; keep one.", covers: 'delay <= 8 ms' },
+  { name: 'service through an unknown flow', text: serviceOn('  from Net.b to Net.c\n  via S1.v, S2.w'), message: "Unknown flow 'S2.w'. Did you mean 'S2.v'?", covers: 'S2.w' },
+  {
+    name: 'service through a switch that is not placed',
+    text: serviceOn(SERVICE, `${upf('S1', 'Net.b', ' offered 1 kpps')}\n${upf('S2', 'Net.a', ' offered 1 kpps').replace(' at Net.a', '')}`),
+    message: "Switch 'S2' is not placed: add 'at Net.NODE' to it, so the service can be routed through it.",
+    covers: 'S2.v',
+  },
+  {
+    name: 'service through a switch on another topology',
+    text: `${serviceOn(SERVICE, `${upf('S1', 'Net.b', ' offered 1 kpps')}\n${upf('S2', 'Other.x', ' offered 1 kpps')}`)}\ntopology Other { node x }`,
+    message: "Switch 'S2' is at 'Other.x', not on topology 'Net' where the service runs.",
+    covers: 'S2.v',
+  },
+  { name: 'service leaving on another topology', text: `${serviceOn('  from Net.b to Other.x\n  via S1.v')}\ntopology Other { node x }`, message: "'Other.x' is not a node of topology 'Net', where the service enters: a service runs on one topology.", covers: 'Other.x' },
+  { name: 'service crossing a flow twice', text: serviceOn('  from Net.b to Net.c\n  via S1.v, S1.v'), message: "'S1.v' is already a hop of this service; each flow is crossed once.", covers: 'S1.v' },
+  // Net.d is linked to nothing: the leg from S1's node b to S2 at d has no path.
+  {
+    name: 'service leg without a path, on the hop that needs it',
+    text: serviceOn(SERVICE, `${upf('S1', 'Net.b', ' offered 1 kpps')}\n${upf('S2', 'Net.d', ' offered 1 kpps')}`).replace('node c tier access', 'node c tier access\n  node d'),
+    message: "No path on 'Net' leads from 'b' (switch 'S1') to 'd' (switch 'S2'); link them, or place the switch elsewhere.",
+    covers: 'S2.v',
+  },
+  {
+    name: 'service exit without a path',
+    text: serviceOn('  from Net.b to Net.d\n  via S1.v, S2.v').replace('node c tier access', 'node c tier access\n  node d'),
+    message: "No path on 'Net' leads from 'a' (switch 'S2') to 'd'; link them, or place the switch elsewhere.",
+    covers: 'Net.d',
+  },
+  {
+    name: 'service entry without a path',
+    text: serviceOn('  from Net.d to Net.c\n  via S1.v, S2.v').replace('node c tier access', 'node c tier access\n  node d'),
+    message: "No path on 'Net' leads from 'd' to 'b' (switch 'S1'); link them, or place the switch elsewhere.",
+    covers: 'Net.d',
+  },
+  { name: 'hop flow offering another load than its service', text: serviceOn(`${SERVICE}\n  offered 2 kpps`), message: "'S1.v' offers 1 kpps, but service 'V' offers 2 kpps: a service's traffic is the same at every hop; make them equal, or leave the load to the service.", covers: 'S1.v' },
+  {
+    name: 'hop flows offering different loads',
+    text: serviceOn(SERVICE, `${upf('S1', 'Net.b', ' offered 1 kpps')}\n${upf('S2', 'Net.a', ' offered 3 kpps')}`),
+    message: "'S2.v' offers 3 kpps, but 'S1.v' offers 1 kpps: a service's traffic is the same at every hop; make them equal, or leave the load to the service.",
+    covers: 'S2.v',
+  },
+  { name: 'service and hop flows without a load', text: serviceOn(SERVICE, `${upf('S1', 'Net.b')}\n${upf('S2', 'Net.a')}`), message: "Service 'V' needs an offered load: write 'offered RATE' in it, or in its hop flows.", covers: 'V' },
+  {
+    name: 'flow whose services disagree on its load',
+    text: `${serviceOn(`${SERVICE}\n  offered 1 kpps`, `${upf('S1', 'Net.b')}\n${upf('S2', 'Net.a')}`)}\nservice W {\n  from Net.b to Net.c\n  via S1.v\n  offered 2 kpps\n}`,
+    message: "Services 'V' (1 kpps) and 'W' (2 kpps) both cross flow 'v' with different loads; give the flow its own 'offered', or make them agree.",
+    covers: 'v',
+  },
+  // b -- a -- c is 1 + 2 ms of links: a 2.5 ms SLO cannot be met whatever the weights.
+  { name: 'service delay SLO below its propagation warns', text: serviceOn(`${SERVICE}\n  delay <= 2.5 ms`), message: 'The delay SLO of 2.5 ms is below the 3 ms the route takes on its links alone: no weights can meet it.', covers: '2.5 ms', severity: 2 },
+  // S1 on a 1 Hz worker: 10 cycles take 10 s per batch, against an end-to-end SLO of 1 ns (and 1 pps, so S1 carries its load).
+  {
+    name: 'service delay SLO a million times below a hop task time',
+    text: serviceOn(`${SERVICE}\n  delay <= 1 ns`).replace('speed 1 GHz', 'speed 1 Hz').replaceAll('1 kpps', '1 pps'),
+    message: "The delay SLO of 'V' is 1.0e+10 times shorter than the time one of its hops' tasks takes per batch or queue: beyond what the solver can resolve (at most 1000000 times).",
+    covers: '1 ns',
+  },
+  { name: 'service rate SLO not positive', text: serviceOn(`${SERVICE}\n  rate >= 0 pps`), message: 'An end-to-end rate SLO must be at least 0.000001 pps.', covers: '0 pps' },
   // study
   { name: 'study over an explicit topology', text: `${placement(BASE_PLACEMENT)}\nstudy St { placement P }`, message: "A study regenerates the topology per instance, so 'P' needs a generated ('mandala') topology; 'Net' is explicit.", covers: 'P' },
   { name: 'study accelerator range empty', text: 'study St { instances 3 accelerators 60% to 10% }', message: 'The accelerator share range is empty: 60% is above 10%.', covers: '60%' },

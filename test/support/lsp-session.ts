@@ -170,7 +170,7 @@ export class LspSession {
 
   /** Any LSP request, e.g. `session.request('textDocument/hover', params)`. */
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   async stop(): Promise<void> {

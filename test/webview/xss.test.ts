@@ -33,6 +33,8 @@ const HOSTILE: Record<string, string> = {
   ingress: `<iframe src="javascript:alert('task')"></iframe>`,
   PaperSweep: `<style>body{display:none}</style>&amp;`,
   Aif: `<a href="https://example.com/">link</a>`,
+  VoiceUplink: `<img src=x onerror="window.__pwned='service'">`,
+  AccessUpf: `"><b>hop</b><script>window.__pwned='hop'</script>`,
 };
 const HOSTILE_REASON = `<img src=x onerror="window.__pwned='reason'"> & "why"`;
 const HOSTILE_URI = 'file:///tmp/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/%22a%26b%22%3Cscript%3E.nsc';
@@ -41,14 +43,15 @@ const HOSTILE_MESSAGE = `<script>alert('message')</script> & "timeout"`;
 
 /** The examples solved, merged into one result model, with every HOSTILE name substituted. */
 async function hostileResults(): Promise<ScenarioResults> {
-  const files = ['metro-placement.nsc', 'edge-site.nsc', 'mandala-study.nsc'].map((f) => join(EXAMPLES, f));
+  const files = ['metro-placement.nsc', 'edge-site.nsc', 'mandala-study.nsc', 'metro-services.nsc'].map((f) => join(EXAMPLES, f));
   const workspace = await loadWorkspace(files);
-  const solved = await Promise.all(workspace.files.map((f) => solveForReport(lowered(f.document!), 'file:///x.nsc')));
+  const solved = await Promise.all(workspace.files.map((f) => solveForReport(lowered(f.document!, workspace.services), 'file:///x.nsc')));
   const merged: ScenarioResults = {
     ...solved[0],
     uri: HOSTILE_URI,
     placements: solved.flatMap((r) => r.placements),
     switches: solved.flatMap((r) => r.switches),
+    services: solved.flatMap((r) => r.services),
     studies: solved.flatMap((r) => r.studies),
   };
   // Exact JSON string tokens only: names are values and keys (round times, weights, delays).
@@ -141,7 +144,8 @@ describeInBrowser('results page renders scenario strings as text', () => {
     // The page keeps which scenario it shows, for the panel's restore after a window reload.
     expect(states).toEqual([{ scenario: HOSTILE_URI }]);
 
-    await page.getByTitle(`Save Delay budget of ${HOSTILE.voice_ul} as CSV`).click();
+    // EdgeUpf's voice_ul comes first (metro-services.nsc has flows of that name too).
+    await page.getByTitle(`Save Delay budget of ${HOSTILE.voice_ul} as CSV`).first().click();
     await expect.poll(() => posted.length).toBe(2);
     const exported = posted[1] as ExportMessage;
     expect(exported).toMatchObject({ type: 'export', format: 'csv' });
@@ -152,7 +156,7 @@ describeInBrowser('results page renders scenario strings as text', () => {
   });
 
   it('a failed solve shows its message as text', async () => {
-    const failed: ScenarioResults = { uri: HOSTILE_URI, version: 3, status: 'timeout', message: HOSTILE_MESSAGE, seconds: 30, placements: [], switches: [], studies: [] };
+    const failed: ScenarioResults = { uri: HOSTILE_URI, version: 3, status: 'timeout', message: HOSTILE_MESSAGE, seconds: 30, placements: [], switches: [], services: [], studies: [] };
     const { page, incidents } = await open(resultsPage({ title: 'results', nonce: 'test-nonce', results: failed, ...renderer() }));
     await expect.poll(() => page.locator('#nsc-root').textContent()).toContain(HOSTILE_MESSAGE);
     await expectInert(page, incidents, 2);

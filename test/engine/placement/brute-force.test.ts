@@ -74,8 +74,15 @@ describe('relaxations vs brute force', () => {
       const problem = randomProblem(seed, { kind: 'min-aifs' }, 6);
       const { relaxations, status } = solvePlacementExact(problem);
       if (relaxations.minTarget !== null) {
+        // The reported target is the exact one rounded up to 3 significant digits: it works, and
+        // the exact one is the boundary (just below it nothing works).
+        const exact = computeRelaxations(resolveProblem(problem).instance!).minTarget!;
+        expect(relaxations.minTarget).toBeGreaterThanOrEqual(exact);
+        expect(relaxations.minTarget).toBeLessThanOrEqual(exact * (1 + 1e-2));
+        expect(Number(relaxations.minTarget.toPrecision(3))).toBe(relaxations.minTarget);
         expect(solvePlacementExact({ ...problem, target: relaxations.minTarget }).status).toBe('feasible');
-        expect(solvePlacementExact({ ...problem, target: relaxations.minTarget * (1 - 1e-6) }).status).toBe('infeasible');
+        expect(solvePlacementExact({ ...problem, target: exact }).status).toBe('feasible');
+        expect(solvePlacementExact({ ...problem, target: exact * (1 - 1e-6) }).status).toBe('infeasible');
         checked++;
       }
       if (relaxations.maxRounds !== null) {

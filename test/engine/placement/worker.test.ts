@@ -30,7 +30,7 @@ describe('HighsWorker', () => {
       expect(solution.objective).toBeCloseTo(1100, 6);
       expect([...solution.values]).toEqual([20, 10]);
     }
-    expect(solver.sharedHeapBytes).toBeGreaterThan(0);
+    expect(solver.sharedFootprint?.wasmBytes).toBeGreaterThan(0);
   });
 
   it('gives the same placement as the in-process MILP', async () => {
@@ -83,10 +83,27 @@ describe('HighsWorker', () => {
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
+  it('replaces the long-lived worker after a solve that leaves its footprint past the budget', async () => {
+    // Any worker holds more than 1 byte: each solve retires its worker, the next one starts another.
+    const tight = new HighsWorker({ footprintBudget: 1 });
+    const roomy = new HighsWorker({ footprintBudget: Infinity });
+    for (const budgeted of [tight, roomy]) {
+      for (let i = 0; i < 3; i++) expect((await budgeted.solve(chairsAndTables().lp)).objective).toBeCloseTo(1100, 6);
+      await budgeted.close();
+    }
+    expect(tight.sharedWorkersStarted).toBe(3);
+    expect(roomy.sharedWorkersStarted).toBe(1);
+    // WebAssembly memory comes in 64 KiB pages.
+    const footprint = tight.sharedFootprint!;
+    expect(footprint.wasmBytes).toBeGreaterThan(0);
+    expect(footprint.wasmBytes % 65536).toBe(0);
+    expect(footprint.jsHeapBytes).toBeGreaterThan(0);
+  });
+
   it('runs large models in a fresh worker of their own', async () => {
     const fresh = new HighsWorker({ freshWorkerChars: 1 });
     expect((await fresh.solve(chairsAndTables().lp)).objective).toBeCloseTo(1100, 6);
-    expect(fresh.sharedHeapBytes).toBe(0); // the shared worker was never used
+    expect(fresh.sharedWorkersStarted).toBe(0); // the shared worker was never used
     await fresh.close();
   });
 });

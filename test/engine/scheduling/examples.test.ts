@@ -6,20 +6,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchModel } from '../../../engine/scheduling/index.js';
-import { solveSwitch } from '../../../engine/scheduling/index.js';
+import type { ServiceModel, SwitchModel } from '../../../engine/scheduling/index.js';
+import { solveNetwork, solveSwitch } from '../../../engine/scheduling/index.js';
+import { jointSlack, VOICE_PROPAGATION } from '../../support/metro-services.js';
 import { buildWorkspace, createServices, lowered } from '../../language/helpers.js';
 
 const examplesDir = join(import.meta.dirname, '../../../examples');
-const FILES = ['paper-fork.nsc', 'fork-fixed-weights.nsc', 'edge-site.nsc'];
+const FILES = ['paper-fork.nsc', 'fork-fixed-weights.nsc', 'edge-site.nsc', 'metro-services.nsc'];
 const switches = new Map<string, SwitchModel>();
+const services = new Map<string, ServiceModel>();
 
 beforeAll(async () => {
   const files = Object.fromEntries(FILES.map((f) => [f, readFileSync(join(examplesDir, f), 'utf8')]));
   // edge-site.nsc places its switch on Metro.agg1: the topology comes from metro-placement.nsc.
   files['metro-placement.nsc'] = readFileSync(join(examplesDir, 'metro-placement.nsc'), 'utf8');
-  const documents = await buildWorkspace(createServices(), files);
-  for (const file of FILES) for (const { model } of lowered(documents.get(file)!).switches) switches.set(model.name, model);
+  const languageServices = createServices();
+  const documents = await buildWorkspace(languageServices, files);
+  for (const file of FILES) {
+    const scenario = lowered(documents.get(file)!, languageServices);
+    for (const { model } of scenario.switches) switches.set(model.name, model);
+    for (const { model } of scenario.services) services.set(model.name, model);
+  }
 });
 
 describe('example switches through the language front end', () => {
@@ -49,5 +56,23 @@ describe('example switches through the language front end', () => {
     expect(result.status).toBe('feasible');
     expect(result.weights.ingress).toBe(1);
     expect(result.optimum.slack!).toBeGreaterThan(0);
+  });
+});
+
+describe('metro-services.nsc: what its header comment states', () => {
+  it('each switch alone: voice gets 2/7 of its worker, slack 3/7 (AccessUpf) and 13/7 (CoreUpf); VoiceUplink then takes 2.196 ms', async () => {
+    const [access, core] = await Promise.all([solveSwitch(switches.get('AccessUpf')!), solveSwitch(switches.get('CoreUpf')!)]);
+    expect(access.optimum.slack!).toBeCloseTo(3 / 7, 6);
+    expect(core.optimum.slack!).toBeCloseTo(13 / 7, 6);
+    expect(access.weights.voice).toBeCloseTo(2 / 7, 6);
+    expect(VOICE_PROPAGATION + access.flows[0].delay! + core.flows[0].delay!).toBeCloseTo(2.196e-3, 12);
+    expect(services.get('VoiceUplink')!.delaySlo).toBeCloseTo(2.18e-3, 15);
+  });
+
+  it('optimised together, every SLO holds with a common slack of about 1.1%', async () => {
+    const solved = await solveNetwork({ switches: [switches.get('AccessUpf')!, switches.get('CoreUpf')!], services: [...services.values()] });
+    for (const result of [...solved.switches, ...solved.services]) expect(result.status, result.name).toBe('feasible');
+    expect(solved.services[0].optimum.slack!).toBeCloseTo(jointSlack(), 6);
+    expect(jointSlack()).toBeCloseTo(0.011, 3);
   });
 });

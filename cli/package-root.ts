@@ -1,0 +1,15 @@
+/**
+ * The folder of the installed package: the nearest one above this module holding a package.json.
+ * The same code runs compiled (out/cli/) and bundled (dist/), which sit at different depths.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function packageRoot(): string {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
