@@ -7,7 +7,7 @@
  * so a large switch's fixes never delay its verdict. Pure engine code: it sees lowered models and,
  * for fixes, only which unit the user wrote each limit in.
  */
-import { exchangeLatencies } from './placement/latency.js';
+import { ExchangeLatencies } from './placement/latency.js';
 import type { PlacementProblem, StudySpec, Topology } from './placement/model.js';
 import { resolveProblem } from './placement/instance.js';
 import type { PlacementResult } from './placement/result.js';
@@ -172,8 +172,8 @@ function placementOutcome(problem: PlacementProblem): PlacementOutcome {
   const latencyToServer: Record<string, number | null> = {};
   const server = result.server === null ? -1 : topology.nodes.findIndex((n) => n.name === result.server);
   if (server >= 0) {
-    const latency = exchangeLatencies(topology, problem.exchange);
-    topology.nodes.forEach((node, i) => (latencyToServer[node.name] = Number.isFinite(latency[i][server]) ? latency[i][server] : null));
+    const fromServer = (instance?.latency ?? new ExchangeLatencies(topology, problem.exchange)).fromServer(server);
+    topology.nodes.forEach((node, i) => (latencyToServer[node.name] = Number.isFinite(fromServer[i]) ? fromServer[i] : null));
   }
   return {
     name: problem.name,

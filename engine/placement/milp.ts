@@ -34,12 +34,15 @@ export interface PlacementMilp {
 const term = (variable: number, coefficient = 1): Term => ({ variable, coefficient });
 
 export function buildPlacementMilp(instance: PlacementInstance, formulation: Formulation, roundLimit: number): PlacementMilp {
-  const { n, alpha, latency } = instance;
+  const { n, alpha } = instance;
+  // d_ij for every pair: the MILP has n^2 terms anyway. latency[j][i] = d_ij (row of server j).
+  const latency = instance.latency.allPairs();
+  const allowed = (i: number, j: number) => pairAllowed(instance, i, j, latency[j][i]);
   const nodes = [...Array(n).keys()];
   const lp = new LinearProgram();
   const largestTime = Math.max(...instance.times.subarray(1));
   let largestLatency = 0;
-  for (const i of nodes) for (const j of nodes) if (pairAllowed(instance, i, j)) largestLatency = Math.max(largestLatency, latency[i][j]);
+  for (const i of nodes) for (const j of nodes) if (allowed(i, j)) largestLatency = Math.max(largestLatency, latency[j][i]);
   const bigM = largestTime + largestLatency;
   const gain = 1 - alpha;
 
@@ -63,7 +66,8 @@ export function buildPlacementMilp(instance: PlacementInstance, formulation: For
   }
   if (instance.maxAccelerators < n) lp.constrain(w.map((v) => term(v)), '<=', instance.maxAccelerators); // (15); (14) is w's bound
 
-  const exchange = formulation === 'paper' ? paperExchange(lp, instance, x, y) : compactExchange(lp, instance, x, y);
+  const pairs: Pairs = { allowed, latency: (i, j) => latency[j][i] };
+  const exchange = formulation === 'paper' ? paperExchange(lp, pairs, x, y) : compactExchange(lp, instance, pairs, x, y);
   const roundTime = (i: number): Term[] => [term(t), term(dt[i], -1), ...exchange[i]];
   for (const i of nodes) lp.constrain([...roundTime(i), term(x[i], bigM)], '<=', roundLimit + bigM); // (5)
 
@@ -88,6 +92,12 @@ export function buildPlacementMilp(instance: PlacementInstance, formulation: For
   return { lp, x, roundTime, bigM, decode };
 }
 
+/** Which (AIF i, server j) pairs may be used, and their d_ij. */
+interface Pairs {
+  readonly allowed: (i: number, j: number) => boolean;
+  readonly latency: (i: number, j: number) => number;
+}
+
 /** A binary that is fixed to 0 where `allowed` is false (exclusions, non-candidates, h_i = 0). */
 function fixedBinary(lp: LinearProgram, allowed: boolean): number {
   const v = lp.binary();
@@ -100,15 +110,15 @@ function negate(terms: readonly Term[]): Term[] {
 }
 
 /** (10), (11) with the n^2 binaries xi_ij; forbidden pairs have xi_ij fixed to 0. Returns sum_j d_ij xi_ij per i. */
-function paperExchange(lp: LinearProgram, instance: PlacementInstance, x: readonly number[], y: readonly number[]): Term[][] {
+function paperExchange(lp: LinearProgram, pairs: Pairs, x: readonly number[], y: readonly number[]): Term[][] {
   return x.map((xi, i) => {
     const row = y.map((yj, j) => {
-      const v = fixedBinary(lp, pairAllowed(instance, i, j));
+      const v = fixedBinary(lp, pairs.allowed(i, j));
       lp.constrain([term(v), term(yj, -1)], '<=', 0); // (10)
       return v;
     });
     lp.constrain([...row.map((v) => term(v)), term(xi, -1)], '=', 0); // (11)
-    return row.flatMap((v, j) => (pairAllowed(instance, i, j) ? [term(v, instance.latency[i][j])] : []));
+    return row.flatMap((v, j) => (pairs.allowed(i, j) ? [term(v, pairs.latency(i, j))] : []));
   });
 }
 
@@ -116,11 +126,11 @@ function paperExchange(lp: LinearProgram, instance: PlacementInstance, x: readon
  * sum_j d_ij y_j per i (d_ij counted only for allowed pairs; it only matters where x_i = 1), and one
  * row per node forbidding x_i = 1 together with a server it may not report to (only one y_j is 1).
  */
-function compactExchange(lp: LinearProgram, instance: PlacementInstance, x: readonly number[], y: readonly number[]): Term[][] {
+function compactExchange(lp: LinearProgram, instance: PlacementInstance, pairs: Pairs, x: readonly number[], y: readonly number[]): Term[][] {
   return x.map((xi, i) => {
-    const forbidden = y.filter((_, j) => j !== i && !pairAllowed(instance, i, j));
+    const forbidden = y.filter((_, j) => j !== i && !pairs.allowed(i, j));
     if (instance.aifAllowed[i] && forbidden.length > 0) lp.constrain([term(xi), ...forbidden.map((v) => term(v))], '<=', 1);
-    return y.flatMap((yj, j) => (pairAllowed(instance, i, j) ? [term(yj, instance.latency[i][j])] : []));
+    return y.flatMap((yj, j) => (pairs.allowed(i, j) ? [term(yj, pairs.latency(i, j))] : []));
   });
 }
 

@@ -21,7 +21,8 @@ export function makePlacement(server: number, aifs: Iterable<number>, accelerate
 export function roundTimes(instance: PlacementInstance, placement: Placement): number[] {
   const t = instance.times[placement.aifs.length];
   const accelerated = new Set(placement.accelerated);
-  return placement.aifs.map((i) => (accelerated.has(i) ? instance.alpha * t : t) + instance.latency[i][placement.server]);
+  const fromServer = instance.latency.fromServer(placement.server);
+  return placement.aifs.map((i) => (accelerated.has(i) ? instance.alpha * t : t) + fromServer[i]);
 }
 
 export interface PlacementFigures {

@@ -9,7 +9,7 @@ import { inProcessSolver, type LpSolver } from '../highs/solver.js';
 import { atLeast, formatQuantity } from '../units.js';
 import { Deadline, TimeLimitReached } from './deadline.js';
 import { solveMinAifsExact } from './exact.js';
-import { resolveProblem, type PlacementInstance } from './instance.js';
+import { resolveProblem, retargeted, type PlacementInstance } from './instance.js';
 import { solvePlacementMilp } from './milp.js';
 import type { PlacementProblem } from './model.js';
 import { objectiveValue, type Placement } from './placement.js';
@@ -44,10 +44,9 @@ function lowerAndRelax(problem: PlacementProblem, deadline: Deadline, progress: 
   progress.issues = issues;
   progress.instance = instance;
   if (instance === undefined) return;
-  const feasible = (changed: PlacementProblem) => {
-    const resolved = resolveProblem(changed, deadline).instance;
-    return resolved !== undefined && exactPlacement(resolved, deadline) !== undefined;
-  };
+  // Whether any placement meets T/R does not depend on the objective: the fast min-aifs search decides it.
+  // Suggestions change only the target or the rounds: the retargeted instance keeps the views built so far.
+  const feasible = (changed: PlacementProblem) => solveMinAifsExact(retargeted(instance, changed), undefined, deadline) !== undefined;
   progress.relaxations = suggestedRelaxations(problem, computeRelaxations(instance, deadline), feasible);
 }
 

@@ -12,20 +12,22 @@ import { Deadline } from './deadline.js';
 import { better, placeCandidate, solveMinAifsExact, type Candidate } from './exact.js';
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
 import type { Placement } from './placement.js';
-import { countFitting, serverViews, type ServerView } from './servers.js';
+import { allowedServers, countFitting, serverView, type ServerView } from './servers.js';
 
 export function solveBalancedExact(instance: PlacementInstance, aifWeight: number, spreadWeight: number, deadline: Deadline = Deadline.NONE): Placement | undefined {
   // Without a spread term the objective is A*k: the min-aifs search with its own tie-break is exact.
   if (spreadWeight === 0) return solveMinAifsExact(instance, (k) => aifWeight * k, deadline);
   if (instance.roundLimit === undefined) return undefined;
   const sweep = new WindowSweep(instance, withTolerance(instance.roundLimit));
-  const views = serverViews(instance, deadline);
   let best: Candidate | undefined;
-  for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
-    // The spread is never negative, so A*k bounds the objective from below; k only grows.
-    if (best !== undefined && aifWeight * k > best.objective) break;
-    for (const view of views) {
-      deadline.check();
+  // One server at a time, so only one full view (O(n)) is alive; servers ascend, so among equal
+  // candidates the first one kept has the lowest server, as `better` requires.
+  for (const j of allowedServers(instance)) {
+    deadline.check();
+    const view = serverView(instance, j);
+    for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
+      // The spread is never negative, so A*k bounds the objective from below; k only grows.
+      if (best !== undefined && aifWeight * k > best.objective) break;
       const candidate = sweep.smallestSpread(view, k, (spread) => aifWeight * k + spreadWeight * spread);
       if (candidate !== undefined && better(candidate, best)) best = candidate;
     }
