@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from './check.js';
+import { runImport } from './import.js';
 import { runReport } from './report.js';
 import { runSimulate } from './simulate.js';
 import { runSolve } from './solve.js';
@@ -25,6 +26,8 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly files: 'FILE' | 'FILE...';
+  /** What the files are, for the usage error when none is named (default: .nsc file). */
+  readonly fileKind?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** For `--json`: the result fields with nothing in them, for the document printed on a failure. */
   readonly emptyJsonResults?: Readonly<Record<string, unknown[]>>;
@@ -109,6 +112,33 @@ export const COMMANDS: readonly Command[] = [
       output: { type: 'string', short: 'o', value: 'FILE', help: 'the page to write (required)' },
     },
     run: (files, o) => runReport(files, { output: string(o.output), workspace: string(o.workspace) }),
+  },
+  {
+    name: 'import',
+    summary: 'Turn a Topology Zoo GML, GraphML or containerlab topology file into a scenario.',
+    files: 'FILE',
+    fileKind: 'topology file (.gml, .graphml, .clab.yml)',
+    options: {
+      output: { type: 'string', short: 'o', value: 'FILE', help: 'the .nsc file to write (default: print it on stdout)' },
+      accelerators: { type: 'string', value: 'RULE', help: 'which nodes get an accelerator: none, all, top-degree:SHARE or random:SHARE, SHARE like 20% or a count like 12 (default: none)' },
+      seed: { type: 'string', value: 'S', help: 'seed of random:SHARE (default: 0)' },
+      'min-latency': { type: 'string', value: 'T', help: 'smallest latency computed from coordinates, e.g. 0.05ms (default: 0.05 ms)' },
+      'default-latency': { type: 'string', value: 'T', help: 'latency of links when the file has no latency or coordinates at all (default: 1 ms)' },
+      'keep-disconnected': { type: 'boolean', help: 'keep the parts not connected to the largest one (default: drop them, with a warning)' },
+      'topology-only': { type: 'boolean', help: 'write only the topology, no starting curve and placement' },
+      name: { type: 'string', value: 'NAME', help: "the topology's name (default: the network's name in the file)" },
+    },
+    run: (files, o) =>
+      runImport(files, {
+        output: string(o.output),
+        accelerators: string(o.accelerators),
+        seed: string(o.seed),
+        minLatency: string(o['min-latency']),
+        defaultLatency: string(o['default-latency']),
+        keepDisconnected: flag(o['keep-disconnected']),
+        topologyOnly: flag(o['topology-only']),
+        name: string(o.name),
+      }),
   },
 ];
 

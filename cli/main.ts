@@ -33,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut(commandUsage(command));
       return EXIT.ok;
     }
-    if (files.length === 0) throw new UsageError(`name ${command.files === 'FILE' ? 'a' : 'at least one'} .nsc file`, true);
+    if (files.length === 0) throw new UsageError(`name ${command.files === 'FILE' ? 'a' : 'at least one'} ${command.fileKind ?? '.nsc file'}`, true);
     return await command.run(files, options);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
