@@ -12,6 +12,7 @@ import { solveMinAifsExact } from './exact.js';
 import { resolveProblem, retargeted, type PlacementInstance } from './instance.js';
 import { solvePlacementMilp } from './milp.js';
 import type { PlacementProblem } from './model.js';
+import { paretoFronts, type ParetoFronts } from './pareto.js';
 import { objectiveValue, type Placement } from './placement.js';
 import { computeRelaxations, type Relaxations } from './relaxations.js';
 import { suggestedRelaxations } from './suggestions.js';
@@ -91,6 +92,17 @@ export async function solvePlacement(problem: PlacementProblem, options: SolvePl
     }, started);
   } catch (error) {
     return finish(problem, progress, stoppedAtDeadline(error, method), started);
+  }
+}
+
+/** The Pareto fronts of a placement (pareto.ts); null when the problem cannot be solved at all or the deadline passes. */
+export function placementPareto(problem: PlacementProblem, deadline: Deadline = Deadline.NONE): ParetoFronts | null {
+  try {
+    const { instance } = resolveProblem(problem, deadline);
+    return instance === undefined ? null : paretoFronts(instance, deadline);
+  } catch (error) {
+    if (error instanceof TimeLimitReached) return null;
+    throw error;
   }
 }
 

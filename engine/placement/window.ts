@@ -36,7 +36,7 @@ export function solveBalancedExact(instance: PlacementInstance, aifWeight: numbe
 }
 
 /** Reusable buffers for the sweep, sized once per instance. */
-class WindowSweep {
+export class WindowSweep {
   private readonly values: Float64Array;
   private readonly entryNode: Int32Array;
   private readonly entryAccelerated: Uint8Array;
