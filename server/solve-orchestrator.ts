@@ -139,6 +139,12 @@ export class SolveOrchestrator {
   private async solveOrThrow(uri: string, force: boolean): Promise<ScenarioResults | undefined> {
     const documents = this.shared.workspace.LangiumDocuments;
     const parsed = URI.parse(uri);
+    if (!documents.hasDocument(parsed) && this.shared.workspace.TextDocuments.get(uri)) {
+      // Saved right after it was opened (a script, or a fast editor): Langium has not built it yet.
+      // Its update is queued behind the workspace's start as a write; a read runs after it.
+      await this.shared.workspace.WorkspaceManager.ready;
+      await this.shared.workspace.WorkspaceLock.read(() => undefined);
+    }
     if (!documents.hasDocument(parsed)) return undefined;
     await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
     const document = documents.getDocument(parsed) as LangiumDocument<Scenario> | undefined;

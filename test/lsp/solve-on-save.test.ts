@@ -37,6 +37,19 @@ describe('solve on save', () => {
   });
 });
 
+describe('a save right after opening', () => {
+  it('is solved, although the server had not built the document yet', async () => {
+    // As a script or a fast editor (Neovim saving on open) would: didOpen and didSave back to back.
+    const uri = uriOf('opened-and-saved.nsc');
+    const results = examples.session.nextResults(uri);
+    await examples.session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'netscenario', version: 1, text: textOf('paper-fork.nsc').replace('switch Fork', 'switch ForkOpenedAndSaved') },
+    });
+    await examples.session.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    expect(await results).toMatchObject({ uri, version: 1, status: 'solved' });
+  });
+});
+
 describe('verdicts first, details after', () => {
   it('fork-fixed-weights: the diagnostics come without fixes, then again with the checked fixes', async () => {
     // A file of its own (the switch renamed), never solved before.
