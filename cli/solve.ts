@@ -73,7 +73,8 @@ function humanReport(solved: Solved): string {
 }
 
 function placementReport(p: PlacementEntry): string {
-  const lines = [`placement ${p.name} (${p.objective}): ${p.status}${p.reason ? ` — ${p.reason}` : ''}`];
+  const reading = p.tieBreak ? ` then ${p.tieBreak}` : p.spreadOver ? `, spread over ${p.spreadOver}` : '';
+  const lines = [`placement ${p.name} (${p.objective}${reading}): ${p.status}${p.reason ? ` — ${p.reason}` : ''}`];
   if (p.server !== null) {
     lines.push(
       `  FL server ${p.server}; ${plural(p.aifs.length, 'AIF')}, ${p.accelerated.length} of them accelerated; training takes ${time(p.trainingTime)} per round with ${p.aifs.length} AIFs`,

@@ -115,7 +115,7 @@ function stoppedAtDeadline(error: unknown, method: PlacementMethod): Solved {
 function exactPlacement(instance: PlacementInstance, deadline: Deadline): Placement | undefined {
   const objective = instance.problem.objective;
   return objective.kind === 'balanced'
-    ? solveBalancedExact(instance, objective.aifWeight, objective.spreadWeight, deadline)
+    ? solveBalancedExact(instance, objective, deadline)
     : solveMinAifsExact(instance, undefined, deadline);
 }
 
@@ -131,7 +131,7 @@ function finish(problem: PlacementProblem, progress: Progress, solved: Solved, s
   const { instance, issues, relaxations } = progress;
   const status = solved.timedOut ? 'timeout' : solved.placement !== undefined ? 'feasible' : 'infeasible';
   const reason = status === 'feasible' ? undefined : explain(issues, relaxations, status, instance);
-  return placementResult(problem.name, problem.objective.kind, instance, {
+  return placementResult(problem.name, problem.objective, instance, {
     status,
     placement: solved.placement,
     relaxations,

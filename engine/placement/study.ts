@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { compiledWorkerUrl } from '../highs/worker-script.js';
 import { Deadline, TimeLimitReached } from './deadline.js';
 import { generateMandala, withAccelerators } from './mandala.js';
-import type { Objective, ObjectiveKind, PlacementProblem, StudySpec, Topology } from './model.js';
+import type { MandalaSpec, Objective, ObjectiveKind, PlacementProblem, SpreadOver, StudySpec, TieBreak, Topology } from './model.js';
 import { deriveSeed, mulberry32, uniform } from './prng.js';
 import { solvePlacementExact } from './solve.js';
 
@@ -24,6 +24,10 @@ export interface StudyCell {
   /** Added fields for `balanced`, so two balanced objectives with different weights stay apart. */
   readonly aifWeight?: number;
   readonly spreadWeight?: number;
+  /** What the spread of `balanced` is over (aifs when not written). */
+  readonly spreadOver?: SpreadOver;
+  /** How min-aifs and baseline rank equally few AIFs (fastest-round when not written). */
+  readonly tieBreak?: TieBreak;
   readonly target: number;
   readonly rounds: number;
   /** Share of instances with a feasible placement. */
@@ -63,13 +67,26 @@ function cellKeys(spec: StudySpec): CellKey[] {
   return spec.objectives.flatMap((objective) => spec.targets.flatMap((target) => spec.rounds.map((rounds) => ({ objective, target, rounds }))));
 }
 
-/** Instance i's topology: seed + i, accelerator share uniform in the study's range (from the study seed and i). */
+/** The graph of a generated topology, drawn once per spec (and thread) when instances keep it. */
+const keptGraphs = new WeakMap<MandalaSpec, Topology>();
+
+function keptGraph(spec: MandalaSpec, deadline: Deadline): Topology {
+  let graph = keptGraphs.get(spec);
+  if (graph === undefined) keptGraphs.set(spec, (graph = generateMandala(spec, deadline)));
+  return graph;
+}
+
+/**
+ * Instance i's topology: the placement's own graph (generated once from its seed) with an
+ * accelerator share uniform in the study's range (from the study seed and i) on nodes drawn with
+ * seed + i — the paper's 15 configurations of one network — or, with `regenerate`, a new Mandala
+ * graph drawn with the topology's seed + i.
+ */
 export function studyTopology(spec: StudySpec, instance: number, deadline: Deadline = Deadline.NONE): Topology {
   const share = uniform(mulberry32(deriveSeed(spec.seed, instance)), spec.acceleratorShare.min, spec.acceleratorShare.max);
   const source = spec.base.topology;
-  if (source.kind === 'mandala') return generateMandala({ ...source.spec, seed: source.spec.seed + instance, acceleratorShare: share }, deadline);
-  // A hand-written topology keeps its graph; only the accelerators are redrawn.
-  const topology = source.topology;
+  if (source.kind === 'mandala' && spec.regenerate) return generateMandala({ ...source.spec, seed: source.spec.seed + instance, acceleratorShare: share }, deadline);
+  const topology = source.kind === 'explicit' ? source.topology : keptGraph(source.spec, deadline);
   return withAccelerators(topology, Math.round(share * topology.nodes.length), spec.seed + instance);
 }
 
@@ -147,7 +164,11 @@ function runInWorkers(spec: StudySpec, indices: number[], jobs: number, options:
 
 function summarise(key: CellKey, outcomes: readonly CellOutcome[], instances: number): StudyCell {
   const feasible = outcomes.filter((o): o is NonNullable<CellOutcome> => o !== undefined);
-  const weights = key.objective.kind === 'balanced' ? { aifWeight: key.objective.aifWeight, spreadWeight: key.objective.spreadWeight } : {};
+  const objective = key.objective;
+  const weights =
+    objective.kind === 'balanced'
+      ? { aifWeight: objective.aifWeight, spreadWeight: objective.spreadWeight, spreadOver: objective.spreadOver ?? 'aifs' }
+      : { tieBreak: objective.tieBreak ?? 'fastest-round' };
   return {
     objective: key.objective.kind,
     ...weights,

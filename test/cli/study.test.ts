@@ -31,7 +31,7 @@ describe('nsc study', () => {
     const { code, stdout } = nsc(['study', study, '--csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('study,objective,target,rounds,feasible,aifs_mean,aifs_std,max_learning_time_mean,max_learning_time_std,accelerated_mean,accelerated_std');
+    expect(lines[0]).toBe('study,objective,target,rounds,feasible,aifs_mean,aifs_std,max_learning_time_mean,max_learning_time_std,accelerated_mean,accelerated_std,tie_break,spread_over');
     expect(lines).toHaveLength(1 + 36);
   });
 

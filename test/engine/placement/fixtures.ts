@@ -101,7 +101,7 @@ export interface BruteForceBest {
  * Visits every (server, AIF set, accelerated subset) allowed by the instance with at most
  * `accelerators` accelerators, straight from the definitions: round time of i is (alpha*)p_k + d_ij.
  */
-export function forEachPlacement(instance: PlacementInstance, accelerators: number, visit: (k: number, roundTimes: number[]) => void): void {
+export function forEachPlacement(instance: PlacementInstance, accelerators: number, visit: (k: number, roundTimes: number[], accelerated: number) => void): void {
   const { n, alpha, times } = instance;
   const rows = instance.latency.allPairs();
   const latency = (i: number, j: number) => rows[j][i]; // d_ij, from the server's row as the solvers read it
@@ -116,7 +116,7 @@ export function forEachPlacement(instance: PlacementInstance, accelerators: numb
         if ((acc & set) !== acc) continue;
         const used = members.filter((i) => acc & (1 << i));
         if (used.length > accelerators || !used.every((i) => instance.accelerator[i])) continue;
-        visit(k, members.map((i) => (acc & (1 << i) ? alpha * times[k] : times[k]) + latency(i, j)));
+        visit(k, members.map((i) => (acc & (1 << i) ? alpha * times[k] : times[k]) + latency(i, j)), used.length);
       }
     }
   }
