@@ -184,6 +184,8 @@ function summarise(key: CellKey, outcomes: readonly CellOutcome[], instances: nu
 function stat(values: readonly number[]): Stat | null {
   if (values.length === 0) return null;
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  // Equal values have no spread; their mean after round-off may differ from them by an ulp.
+  if (values.every((v) => v === values[0])) return { mean: values[0], std: 0 };
   const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length;
   return { mean, std: Math.sqrt(variance) };
 }
