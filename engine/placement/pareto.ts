@@ -14,7 +14,7 @@ import { Deadline } from './deadline.js';
 import { better, bottleneckCandidate, placeCandidate, type Candidate } from './exact.js';
 import { largestUsefulK, RELATIVE_TOLERANCE, withTolerance, type PlacementInstance } from './instance.js';
 import { placementFigures, type Placement } from './placement.js';
-import { allowedServers, nearestServerViews, serverView } from './servers.js';
+import { allowedServers, bottleneck, nearestServerViews, serverView } from './servers.js';
 import { WindowSweep } from './window.js';
 
 export interface ParetoPoint {
@@ -54,8 +54,15 @@ export function paretoFronts(instance: PlacementInstance, deadline: Deadline = D
   // Smallest spread per k: one full server view at a time.
   const tightest = new Map<number, Candidate>();
   const sweep = new WindowSweep(instance, limit);
-  for (const j of allowedServers(instance)) {
+  const servers = allowedServers(instance);
+  for (const [s, j] of servers.entries()) {
     deadline.check();
+    // As in the window method: skip a server whose lower bound (spread 0, its bottleneck) beats no k's best.
+    const mayBeat = (k: number) => {
+      const bound = fastest.get(k) === undefined ? Infinity : bottleneck(views[s], instance.times[k], k, instance.alpha, instance.maxAccelerators);
+      return bound <= limit && better({ view: views[s], k, objective: 0, lower: -Infinity, bound, accelerators: 0 }, tightest.get(k));
+    };
+    if (!ks.some(mayBeat)) continue;
     const view = serverView(instance, j);
     for (const k of ks) {
       const candidate = sweep.smallestSpread(view, k, (spread) => spread);

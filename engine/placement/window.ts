@@ -13,7 +13,7 @@ import { better, placeCandidate, solveMinAifsExact, type Candidate } from './exa
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
 import type { SpreadOver } from './model.js';
 import type { Placement } from './placement.js';
-import { allowedServers, countFitting, serverView, type ServerView } from './servers.js';
+import { allowedServers, bottleneck, countFitting, nearestServerViews, serverView, type ServerView } from './servers.js';
 
 export function solveBalancedExact(
   instance: PlacementInstance,
@@ -23,12 +23,23 @@ export function solveBalancedExact(
   // Without a spread term the objective is A*k: the min-aifs search with its own tie-break is exact.
   if (spreadWeight === 0) return solveMinAifsExact(instance, (k) => aifWeight * k, deadline);
   if (instance.roundLimit === undefined) return undefined;
-  const sweep = new WindowSweep(instance, withTolerance(instance.roundLimit));
+  const limit = withTolerance(instance.roundLimit);
+  const sweep = new WindowSweep(instance, limit);
+  const nearest = nearestServerViews(instance, deadline);
   let best: Candidate | undefined;
+  // A server none of whose k can beat the best so far is skipped before its full row is computed:
+  // every candidate is at least (A*k, k, its bottleneck, 0 accelerators) in each component of the
+  // order, the bottleneck coming from the cheap nearest-node view.
+  const mayBeat = (view: ServerView, k: number) => {
+    const bound = bottleneck(view, instance.times[k], k, instance.alpha, instance.maxAccelerators);
+    return bound <= limit && better({ view, k, objective: aifWeight * k, lower: -Infinity, bound, accelerators: 0 }, best);
+  };
+  const ks = Array.from({ length: Math.max(0, largestUsefulK(instance) - instance.minAifs + 1) }, (_, m) => instance.minAifs + m);
   // One server at a time, so only one full view (O(n)) is alive; servers ascend, so among equal
   // candidates the first one kept has the lowest server, as `better` requires.
-  for (const j of allowedServers(instance)) {
+  for (const [s, j] of allowedServers(instance).entries()) {
     deadline.check();
+    if (best !== undefined && !ks.some((k) => mayBeat(nearest[s], k))) continue;
     const view = serverView(instance, j);
     for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
       // The spread is never negative, so A*k bounds the objective from below; k only grows.
