@@ -12,6 +12,7 @@ import { benchPackets } from './packets.js';
 import { benchPlacement } from './placement.js';
 import { benchScheduling } from './scheduling.js';
 import { benchServices } from './services.js';
+import { benchStudies } from './studies.js';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '../../examples');
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -24,6 +25,7 @@ const sections: Record<string, () => Promise<void>> = {
   placement: () => benchPlacement(print),
   memory: () => benchMemory(print, examples),
   packets: () => benchPackets(print, examples),
+  studies: () => benchStudies(print),
 };
 
 const wanted = process.argv.slice(2);

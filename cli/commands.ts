@@ -8,8 +8,10 @@ import { runImport } from './import.js';
 import { runReport } from './report.js';
 import { runSimulate } from './simulate.js';
 import { runSolve } from './solve.js';
+import { runStudyMerge } from './shards-merge.js';
 import { defaultJobs, runStudyCommand } from './study.js';
 import { UsageError } from './usage-error.js';
+import { listed } from './words.js';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -25,10 +27,13 @@ export type OptionValues = Readonly<Record<string, string | boolean | undefined>
 export interface Command {
   readonly name: string;
   readonly summary: string;
-  readonly files: 'FILE' | 'FILE...';
+  /** What the positional arguments are: .nsc files, or part files of `nsc study`. */
+  readonly files: 'FILE' | 'FILE...' | 'PART...';
   /** What the files are, for the usage error when none is named (default: .nsc file). */
   readonly fileKind?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** False for a command that reads no .nsc files: it takes no --workspace. */
+  readonly workspace?: false;
   /** For `--json`: the result fields with nothing in them, for the document printed on a failure. */
   readonly emptyJsonResults?: Readonly<Record<string, unknown[]>>;
   run(files: string[], options: OptionValues): Promise<number>;
@@ -37,10 +42,11 @@ export interface Command {
 const string = (value: OptionValues[string]) => (typeof value === 'string' ? value : undefined);
 const flag = (value: OptionValues[string]) => value === true;
 
-const COMMON: Readonly<Record<string, OptionSpec>> = {
-  workspace: { type: 'string', value: 'DIR', help: 'load every .nsc file of DIR to resolve references (default: the folder of each named file)' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
-};
+const WORKSPACE: OptionSpec = { type: 'string', value: 'DIR', help: 'load every .nsc file of DIR to resolve references (default: the folder of each named file)' };
+const HELP: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' };
+
+/** A command's own options, then the ones every command (reading .nsc files) takes. */
+const optionsOf = (command: Command): Readonly<Record<string, OptionSpec>> => ({ ...command.options, ...(command.workspace === false ? {} : { workspace: WORKSPACE }), help: HELP });
 
 const TIME_LIMIT: OptionSpec = { type: 'string', value: 'S', help: 'stop solving after S seconds and exit 3 (default: no limit)' };
 
@@ -99,10 +105,39 @@ export const COMMANDS: readonly Command[] = [
       csv: { type: 'boolean', help: 'print CSV, one row per cell' },
       jobs: { type: 'string', value: 'N', help: `worker threads (default: one less than the cores, here ${defaultJobs()})` },
       'time-limit': TIME_LIMIT,
+      output: { type: 'string', short: 'o', value: 'PART', help: 'write the per-instance results to PART as they complete; run again with the same PART to resume (default: none)' },
+      shard: { type: 'string', value: 'I/N', help: 'run the I-th of N parts of the grid into -o PART (default: from a Slurm job array or a Kubernetes Indexed Job, else the whole study)' },
+      shards: { type: 'string', value: 'N', help: "with JOB_COMPLETION_INDEX (a Kubernetes Indexed Job): the number of shards, the Job's completions" },
+      quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
     },
     emptyJsonResults: { studies: [] },
     run: (files, o) =>
-      runStudyCommand(files, { study: string(o.study), json: flag(o.json), csv: flag(o.csv), jobs: string(o.jobs), timeLimit: string(o['time-limit']), workspace: string(o.workspace) }),
+      runStudyCommand(files, {
+        study: string(o.study),
+        json: flag(o.json),
+        csv: flag(o.csv),
+        jobs: string(o.jobs),
+        timeLimit: string(o['time-limit']),
+        workspace: string(o.workspace),
+        output: string(o.output),
+        shard: string(o.shard),
+        shards: string(o.shards),
+        quiet: flag(o.quiet),
+      }),
+  },
+  {
+    name: 'study merge',
+    summary: 'Merge the parts of a study run as shards into its results, the same as one run.',
+    files: 'PART...',
+    workspace: false,
+    options: {
+      output: { type: 'string', short: 'o', value: 'FILE', help: 'write the JSON document (CSV with --csv) to FILE instead of printing (default: print)' },
+      json: { type: 'boolean', help: 'print the JSON document of nsc study --json' },
+      csv: { type: 'boolean', help: 'print CSV, one row per cell' },
+      quiet: { type: 'boolean', short: 'q', help: 'no message on stderr' },
+    },
+    emptyJsonResults: { studies: [] },
+    run: (files, o) => runStudyMerge(files, { output: string(o.output), json: flag(o.json), csv: flag(o.csv), quiet: flag(o.quiet) }),
   },
   {
     name: 'report',
@@ -118,6 +153,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'Turn a Topology Zoo GML, GraphML or containerlab topology file into a scenario.',
     files: 'FILE',
     fileKind: 'topology file (.gml, .graphml, .clab.yml)',
+    workspace: false,
     options: {
       output: { type: 'string', short: 'o', value: 'FILE', help: 'the .nsc file to write (default: print it on stdout)' },
       accelerators: { type: 'string', value: 'RULE', help: 'which nodes get an accelerator: none, all, top-degree:SHARE or random:SHARE, SHARE like 20% or a count like 12 (default: none)' },
@@ -142,6 +178,22 @@ export const COMMANDS: readonly Command[] = [
   },
 ];
 
+/** The command the words start with (`study merge` before `study`), and the words after it. */
+export function findCommand(words: readonly string[]): { command: Command; rest: string[] } | undefined {
+  const byLength = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  for (const command of byLength) {
+    const length = command.name.split(' ').length;
+    if (words.slice(0, length).join(' ') === command.name) return { command, rest: words.slice(length) };
+  }
+  return undefined;
+}
+
+/** The usage error for a command line without the files the command needs. */
+export function missingFiles(command: Command): string {
+  if (command.files === 'PART...') return 'name at least one part file';
+  return `name ${command.files === 'FILE' ? 'a' : 'at least one'} ${command.fileKind ?? '.nsc file'}`;
+}
+
 export const EXIT_CODES_TEXT = 'Exit codes: 0 valid and feasible, 1 infeasible, 2 input errors, 3 time limit reached.';
 
 export function overallUsage(): string {
@@ -161,7 +213,7 @@ export function overallUsage(): string {
 }
 
 export function commandUsage(command: Command): string {
-  const options = { ...command.options, ...COMMON };
+  const options = optionsOf(command);
   const names = Object.entries(options).map(([name, spec]) => `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`);
   const width = Math.max(...names.map((n) => n.length));
   return [
@@ -179,7 +231,7 @@ export function commandUsage(command: Command): string {
 
 /** The command's options and files; a UsageError (with the usage) for anything it does not accept. */
 export function parseCommandLine(command: Command, args: readonly string[]): { files: string[]; options: OptionValues } {
-  const options = { ...command.options, ...COMMON };
+  const options = optionsOf(command);
   try {
     const parsed = parseArgs({
       args: [...args],
@@ -208,6 +260,3 @@ function parseFailure(command: Command, error: Error & { code?: string }): strin
   }
   return error.message;
 }
-
-/** "a", "a and b", "a, b and c". */
-const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(''));

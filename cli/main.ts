@@ -1,30 +1,29 @@
 #!/usr/bin/env node
 /** `nsc`: the NetScenario command line. `nsc help` lists the commands; docs/cli.md describes them. */
 import '../language/polyfills.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { COMMANDS, commandUsage, overallUsage, parseCommandLine, type Command } from './commands.js';
+import { commandUsage, findCommand, missingFiles, overallUsage, parseCommandLine, type Command } from './commands.js';
 import { EXIT } from './exit-codes.js';
 import { hasWrittenOut, writeJson, writeOut } from './output.js';
-import { packageRoot } from './package-root.js';
+import { packageVersion } from './package-root.js';
 import { UsageError } from './usage-error.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name] = argv;
   if (name === undefined) {
     process.stderr.write(overallUsage());
     return EXIT.inputError;
   }
   if (name === '--version' || name === '-v') {
-    writeOut(`${version()}\n`);
+    writeOut(`${packageVersion()}\n`);
     return EXIT.ok;
   }
-  if (name === 'help' || name === '--help' || name === '-h') return help(rest);
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  if (name === 'help' || name === '--help' || name === '-h') return help(argv.slice(1));
+  const found = findCommand(argv);
+  if (found === undefined) {
     process.stderr.write(`nsc: unknown command '${name}'\n\n${overallUsage()}`);
     return EXIT.inputError;
   }
+  const { command, rest } = found;
   if (command.emptyJsonResults && rest.includes('--json')) jsonCommand = { command, files: [] };
   try {
     const { files, options } = parseCommandLine(command, rest);
@@ -33,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut(commandUsage(command));
       return EXIT.ok;
     }
-    if (files.length === 0) throw new UsageError(`name ${command.files === 'FILE' ? 'a' : 'at least one'} ${command.fileKind ?? '.nsc file'}`, true);
+    if (files.length === 0) throw new UsageError(missingFiles(command), true);
     return await command.run(files, options);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -48,17 +47,13 @@ function help(topics: readonly string[]): number {
     writeOut(overallUsage());
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === topics[0]);
-  if (command === undefined || topics.length > 1) {
+  const found = findCommand(topics);
+  if (found === undefined || found.rest.length > 0) {
     process.stderr.write(`nsc help: no command '${topics.join(' ')}'\n\n${overallUsage()}`);
     return EXIT.inputError;
   }
-  writeOut(commandUsage(command));
+  writeOut(commandUsage(found.command));
   return EXIT.ok;
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** The command that was asked for JSON, so a failure still prints one document. */

@@ -1,13 +1,24 @@
-/** `nsc study FILE [--study NAME] [--json|--csv] [--jobs N] [--time-limit S]`: run `study` sweeps (docs/cli.md). */
+/**
+ * `nsc study FILE [--study NAME] [--json|--csv] [--jobs N] [--time-limit S] [-o PART [--shard I/N]]`:
+ * run `study` sweeps (docs/cli.md). With -o the run is a shard (cli/shards.ts): its outcomes go to
+ * the part file as they complete, and a new run with the same -o resumes it.
+ */
 import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { Deadline, TimeLimitReached } from '../engine/placement/deadline.js';
-import { runStudy, type StudyCell, type StudyResult } from '../engine/placement/study.js';
-import { formatQuantity } from '../engine/units.js';
+import type { StudySpec } from '../engine/placement/model.js';
+import { runStudy, runStudySlices, studyOutline } from '../engine/placement/study.js';
 import { analyse, chosenByName, positiveOption } from './analysis.js';
 import { EXIT } from './exit-codes.js';
-import { writeJson, writeOut } from './output.js';
-import { table } from './table.js';
+import { packageVersion } from './package-root.js';
+import { progressMode, StudyProgress } from './progress.js';
+import { writeOut } from './output.js';
+import { summariseFinished } from './shards-merge.js';
+import { openPart, PartError, requiredPart, sha256, specHash, type PartWriter } from './shards-part.js';
+import { resolveShard, shardLabel, shardSlices, type Shard } from './shards.js';
+import { studyOutput, type StoppedStudy, type StudyEntry, type StudyFormat } from './study-output.js';
 import { UsageError } from './usage-error.js';
+import type { CliDiagnostic } from './workspace.js';
 
 export interface StudyCommandOptions {
   readonly study?: string;
@@ -16,83 +27,135 @@ export interface StudyCommandOptions {
   readonly jobs?: string;
   readonly timeLimit?: string;
   readonly workspace?: string;
+  readonly output?: string;
+  readonly shard?: string;
+  readonly shards?: string;
+  readonly quiet?: boolean;
 }
-
-/** A study stopped by the time limit: named, without cells (JSON field `status`). */
-interface StoppedStudy {
-  readonly name: string;
-  readonly placement: string;
-  readonly instances: number;
-  readonly status: 'timeout';
-  readonly cells: [];
-}
-
-type StudyEntry = (StudyResult & { readonly status: 'complete' }) | StoppedStudy;
 
 export const defaultJobs = () => Math.max(1, availableParallelism() - 1);
+
+const WHOLE: Shard = { index: 1, count: 1 };
 
 export async function runStudyCommand(files: readonly string[], options: StudyCommandOptions): Promise<number> {
   const jobs = positiveOption(options.jobs, 'jobs', true) ?? defaultJobs();
   const timeLimit = positiveOption(options.timeLimit, 'time-limit', false);
-  if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
+  const format = studyFormat(options);
+  const resolved = resolveShard(options, process.env);
+  const part = options.output;
+  // Every task of a job array running the whole study is a mistake; one that is meant says --shard 1/1.
+  if (part === undefined && resolved !== undefined && resolved.shard.count > 1) {
+    throw new UsageError(`${resolved.source} makes this run shard ${shardLabel(resolved.shard)} of the study: name the file for its part with -o PART.json`);
+  }
+  const shard = resolved?.shard ?? WHOLE;
+  if (part !== undefined && shard.count > 1 && format !== 'table') {
+    throw new UsageError(`shard ${shardLabel(shard)} (${resolved?.source}) writes its part to ${part}; --json and --csv print whole studies: merge the parts with nsc study merge`);
+  }
+  if (part !== undefined && files.length > 1) throw new UsageError('-o holds the part of one study file: name one FILE');
   const { scenarios, diagnostics } = await analyse(files, options.workspace);
   if (scenarios === undefined) {
-    if (options.json) writeJson({ files, diagnostics, studies: [] });
+    if (format === 'json') writeOut(studyOutput([], files, diagnostics, format));
     return EXIT.inputError;
   }
   const specs = chosenByName(scenarios.flatMap((s) => s.studies.map((l) => l.model)), options.study, 'study', 'studies');
-  const deadline = Deadline.after(timeLimit);
+  const run: StudyRun = { specs, jobs, deadline: Deadline.after(timeLimit), progress: new StudyProgress(process.stderr, progressMode(process.stderr, options.quiet === true)) };
+  if (part === undefined) {
+    const studies = await runWhole(run);
+    writeOut(studyOutput(studies, files, diagnostics, format));
+    return studies.some((s) => s.status === 'timeout') ? EXIT.timeLimit : EXIT.ok;
+  }
+  try {
+    return await runShard(run, { path: part, file: files[0], shard, diagnostics, format, quiet: options.quiet === true });
+  } catch (error) {
+    if (error instanceof PartError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function studyFormat(options: StudyCommandOptions): StudyFormat {
+  if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
+  return options.json ? 'json' : options.csv ? 'csv' : 'table';
+}
+
+interface StudyRun {
+  readonly specs: readonly StudySpec[];
+  readonly jobs: number;
+  readonly deadline: Deadline;
+  readonly progress: StudyProgress;
+}
+
+async function runWhole({ specs, jobs, deadline, progress }: StudyRun): Promise<StudyEntry[]> {
   const studies: StudyEntry[] = [];
   for (const spec of specs) {
-    const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${spec.name}: ${done}/${total} instances`) : undefined;
+    progress.start(spec.name, Math.max(0, spec.instances));
     try {
-      studies.push({ ...(await runStudy(spec, { jobs, onProgress: progress, deadline })), status: 'complete' });
+      studies.push({ ...(await runStudy(spec, { jobs, deadline, onProgress: (done) => progress.update(done) })), status: 'complete' });
     } catch (error) {
       if (!(error instanceof TimeLimitReached)) throw error;
-      studies.push({ name: spec.name, placement: spec.base.name, instances: spec.instances, status: 'timeout', cells: [] });
+      studies.push(stopped(spec));
     } finally {
-      if (progress) process.stderr.write('\n');
+      progress.finish();
     }
   }
-  if (options.json) writeJson({ files, diagnostics, studies });
-  else if (options.csv) writeOut(toCsv(studies));
-  else writeOut(studies.map(toTable).join('\n'));
-  return studies.some((s) => s.status === 'timeout') ? EXIT.timeLimit : EXIT.ok;
+  return studies;
 }
 
-const objectiveLabel = (cell: StudyCell) => (cell.objective === 'balanced' ? `balanced(${cell.aifWeight},${cell.spreadWeight})` : cell.objective);
-/** The objective with its reading, as the table shows it: `min-aifs then fastest-round`, `balanced(1,1000) over all-nodes`. */
-const objectiveWithReading = (cell: StudyCell) => `${objectiveLabel(cell)}${cell.tieBreak ? ` then ${cell.tieBreak}` : ''}${cell.spreadOver ? ` over ${cell.spreadOver}` : ''}`;
+const stopped = (spec: StudySpec): StoppedStudy => ({ name: spec.name, placement: spec.base.name, instances: spec.instances, status: 'timeout', cells: [] });
 
-const CSV_HEADER = [
-  'study', 'objective', 'target', 'rounds', 'feasible', 'aifs_mean', 'aifs_std', 'max_learning_time_mean', 'max_learning_time_std', 'accelerated_mean', 'accelerated_std', 'tie_break', 'spread_over',
-];
-
-function toCsv(studies: readonly StudyEntry[]): string {
-  const rows = studies.flatMap((study) =>
-    study.cells.map((c) =>
-      [study.name, objectiveLabel(c), c.target, c.rounds, c.feasible, c.aifs?.mean, c.aifs?.std, c.maxLearningTime?.mean, c.maxLearningTime?.std, c.accelerated?.mean, c.accelerated?.std, c.tieBreak, c.spreadOver]
-        .map((v) => (v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v)))
-        .join(','),
-    ),
-  );
-  return [CSV_HEADER.join(','), ...rows].join('\n') + '\n';
+interface ShardTarget {
+  readonly path: string;
+  readonly file: string;
+  readonly shard: Shard;
+  readonly diagnostics: readonly CliDiagnostic[];
+  readonly format: StudyFormat;
+  readonly quiet: boolean;
 }
 
-function toTable(study: StudyEntry): string {
-  const heading = `study ${study.name} over placement ${study.placement}: ${study.instances} instances`;
-  if (study.status === 'timeout') return `${heading}: stopped by the time limit\n`;
-  const stat = (s: { mean: number; std: number } | null, format: (v: number) => string) => (s ? `${format(s.mean)} ± ${format(s.std)}` : '–');
-  const rows = study.cells.map((c) => [
-    objectiveWithReading(c),
-    formatQuantity(c.target, 'time'),
-    String(c.rounds),
-    `${(c.feasible * 100).toFixed(0)}%`,
-    stat(c.aifs, (v) => v.toFixed(1)),
-    stat(c.maxLearningTime, (v) => formatQuantity(v, 'time')),
-    stat(c.accelerated, (v) => v.toFixed(1)),
-  ]);
-  const header = ['objective', 'target', 'rounds', 'feasible', '#AIFs', 'slowest round (per round)', '#accelerated'];
-  const legend = 'feasible: share of instances with a placement; the other columns: mean ± std over those instances';
-  return [heading, ...table(header, rows), legend, ''].join('\n') + '\n';
+/** Runs the shard's slices not in its part file yet, recording each as it completes. */
+async function runShard(run: StudyRun, target: ShardTarget): Promise<number> {
+  const { path, file, shard } = target;
+  const outlines = run.specs.map((spec) => ({ ...studyOutline(spec), specHash: specHash(spec) }));
+  const planned = outlines.map((o) => shardSlices(o.cells.length, o.instances, shard));
+  const header = { nsc: packageVersion(), file, fileHash: sha256(readFileSync(file)), shard, diagnostics: target.diagnostics, studies: outlines };
+  const writer = openPart(path, header, planned);
+  const label = (name: string) => (shard.count === 1 ? name : `${name} (shard ${shardLabel(shard)})`);
+  let timedOut = false;
+  for (const [s, spec] of run.specs.entries()) {
+    if (timedOut) break;
+    timedOut = await runShardStudy(run, writer, s, spec, label(spec.name), planned[s].length);
+  }
+  if (timedOut && !target.quiet) process.stderr.write(`stopped by the time limit; what is done is in ${path}: run the same command again to go on\n`);
+  if (shard.count === 1) {
+    // The whole study: its results from the part file (outcomes resumed from it included).
+    const results = summariseFinished([{ path, part: requiredPart(path) }]);
+    const studies = run.specs.map((spec, s): StudyEntry => {
+      const result = results[s];
+      return result === undefined ? stopped(spec) : { ...result, status: 'complete' };
+    });
+    writeOut(studyOutput(studies, [file], target.diagnostics, target.format));
+  } else if (!timedOut && !target.quiet) {
+    process.stderr.write(`shard ${shardLabel(shard)} done: its part is in ${path}; merge the parts with nsc study merge\n`);
+  }
+  return timedOut ? EXIT.timeLimit : EXIT.ok;
+}
+
+/** One study of the shard; true when the time limit stopped it. */
+async function runShardStudy(run: StudyRun, writer: PartWriter, s: number, spec: StudySpec, label: string, planned: number): Promise<boolean> {
+  run.progress.start(label, planned, writer.doneCount(s));
+  try {
+    await runStudySlices(spec, writer.remaining(s), {
+      jobs: run.jobs,
+      deadline: run.deadline,
+      onSlice: (slice, outcomes) => {
+        writer.record(s, slice, outcomes);
+        run.progress.update(writer.doneCount(s));
+      },
+    });
+    return false;
+  } catch (error) {
+    if (error instanceof TimeLimitReached) return true;
+    throw error;
+  } finally {
+    run.progress.finish();
+  }
 }

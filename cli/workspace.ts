@@ -95,7 +95,7 @@ const READ_FAILURES: Readonly<Record<string, string>> = {
 };
 
 /** The reason in plain words; Node's own message (which repeats the absolute path) only for rare codes. */
-function readFailure(error: NodeJS.ErrnoException): string {
+export function readFailure(error: NodeJS.ErrnoException): string {
   return (error.code && READ_FAILURES[error.code]) ?? error.message;
 }
 

@@ -48,23 +48,32 @@ export function findCycle(next: Adjacency): number[] | undefined {
  * 0, 1 and "several"), and one path when there is exactly one.
  */
 export function pathsBetween(next: Adjacency, source: number, target: number, cap = 2): { count: number; path?: number[] } {
-  const memo = new Map<number, number>();
-  const count = (v: number): number => {
-    if (v === target) return 1;
-    const known = memo.get(v);
-    if (known !== undefined) return known;
-    memo.set(v, 0); // guards against cycles; validation reports those separately
-    let total = 0;
-    for (const to of next[v]) total = Math.min(cap, total + count(to));
-    memo.set(v, total);
-    return total;
-  };
-  const total = count(source);
+  // Paths to `target` from each vertex, counted after its successors (iterative DFS: a dataflow may be
+  // a chain of thousands of modules, too deep for recursion). A vertex in progress counts 0: this
+  // guards against cycles, which validation reports separately.
+  const paths = new Map<number, number>([[source, 0]]);
+  const stack: [vertex: number, nextEdge: number][] = [[source, 0]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const [vertex, edge] = top;
+    if (vertex !== target && edge < next[vertex].length) {
+      top[1]++;
+      const to = next[vertex][edge];
+      if (!paths.has(to)) {
+        paths.set(to, 0);
+        stack.push([to, 0]);
+      }
+      continue;
+    }
+    stack.pop();
+    paths.set(vertex, vertex === target ? 1 : next[vertex].reduce((total, to) => Math.min(cap, total + (paths.get(to) ?? 0)), 0));
+  }
+  const total = paths.get(source) ?? 0;
   if (total !== 1) return { count: total };
   const path = [source];
   for (let v: number | undefined = source; v !== undefined && v !== target; ) {
-    // count(source) is 1, so each vertex on the way has exactly one successor leading on.
-    v = next[v].find((to) => count(to) === 1);
+    // paths(source) is 1, so each vertex on the way has exactly one successor leading on.
+    v = next[v].find((to) => paths.get(to) === 1);
     if (v !== undefined) path.push(v);
   }
   return { count: 1, path };

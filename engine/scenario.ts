@@ -117,15 +117,25 @@ export interface ScenarioOutcome {
   readonly studies: readonly StudyOutcome[];
 }
 
+/** A study's instances done so far: `study` indexes ScenarioInput.studies, which run in that order. */
+export interface StudyProgressReport {
+  readonly study: number;
+  readonly done: number;
+  readonly total: number;
+}
+
 /** The verdicts of every declaration, without details (see scenarioDetails). */
-export async function solveScenario(input: ScenarioInput, options: { signal?: AbortSignal } = {}): Promise<ScenarioOutcome> {
+export async function solveScenario(input: ScenarioInput, options: { signal?: AbortSignal; onStudyProgress?: (report: StudyProgressReport) => void } = {}): Promise<ScenarioOutcome> {
   const placements = input.placements.map(placementOutcome);
   const network = networkOf(input);
   const solved = await solveNetwork(network, { signal: options.signal });
   const switches = input.switches.map((model, i) => switchOutcome(model, solved.switches[i]));
   const services = input.services.map((model, j) => serviceOutcome(model, solved.services[j], network.switches));
   const studies: StudyOutcome[] = [];
-  for (const spec of input.studies) studies.push({ name: spec.name, result: await runStudy(spec, { signal: options.signal }) });
+  for (const [study, spec] of input.studies.entries()) {
+    const onProgress = (done: number, total: number) => options.onStudyProgress?.({ study, done, total });
+    studies.push({ name: spec.name, result: await runStudy(spec, { signal: options.signal, onProgress }) });
+  }
   return { placements, switches, services, studies };
 }
 

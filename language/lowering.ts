@@ -6,7 +6,7 @@
  * results can be mapped back to source ranges; each problem names the node that stopped it.
  */
 import type { AstNode, Reference } from 'langium';
-import { pathsBetween } from '../engine/graph.js';
+import { findCycle, pathsBetween } from '../engine/graph.js';
 import type { ScenarioInput, SloUnits, WrittenUnits } from '../engine/scenario.js';
 import type { MandalaSpec, Objective, PlacementProblem, StudySpec, Topology, TopologySource, TrainingCurve } from '../engine/placement/model.js';
 import { DEFAULT_CONTROLLER, type ControllerSettings, type ServiceModel, type SwitchModel, type Task, type TrafficChange } from '../engine/scheduling/model.js';
@@ -121,15 +121,16 @@ export function scenarioInput(scenario: LoweredScenario): ScenarioInput {
 }
 
 function writtenUnits(placements: LoweredScenario['placements'], switches: LoweredScenario['switches'], services: LoweredScenario['services']): WrittenUnits {
+  // A recovered parse may leave a clause without its quantity (`rate >= -Infinity pps`): no unit then.
   const targets: Record<string, string | undefined> = {};
-  for (const { node } of placements) targets[node.name] = firstOf(node.clauses, 'TargetClause')?.value.unit;
+  for (const { node } of placements) targets[node.name] = firstOf(node.clauses, 'TargetClause')?.value?.unit;
   const flows: Record<string, SloUnits> = {};
   for (const { node } of switches) {
-    for (const flow of switchMembers(node, 'Flow')) flows[`${node.name}/${flow.name}`] = { delay: flow.delaySlo?.value.unit, rate: flow.rateSlo?.value.unit };
+    for (const flow of switchMembers(node, 'Flow')) flows[`${node.name}/${flow.name}`] = { delay: flow.delaySlo?.value?.unit, rate: flow.rateSlo?.value?.unit };
   }
   const serviceUnits: Record<string, SloUnits> = {};
   for (const { node } of services) {
-    serviceUnits[node.name] = { delay: firstOf(node.clauses, 'ServiceDelaySlo')?.value.unit, rate: firstOf(node.clauses, 'ServiceRateSlo')?.value.unit };
+    serviceUnits[node.name] = { delay: firstOf(node.clauses, 'ServiceDelaySlo')?.value?.unit, rate: firstOf(node.clauses, 'ServiceRateSlo')?.value?.unit };
   }
   return { targets, flows, services: serviceUnits };
 }
@@ -233,6 +234,9 @@ export function lowerSwitch(sw: ast.Switch, context: LoweringContext): SwitchMod
   const workers = switchMembers(sw, 'Worker');
   const workerIndex = new Map(workers.map((w, i) => [w, i]));
   const dataflow = dataflowOf(sw);
+  // The model's dataflow is a DAG: paths between modules (and the engines) assume it.
+  const cycle = findCycle(dataflow.next);
+  if (cycle) throw new Unlowerable(sw, `the dataflow of ${sw.name} has a cycle: ${cycle.map((v) => dataflow.modules[v].name).join(' -> ')}`);
   const moduleIndex = (reference: Reference<ast.Module> | undefined, owner: AstNode): number => {
     const index = dataflow.indexOf.get(resolved(reference, owner, 'module'));
     if (index === undefined) throw new Unlowerable(owner, `module '${reference?.$refText}' is not a module of ${sw.name}`);

@@ -11,6 +11,7 @@ import {
   type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { NetScenarioGeneratedModule, NetScenarioGeneratedSharedModule } from './generated/module.js';
+import { NetScenarioDocumentBuilder } from './workspace-builder.js';
 import { NetScenarioTokenBuilder } from './tokens.js';
 import { NetScenarioLexerErrorMessages, NetScenarioParserErrorMessages } from './syntax-errors.js';
 import { NetScenarioScopeComputation, NetScenarioScopeProvider } from './scope.js';
@@ -69,9 +70,12 @@ export const NetScenarioModule: Module<NetScenarioServices, PartialLangiumServic
 
 export type NetScenarioSharedServices = LangiumSharedServices & { lsp: { DocumentUpdateHandler: SaveAwareDocumentUpdateHandler } };
 
-const NetScenarioSharedModule: Module<NetScenarioSharedServices, { lsp: { DocumentUpdateHandler: SaveAwareDocumentUpdateHandler } }> = {
+const NetScenarioSharedModule: Module<NetScenarioSharedServices, PartialLangiumSharedServices & { lsp: { DocumentUpdateHandler: SaveAwareDocumentUpdateHandler } }> = {
   lsp: {
     DocumentUpdateHandler: (services) => new SaveAwareDocumentUpdateHandler(services),
+  },
+  workspace: {
+    DocumentBuilder: (services) => new NetScenarioDocumentBuilder(services),
   },
 };
 

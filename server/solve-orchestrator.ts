@@ -18,6 +18,7 @@ import type { ScenarioResults } from '../language/results/model.js';
 import { readSettings, type ServerSettings } from '../language/settings.js';
 import { RESULTS_NOTIFICATION, SOLVING_NOTIFICATION, type SolvingParams } from './protocol.js';
 import { SolveRunner, type SolveJob } from './solve-runner.js';
+import { studyProgressReporter } from './study-progress.js';
 
 const CHANGE_DEBOUNCE_MS = 400;
 
@@ -180,10 +181,11 @@ export class SolveOrchestrator {
     const settings = await this.currentSettings();
     const input = scenarioInput(lowered);
     const started = performance.now();
-    const progress = await this.beginProgress(uri, running.abort);
+    const progress = await this.beginProgress(uri, running.abort, input.studies.length > 0);
+    const onProgress = studyProgressReporter(input.studies, progress.report);
     let result;
     try {
-      result = await this.runners.verdicts.run({ kind: 'verdicts', input }, { signal: running.abort.signal, timeLimitMs: settings.timeLimit * 1000 });
+      result = await this.runners.verdicts.run({ kind: 'verdicts', input }, { signal: running.abort.signal, timeLimitMs: settings.timeLimit * 1000, onProgress });
     } finally {
       progress.done();
       if (this.running.get(uri) === running) this.running.delete(uri);
@@ -250,13 +252,17 @@ export class SolveOrchestrator {
     ]);
   }
 
-  /** LSP work-done progress with a cancel button, plus a plain notification for the status bar. */
-  private async beginProgress(uri: string, abort: AbortController): Promise<{ done(): void }> {
+  /**
+   * LSP work-done progress with a cancel button, plus a plain notification for the status bar.
+   * `counted`: the solve runs studies, whose instances give a percentage (study-progress.ts).
+   */
+  private async beginProgress(uri: string, abort: AbortController, counted: boolean): Promise<{ readonly report: (percentage: number, message: string) => void; done(): void }> {
     void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: true } satisfies SolvingParams);
     const reporter = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
-    reporter?.begin(`Solving ${fileName(uri)}`, undefined, undefined, true);
+    reporter?.begin(`Solving ${fileName(uri)}`, counted ? 0 : undefined, undefined, true);
     reporter?.token.onCancellationRequested(() => abort.abort());
     return {
+      report: (percentage, message) => reporter?.report(percentage, message),
       done: () => {
         reporter?.done();
         void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: false } satisfies SolvingParams);

@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { DEFAULT_FOOTPRINT_BUDGET, exceedsBudget, startHighsThread, type ThreadFootprint } from '../engine/highs/highs-thread.js';
 import { compiledWorkerUrl } from '../engine/highs/worker-script.js';
-import type { ScenarioDetails, ScenarioInput, ScenarioOutcome } from '../engine/scenario.js';
+import type { ScenarioDetails, ScenarioInput, ScenarioOutcome, StudyProgressReport } from '../engine/scenario.js';
 
 /** The verdicts of a scenario, or the details (fixes, trajectories) of verdicts already solved. */
 export type SolveJob = { readonly kind: 'verdicts'; readonly input: ScenarioInput } | { readonly kind: 'details'; readonly input: ScenarioInput; readonly outcome: ScenarioOutcome };
@@ -22,6 +22,19 @@ export interface SolveRequest {
 export type SolveOutcome = { readonly ok: true; readonly value: ScenarioOutcome | ScenarioDetails } | { readonly ok: false; readonly message: string };
 
 export type SolveReply = SolveOutcome & { readonly id: number; readonly footprint: ThreadFootprint };
+
+/** Sent by the worker while a job runs, before its reply. */
+export interface SolveProgress {
+  readonly id: number;
+  readonly progress: StudyProgressReport;
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly timeLimitMs: number;
+  /** A study's progress, as the worker reports it. */
+  readonly onProgress?: (report: StudyProgressReport) => void;
+}
 
 export type RunResult<V = ScenarioOutcome | ScenarioDetails> =
   | { readonly kind: 'done'; readonly value: V }
@@ -56,7 +69,7 @@ export class SolveRunner {
   }
 
   /** Queues a job; `signal` cancels it (queued or running), `timeLimitMs` bounds its run time. */
-  run<J extends SolveJob>(job: J, options: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult<JobValue<J>>> {
+  run<J extends SolveJob>(job: J, options: RunOptions): Promise<RunResult<JobValue<J>>> {
     const queued = this.queue.then(() => this.execute(job, options) as Promise<RunResult<JobValue<J>>>);
     this.queue = queued.catch(() => undefined);
     return queued;
@@ -68,7 +81,7 @@ export class SolveRunner {
     void worker?.then((w) => w.terminate(), () => undefined);
   }
 
-  private async execute(job: SolveJob, { signal, timeLimitMs }: { signal?: AbortSignal; timeLimitMs: number }): Promise<RunResult> {
+  private async execute(job: SolveJob, { signal, timeLimitMs, onProgress }: RunOptions): Promise<RunResult> {
     if (signal?.aborted) return { kind: 'cancelled' };
     const starting = (this.worker ??= this.startWorker());
     let worker: Worker;
@@ -89,8 +102,9 @@ export class SolveRunner {
         if (kill && this.worker === starting) this.dispose();
         resolve(result);
       };
-      const onMessage = (reply: SolveReply) => {
+      const onMessage = (reply: SolveReply | SolveProgress) => {
         if (reply.id !== id) return;
+        if ('progress' in reply) return onProgress?.(reply.progress);
         const result: RunResult = reply.ok ? { kind: 'done', value: reply.value } : { kind: 'error', message: reply.message };
         finish(result, exceedsBudget(reply.footprint, this.footprintBudget));
       };

@@ -3,7 +3,11 @@
  * seed + i and a random accelerator share; every (objective, target, rounds) cell is solved with
  * the exact methods on every instance; a cell reports the feasible share and mean/std of #AIFs,
  * max learning time (max round time) and #accelerated over the feasible instances.
- * Instances are independent, so `jobs` > 1 spreads them over worker threads.
+ *
+ * The grid is cells × instances, every point independent. Work is handed out in slices — some
+ * cells of one instance, whose topology is drawn once for them — so a study can be spread over
+ * worker threads (`jobs`), and over machines (cli/shards.ts cuts the grid into shards; the
+ * per-point outcomes of all shards, summarised here, give exactly the one-machine result).
  */
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerUrl } from '../highs/worker-script.js';
@@ -19,7 +23,8 @@ export interface Stat {
   readonly std: number;
 }
 
-export interface StudyCell {
+/** What a cell sweeps: objective (with its weights when balanced), target and rounds. */
+export interface StudyCellKey {
   readonly objective: ObjectiveKind;
   /** Added fields for `balanced`, so two balanced objectives with different weights stay apart. */
   readonly aifWeight?: number;
@@ -30,6 +35,9 @@ export interface StudyCell {
   readonly tieBreak?: TieBreak;
   readonly target: number;
   readonly rounds: number;
+}
+
+export interface StudyCell extends StudyCellKey {
   /** Share of instances with a feasible placement. */
   readonly feasible: number;
   readonly aifs: Stat | null;
@@ -44,6 +52,19 @@ export interface StudyResult {
   readonly cells: StudyCell[];
 }
 
+/** What a study's results are summarised from: its name, cells and number of instances. */
+export type StudyOutline = Omit<StudyResult, 'cells'> & { readonly cells: readonly StudyCellKey[] };
+
+/** One cell's outcome on one instance: undefined when infeasible. */
+export type CellOutcome = { readonly aifs: number; readonly maxRoundTime: number; readonly accelerated: number } | undefined;
+
+/** A unit of work: cells [firstCell, endCell) of one instance. */
+export interface StudySlice {
+  readonly instance: number;
+  readonly firstCell: number;
+  readonly endCell: number;
+}
+
 export interface StudyOptions {
   /** Worker threads; 1 (default) runs on the calling thread. */
   readonly jobs?: number;
@@ -53,18 +74,34 @@ export interface StudyOptions {
   readonly deadline?: Deadline;
 }
 
-/** One cell's outcome on one instance: undefined when infeasible. */
-export type CellOutcome = { readonly aifs: number; readonly maxRoundTime: number; readonly accelerated: number } | undefined;
+export interface SliceOptions extends Omit<StudyOptions, 'onProgress'> {
+  /** Called on the calling thread as each slice completes, in completion order. */
+  readonly onSlice?: (slice: StudySlice, outcomes: CellOutcome[]) => void;
+}
 
-interface CellKey {
+interface CellPlan {
   readonly objective: Objective;
   readonly target: number;
   readonly rounds: number;
 }
 
 /** Cells in the order objectives × targets × rounds, as written in the study. */
-function cellKeys(spec: StudySpec): CellKey[] {
+function cellPlans(spec: StudySpec): CellPlan[] {
   return spec.objectives.flatMap((objective) => spec.targets.flatMap((target) => spec.rounds.map((rounds) => ({ objective, target, rounds }))));
+}
+
+const cellKey = ({ objective, target, rounds }: CellPlan): StudyCellKey => ({
+  objective: objective.kind,
+  ...(objective.kind === 'balanced'
+    ? { aifWeight: objective.aifWeight, spreadWeight: objective.spreadWeight, spreadOver: objective.spreadOver ?? 'aifs' }
+    : { tieBreak: objective.tieBreak ?? 'fastest-round' }),
+  target,
+  rounds,
+});
+
+/** The study's name, cells and instance count: all its results need besides the outcomes. */
+export function studyOutline(spec: StudySpec): StudyOutline {
+  return { name: spec.name, placement: spec.base.name, instances: Math.max(0, spec.instances), cells: cellPlans(spec).map(cellKey) };
 }
 
 /** The graph of a generated topology, drawn once per spec (and thread) when instances keep it. */
@@ -90,50 +127,70 @@ export function studyTopology(spec: StudySpec, instance: number, deadline: Deadl
   return withAccelerators(topology, Math.round(share * topology.nodes.length), spec.seed + instance);
 }
 
-/** Solves every cell on instance i (exact methods, on the calling thread); throws TimeLimitReached past `deadline`. */
-export function runStudyInstance(spec: StudySpec, instance: number, deadline: Deadline = Deadline.NONE): CellOutcome[] {
-  const topology = studyTopology(spec, instance, deadline);
-  return cellKeys(spec).map(({ objective, target, rounds }) => {
-    const problem: PlacementProblem = { ...spec.base, topology: { kind: 'explicit', topology }, objective, target, rounds };
-    const result = solvePlacementExact(problem, deadline);
-    if (result.status === 'timeout') throw new TimeLimitReached(); // not infeasible: unknown
-    if (result.status !== 'feasible') return undefined;
-    return { aifs: result.aifs.length, maxRoundTime: result.maxRoundTime as number, accelerated: result.accelerated.length };
-  });
+/** Solves the slice's cells on its instance (exact methods, on the calling thread); throws TimeLimitReached past `deadline`. */
+export function runStudySlice(spec: StudySpec, slice: StudySlice, deadline: Deadline = Deadline.NONE): CellOutcome[] {
+  const topology = studyTopology(spec, slice.instance, deadline);
+  return cellPlans(spec)
+    .slice(slice.firstCell, slice.endCell)
+    .map(({ objective, target, rounds }) => {
+      const problem: PlacementProblem = { ...spec.base, topology: { kind: 'explicit', topology }, objective, target, rounds };
+      const result = solvePlacementExact(problem, deadline);
+      if (result.status === 'timeout') throw new TimeLimitReached(); // not infeasible: unknown
+      if (result.status !== 'feasible') return undefined;
+      return { aifs: result.aifs.length, maxRoundTime: result.maxRoundTime as number, accelerated: result.accelerated.length };
+    });
 }
 
+/** The whole study on this machine: every cell of every instance, then the statistics. */
 export async function runStudy(spec: StudySpec, options: StudyOptions = {}): Promise<StudyResult> {
+  const outline = studyOutline(spec);
+  const slices = Array.from({ length: outline.instances }, (_, instance) => ({ instance, firstCell: 0, endCell: outline.cells.length }));
+  const perInstance = new Array<CellOutcome[]>(outline.instances);
+  let done = 0;
+  await runStudySlices(spec, slices, {
+    ...options,
+    onSlice: (slice, outcomes) => {
+      perInstance[slice.instance] = outcomes;
+      done++; // not inside the optional call below: `f?.(++x)` skips the increment when f is absent
+      options.onProgress?.(done, slices.length);
+    },
+  });
+  return summariseStudy(outline, perInstance);
+}
+
+/** Runs the slices (here, or over `jobs` worker threads) and hands each one's outcomes to `onSlice`. */
+export async function runStudySlices(spec: StudySpec, slices: readonly StudySlice[], options: SliceOptions = {}): Promise<void> {
   options.signal?.throwIfAborted();
   options.deadline?.check();
-  const indices = Array.from({ length: Math.max(0, spec.instances) }, (_, i) => i);
-  const jobs = Math.max(1, Math.min(options.jobs ?? 1, indices.length));
-  const perInstance = jobs === 1 ? await runHere(spec, indices, options) : await runInWorkers(spec, indices, jobs, options);
-  const cells = cellKeys(spec).map((key, c) => summarise(key, perInstance.map((outcomes) => outcomes[c]), indices.length));
-  return { name: spec.name, placement: spec.base.name, instances: indices.length, cells };
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, slices.length));
+  if (jobs === 1) await runHere(spec, slices, options);
+  else await runInWorkers(spec, slices, jobs, options);
 }
 
-async function runHere(spec: StudySpec, indices: number[], options: StudyOptions): Promise<CellOutcome[][]> {
-  const results: CellOutcome[][] = [];
-  for (const i of indices) {
-    results.push(runStudyInstance(spec, i, options.deadline));
-    options.onProgress?.(results.length, indices.length);
-    await new Promise((resolve) => setImmediate(resolve)); // let an abort event in between instances
+async function runHere(spec: StudySpec, slices: readonly StudySlice[], options: SliceOptions): Promise<void> {
+  for (const slice of slices) {
+    options.onSlice?.(slice, runStudySlice(spec, slice, options.deadline));
+    await new Promise((resolve) => setImmediate(resolve)); // let an abort event in between slices
     options.signal?.throwIfAborted();
   }
-  return results;
 }
 
-function runInWorkers(spec: StudySpec, indices: number[], jobs: number, options: StudyOptions): Promise<CellOutcome[][]> {
-  const results = new Array<CellOutcome[]>(indices.length);
-  const queue = [...indices];
+/** A worker's answer: the outcomes of the slice it was sent (by its index in the list). */
+export interface SliceReply {
+  readonly index: number;
+  readonly outcomes: CellOutcome[];
+}
+
+function runInWorkers(spec: StudySpec, slices: readonly StudySlice[], jobs: number, options: SliceOptions): Promise<void> {
+  const queue = slices.map((_, index) => index);
   let done = 0;
   const workers: Worker[] = [];
-  return new Promise<CellOutcome[][]>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const stop = (error?: unknown) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       for (const worker of workers) void worker.terminate();
-      if (error === undefined) resolve(results);
+      if (error === undefined) resolve();
       else reject(error instanceof Error ? error : new Error(`the study stopped: ${JSON.stringify(error)}`));
     };
     const onAbort = () => stop(options.signal?.reason);
@@ -147,13 +204,16 @@ function runInWorkers(spec: StudySpec, indices: number[], jobs: number, options:
       workers.push(worker);
       const feed = () => {
         const next = queue.shift();
-        if (next !== undefined) worker.postMessage(next);
+        if (next !== undefined) worker.postMessage({ index: next, slice: slices[next] });
       };
-      worker.on('message', ({ instance, outcomes }: { instance: number; outcomes: CellOutcome[] }) => {
-        results[instance] = outcomes;
-        done++; // not inside the optional call below: `f?.(++x)` skips the increment when f is absent
-        options.onProgress?.(done, indices.length);
-        if (done === indices.length) stop();
+      worker.on('message', ({ index, outcomes }: SliceReply) => {
+        try {
+          options.onSlice?.(slices[index], outcomes);
+        } catch (error) {
+          stop(error);
+          return;
+        }
+        if (++done === slices.length) stop();
         else feed();
       });
       worker.on('error', stop);
@@ -162,18 +222,16 @@ function runInWorkers(spec: StudySpec, indices: number[], jobs: number, options:
   });
 }
 
-function summarise(key: CellKey, outcomes: readonly CellOutcome[], instances: number): StudyCell {
+/** A study's cells from every instance's outcomes (`perInstance[i][c]`: cell c on instance i). */
+export function summariseStudy(outline: StudyOutline, perInstance: readonly (readonly CellOutcome[])[]): StudyResult {
+  const cells = outline.cells.map((key, c) => summariseCell(key, perInstance.map((outcomes) => outcomes[c]), outline.instances));
+  return { name: outline.name, placement: outline.placement, instances: outline.instances, cells };
+}
+
+function summariseCell(key: StudyCellKey, outcomes: readonly CellOutcome[], instances: number): StudyCell {
   const feasible = outcomes.filter((o): o is NonNullable<CellOutcome> => o !== undefined);
-  const objective = key.objective;
-  const weights =
-    objective.kind === 'balanced'
-      ? { aifWeight: objective.aifWeight, spreadWeight: objective.spreadWeight, spreadOver: objective.spreadOver ?? 'aifs' }
-      : { tieBreak: objective.tieBreak ?? 'fastest-round' };
   return {
-    objective: key.objective.kind,
-    ...weights,
-    target: key.target,
-    rounds: key.rounds,
+    ...key,
     feasible: instances === 0 ? 0 : feasible.length / instances,
     aifs: stat(feasible.map((o) => o.aifs)),
     maxLearningTime: stat(feasible.map((o) => o.maxRoundTime)),

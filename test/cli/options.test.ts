@@ -16,11 +16,11 @@ describe('nsc options', () => {
 
   it('an option of another command is refused, naming the option, its commands, and showing this command\'s usage', () => {
     const cases: [string[], string][] = [
-      [['solve', '--csv', example('paper-fork.nsc')], 'nsc solve: --csv is an option of nsc simulate and nsc study, not of nsc solve'],
-      [['check', '--json', example('paper-fork.nsc')], 'nsc check: --json is an option of nsc solve, nsc simulate and nsc study, not of nsc check'],
+      [['solve', '--csv', example('paper-fork.nsc')], 'nsc solve: --csv is an option of nsc simulate, nsc study and nsc study merge, not of nsc solve'],
+      [['check', '--json', example('paper-fork.nsc')], 'nsc check: --json is an option of nsc solve, nsc simulate, nsc study and nsc study merge, not of nsc check'],
       [['simulate', '--time-limit', '5', example('paper-fork.nsc')], 'nsc simulate: --time-limit is an option of nsc solve and nsc study, not of nsc simulate'],
       [['report', '--periods', '3', example('paper-fork.nsc')], 'nsc report: --periods is an option of nsc simulate, not of nsc report'],
-      [['solve', '-o', 'x.html', example('paper-fork.nsc')], 'nsc solve: -o is an option of nsc report and nsc import, not of nsc solve'],
+      [['solve', '-o', 'x.html', example('paper-fork.nsc')], 'nsc solve: -o is an option of nsc study, nsc study merge, nsc report and nsc import, not of nsc solve'],
       [['study', '--frobnicate', example('mandala-study.nsc')], 'nsc study: unknown option --frobnicate'],
     ];
     for (const [args, message] of cases) {
@@ -31,6 +31,12 @@ describe('nsc options', () => {
       expect(first).toBe(message);
       expect(usage).toBe(`Usage: nsc ${args[0]} ${args[0] === 'check' || args[0] === 'solve' ? 'FILE...' : 'FILE'} [options]`);
     }
+    // A two-word command: its options are its own, not those of the command it starts like.
+    const merge = nsc(['study', 'merge', '--jobs', '2', 'part.json']);
+    expect(merge.code).toBe(2);
+    const [first, , usage] = merge.stderr.split('\n');
+    expect(first).toBe('nsc study merge: --jobs is an option of nsc study, not of nsc study merge');
+    expect(usage).toBe('Usage: nsc study merge PART... [options]');
   });
 
   it('says which value is missing or not wanted', () => {

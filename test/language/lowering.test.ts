@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LoweredScenario } from '../../language/lowering.js';
-import { buildWorkspace, createServices, exampleFiles, lowered as lowerDocument } from './helpers.js';
+import { lowerScenario, type LoweredScenario } from '../../language/lowering.js';
+import { loweringContext } from '../../language/lowering-context.js';
+import { buildWorkspace, createServices, exampleFiles, lowered as lowerDocument, validate } from './helpers.js';
 
 const examplesDir = join(import.meta.dirname, '../../examples');
 const lowered = new Map<string, LoweredScenario>();
@@ -131,5 +132,27 @@ describe('lowering', () => {
     expect(study.objectives).toEqual([{ kind: 'baseline' }, { kind: 'min-aifs' }, { kind: 'balanced', aifWeight: 1, spreadWeight: 1000 }]);
     expect(study).toMatchObject({ instances: 15, seed: 42, acceleratorShare: { min: 0.1, max: 0.6 } });
     expect(study.base).toMatchObject({ rounds: 10, target: 2, maxAccelerators: 8 });
+  });
+});
+
+describe('lowering a file with errors', () => {
+  it('a cycle in a dataflow is a problem of the switch, not an endless walk along the cycle (fuzz)', async () => {
+    // a -> b -> a is a cycle; the path of f from a to c once walked a, b, a, b, ... until memory ran out.
+    const text = 'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  module b cost 1 cycles\n  module c cost 1 cycles\n  a -> b\n  b -> a\n  b -> c\n  task t on w { a, b, c }\n  flow f from a to c offered 1 pps\n}';
+    const { document, services } = await validate(text);
+    const lowering = lowerScenario(document.parseResult.value, loweringContext(services));
+    expect(lowering.ok).toBe(false);
+    if (lowering.ok) return;
+    expect(lowering.problems.map((p) => p.message)).toEqual(['the dataflow of S has a cycle: a -> b -> a']);
+  });
+
+  it('a delay or rate SLO whose number did not parse lowers without its unit (fuzz)', async () => {
+    // '-Infinity' is no number: the parser recovers with SLO clauses that have no quantity, which
+    // reading the SLOs' units once took for granted (a TypeError out of lowerScenario).
+    const text = 'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  task t on w { a }\n  flow f a offered 1 pps rate >= -Infinity pps delay <= -Infinity s\n}';
+    const { document, services } = await validate(text);
+    expect(document.parseResult.lexerErrors.length).toBeGreaterThan(0);
+    const lowering = lowerScenario(document.parseResult.value, loweringContext(services));
+    expect(lowering.ok && lowering.scenario.units.flows).toEqual({ 'S/f': { delay: undefined, rate: undefined } });
   });
 });

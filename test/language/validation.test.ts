@@ -91,6 +91,8 @@ const cases: Case[] = [
   // names and references
   { name: 'duplicate declaration', text: `${TOPOLOGY}\ncurve C { 1 -> 2 s }`, message: "Duplicate declaration 'C'.", covers: 'C' },
   { name: 'declaration duplicated in another file', text: 'curve Other { 1 -> 1 s }', others: { 'other.nsc': 'curve Other { 1 -> 2 s }' }, message: "'Other' is also declared in other.nsc; names must be unique across the workspace.", covers: 'Other' },
+  // Found by fuzzing: the one file named was the last in the index, whose order depends on which files were rebuilt last.
+  { name: 'declaration duplicated in two other files, named in a fixed order', text: 'curve Other { 1 -> 1 s }', others: { 'z.nsc': 'curve Other { 1 -> 2 s }', 'a.nsc': 'curve Other { 1 -> 3 s }' }, message: "'Other' is also declared in a.nsc, z.nsc; names must be unique across the workspace.", covers: 'Other' },
   { name: 'duplicate node', text: TOPOLOGY.replace('node c tier access', 'node b tier access'), message: "Duplicate node 'b'.", covers: 'b' },
   { name: 'duplicate module', text: switchWith(CHAIN).replace('module c cost', 'module b cost'), message: "Duplicate module 'b'.", covers: 'b' },
   { name: 'unresolved reference', text: placement(BASE_PLACEMENT.replace('curve C', 'curve Missing')), message: "Unknown curve 'Missing'.", covers: 'Missing' },

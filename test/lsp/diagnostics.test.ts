@@ -38,4 +38,19 @@ describe('language server over stdio', () => {
     });
     expect(await cleared).toEqual([]);
   });
+
+  it('re-validates the other file of a duplicate name when its twin appears or is renamed away (fuzz)', async () => {
+    // Neither file references the other, so Langium alone re-validated neither: the older file was
+    // never told of its new twin, and kept the error (and stayed unsolved) after the twin was renamed.
+    const [older, newer] = ['duplicate-older.nsc', 'duplicate-newer.nsc'].map((file) => pathToFileURL(join(examples, file)).toString());
+    const curve = (name: string) => `curve ${name} {\n  1 -> 1 s\n}\n`;
+    const twinIn = (file: string) => `'Dup' is also declared in ${file}; names must be unique across the workspace.`;
+    expect(await session.open(older, curve('Dup'))).toEqual([]);
+    const olderTold = session.nextDiagnostics(older);
+    expect((await session.open(newer, curve('Dup'))).map((d) => d.message)).toEqual([twinIn('duplicate-older.nsc')]);
+    expect((await olderTold).map((d) => d.message)).toEqual([twinIn('duplicate-newer.nsc')]);
+    const olderCleared = session.nextDiagnostics(older);
+    await session.change(newer, curve('Other'), 2);
+    expect(await olderCleared).toEqual([]);
+  });
 });

@@ -61,6 +61,8 @@ export const MINIMAL_CLIENT: ClientProfile = { capabilities: { textDocument: { p
 
 export class LspSession {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The document version of every diagnostics notification, in arrival order (undefined when the server gave none). */
+  readonly diagnosticVersions: { readonly uri: string; readonly version?: number }[] = [];
   /** Every results and solving notification, in arrival order. */
   readonly results: ScenarioResults[] = [];
   readonly solving: SolvingParams[] = [];
@@ -76,8 +78,9 @@ export class LspSession {
     readonly process: ChildProcess,
     readonly connection: ProtocolConnection,
   ) {
-    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, version, diagnostics }) => {
       this.diagnostics.set(uri, diagnostics);
+      this.diagnosticVersions.push({ uri, version });
       for (const waiter of this.waiters.filter((w) => w.uri === uri)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(diagnostics);
@@ -105,10 +108,14 @@ export class LspSession {
     });
   }
 
-  /** `settings`: the `netscenario` configuration section the client answers the server with. */
-  static async start(workspaceFolder: string, settings?: Record<string, unknown>, client: ClientProfile = VSCODE_CLIENT): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  /**
+   * `settings`: the `netscenario` configuration section the client answers the server with;
+   * `stderr`: receives what the server writes to its stderr (by default it goes to the test's stderr).
+   */
+  static async start(workspaceFolder: string, settings?: Record<string, unknown>, client: ClientProfile = VSCODE_CLIENT, stderr?: (text: string) => void): Promise<LspSession> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', stderr ? 'pipe' : 'inherit'] });
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => stderr?.(text));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'netscenario' ? settings : null)));
     // With configuration support the server registers for configuration changes: accept.
     connection.onRequest(RegistrationRequest.type, () => undefined);
