@@ -73,7 +73,9 @@ function humanReport(solved: Solved): string {
 }
 
 function placementReport(p: PlacementEntry): string {
-  const reading = p.tieBreak ? ` then ${p.tieBreak}` : p.spreadOver ? `, spread over ${p.spreadOver}` : '';
+  // The secondary criterion of min-aifs (the baseline uses no accelerator: both criteria agree there);
+  // balanced names only the paper's literal reading.
+  const reading = p.objective === 'min-aifs' ? ` then ${p.tieBreak ?? 'fastest-round'}` : p.spreadOver === 'all-nodes' ? ' over all nodes' : '';
   const lines = [`placement ${p.name} (${p.objective}${reading}): ${p.status}${p.reason ? ` — ${p.reason}` : ''}`];
   if (p.server !== null) {
     lines.push(
