@@ -7,8 +7,9 @@
  * smallest max round time the bottleneck search's (exact.ts); beyond K = largestUsefulK neither
  * improves (p_k is flat there, and a subset of a feasible set is feasible with a spread and a max
  * round time no larger). A point is on a front when no smaller k reaches a value as small, so the
- * front is the strict running minimum over k. Each point carries the placement that reaches it,
- * chosen by the same tie-break as the solvers (then fewest accelerators, then the lowest server).
+ * front is the strict running minimum over k. Each point carries a placement that reaches it: on
+ * the max-round front by the solvers' tie-break (then fewest accelerators, then the lowest server);
+ * on the spread front the lowest server's window of that spread with the smallest max round time.
  */
 import { Deadline } from './deadline.js';
 import { better, bottleneckCandidate, placeCandidate, type Candidate } from './exact.js';
@@ -57,16 +58,20 @@ export function paretoFronts(instance: PlacementInstance, deadline: Deadline = D
   const servers = allowedServers(instance);
   for (const [s, j] of servers.entries()) {
     deadline.check();
-    // As in the window method: skip a server whose lower bound (spread 0, its bottleneck) beats no k's best.
-    const mayBeat = (k: number) => {
-      const bound = fastest.get(k) === undefined ? Infinity : bottleneck(views[s], instance.times[k], k, instance.alpha, instance.maxAccelerators);
-      return bound <= limit && better({ view: views[s], k, objective: 0, lower: -Infinity, bound, accelerators: 0 }, tightest.get(k));
+    // A spread is never below 0: once every k that any placement can meet has a spread-0 point,
+    // no later server can improve the front, and its full row (a Dijkstra over the whole graph) is
+    // not needed. A k this server cannot serve at all is no reason to look either.
+    const mayImprove = (k: number) => {
+      const known = tightest.get(k);
+      if (fastest.get(k) === undefined || (known !== undefined && known.objective <= 0)) return false;
+      return bottleneck(views[s], instance.times[k], k, instance.alpha, instance.maxAccelerators) <= limit;
     };
-    if (!ks.some(mayBeat)) continue;
+    if (!ks.some(mayImprove)) continue;
     const view = serverView(instance, j);
     for (const k of ks) {
       const candidate = sweep.smallestSpread(view, k, (spread) => spread);
-      if (candidate !== undefined && better(candidate, tightest.get(k))) tightest.set(k, candidate);
+      // Among equal spreads the first server's (within a server, the window with the smallest max round time).
+      if (candidate !== undefined && candidate.objective < (tightest.get(k)?.objective ?? Infinity)) tightest.set(k, candidate);
     }
   }
   return { spread: front(instance, ks, tightest), maxRoundTime: front(instance, ks, fastest) };
