@@ -7,6 +7,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver/node';
 import { createNetScenarioServices } from '../language/netscenario-module.js';
 import { LspSession } from '../test/support/lsp-session.js';
+import { regionalTopology, topologyText } from './real-topology.js';
 import { generateScenario } from './scenario-generator.js';
 import { fmt, median, medianMs } from './timing.js';
 
@@ -30,6 +31,18 @@ export async function benchLanguage(print: (line: string) => void, examplesDir: 
   }
   const parseValidate = median(times);
   print(`parse+validate, generated scenario of ${lines} lines: median ${fmt(parseValidate)} ms = ${fmt((parseValidate * 1000) / lines)} ms per 1,000 lines`);
+
+  // What `nsc check` does with an imported network of 20,000 nodes (one run: it takes seconds).
+  const big = topologyText(regionalTopology(20_000));
+  const started = performance.now();
+  const document = workspace.LangiumDocumentFactory.fromString(big, URI.file('/bench/regional20000.nsc'));
+  workspace.LangiumDocuments.addDocument(document);
+  await workspace.DocumentBuilder.build([document], { validation: true });
+  const bigMs = performance.now() - started;
+  const bigError = (document.diagnostics ?? []).find((d) => d.severity === 1);
+  if (bigError) throw new Error(`generated topology has errors: ${bigError.message}`);
+  await workspace.DocumentBuilder.update([], [document.uri]);
+  print(`parse+validate, written-out topology of 20,000 nodes (${big.split('\n').length - 1} lines): ${fmt(bigMs)} ms`);
 
   const folder = mkdtempSync(join(tmpdir(), 'nsc-bench-'));
   writeFileSync(join(folder, 'metro-placement.nsc'), readFileSync(join(examplesDir, 'metro-placement.nsc')));

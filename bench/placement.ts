@@ -4,9 +4,10 @@
  * Everything is measured in this run. (Memory over 1,000 MILP solves: memory.ts.)
  */
 import { HighsWorker } from '../engine/highs/worker-solver.js';
-import { DEFAULT_MANDALA_LATENCIES } from '../engine/placement/mandala.js';
-import type { Objective, PlacementProblem, TrainingCurve } from '../engine/placement/model.js';
-import { solvePlacement, solvePlacementExact } from '../engine/placement/solve.js';
+import { DEFAULT_MANDALA_LATENCIES, generateMandala } from '../engine/placement/mandala.js';
+import type { Objective, PlacementProblem, Topology, TrainingCurve } from '../engine/placement/model.js';
+import { placementPareto, solvePlacement, solvePlacementExact } from '../engine/placement/solve.js';
+import { regionalTopology } from './real-topology.js';
 import { fmt, medianMs } from './timing.js';
 
 const SIZES = [16, 32, 64, 128, 256];
@@ -44,8 +45,51 @@ export async function benchPlacement(print: (line: string) => void): Promise<voi
   const solver = new HighsWorker();
   try {
     await benchSolvers(print, solver);
+    await benchLargeTopologies(print, solver);
   } finally {
     await solver.close();
+  }
+}
+
+/** The same requirement on a written-out topology (what an import gives). */
+function explicitProblem(topology: Topology, objective: Objective): PlacementProblem {
+  return { ...mandalaProblem(8, objective), name: topology.name, topology: { kind: 'explicit', topology } };
+}
+
+/** A copy with its own link array: nothing computed for one run can serve the next. */
+const fresh = (topology: Topology): Topology => ({ ...topology, links: topology.links.map((link) => ({ ...link })) });
+
+/**
+ * The exact path on real-network sizes: a Kdl-sized regional network (754 nodes, as the Topology
+ * Zoo's largest), the 1,664-node Mandala (access 1,024) and a 10,000-node regional network; the
+ * compact MILP beside it where its n^2 model is worth trying.
+ */
+async function benchLargeTopologies(print: (line: string) => void, solver: HighsWorker): Promise<void> {
+  print('');
+  print(`exact path on large written-out topologies, ms (median of 3 cold runs; compact MILP: one run, cut at ${MILP_LIMIT_SECONDS} s)`);
+  print('topology | nodes | links | exact min-aifs | exact balanced | Pareto fronts | compact MILP min-aifs | same optimum | RSS after (MB)');
+  const cases: [string, () => Topology, boolean][] = [
+    ['regional (Kdl-sized)', () => regionalTopology(754), true],
+    ['Mandala access 1,024', () => generateMandala({ name: 'Mandala1024', access: 1024, ...DEFAULT_MANDALA_LATENCIES, diameter: 0.07 * 0.17, acceleratorShare: 0.3, seed: 7 }), false],
+    ['regional', () => regionalTopology(10_000), false],
+  ];
+  for (const [label, make, tryMilp] of cases) {
+    const topology = make();
+    const time = (work: (t: Topology) => unknown) => medianMs(3, () => work(fresh(topology)));
+    const exactMs = await time((t) => solvePlacementExact(explicitProblem(t, MIN_AIFS)));
+    const balancedMs = await time((t) => solvePlacementExact(explicitProblem(t, BALANCED)));
+    const paretoMs = await time((t) => placementPareto(explicitProblem(t, MIN_AIFS)));
+    const exact = solvePlacementExact(explicitProblem(topology, MIN_AIFS));
+    let milp = 'skipped (n^2 model)';
+    let agree = '-';
+    if (tryMilp) {
+      const started = performance.now();
+      const result = await solvePlacement(explicitProblem(topology, MIN_AIFS), { method: 'milp-compact', solver, timeLimit: MILP_LIMIT_SECONDS });
+      milp = result.status === 'timeout' ? `>${MILP_LIMIT_SECONDS * 1000}` : fmt(performance.now() - started);
+      agree = result.status === 'timeout' ? '-' : result.status === exact.status && result.k === exact.k ? 'yes' : 'NO';
+    }
+    const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+    print([label, topology.nodes.length, topology.links.length, fmt(exactMs), fmt(balancedMs), fmt(paretoMs), milp, agree, rss].map(String).join(' | '));
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from './check.js';
+import { runImport } from './import.js';
 import { runReport } from './report.js';
 import { runSimulate } from './simulate.js';
 import { runSolve } from './solve.js';
@@ -28,6 +29,8 @@ export interface Command {
   readonly summary: string;
   /** What the positional arguments are: .nsc files, or part files of `nsc study`. */
   readonly files: 'FILE' | 'FILE...' | 'PART...';
+  /** What the files are, for the usage error when none is named (default: .nsc file). */
+  readonly fileKind?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** False for a command that reads no .nsc files: it takes no --workspace. */
   readonly workspace?: false;
@@ -145,6 +148,34 @@ export const COMMANDS: readonly Command[] = [
     },
     run: (files, o) => runReport(files, { output: string(o.output), workspace: string(o.workspace) }),
   },
+  {
+    name: 'import',
+    summary: 'Turn a Topology Zoo GML, GraphML or containerlab topology file into a scenario.',
+    files: 'FILE',
+    fileKind: 'topology file (.gml, .graphml, .clab.yml)',
+    workspace: false,
+    options: {
+      output: { type: 'string', short: 'o', value: 'FILE', help: 'the .nsc file to write (default: print it on stdout)' },
+      accelerators: { type: 'string', value: 'RULE', help: 'which nodes get an accelerator: none, all, top-degree:SHARE or random:SHARE, SHARE like 20% or a count like 12 (default: none)' },
+      seed: { type: 'string', value: 'S', help: 'seed of random:SHARE (default: 0)' },
+      'min-latency': { type: 'string', value: 'T', help: 'smallest latency computed from coordinates, e.g. 0.05ms (default: 0.05 ms)' },
+      'default-latency': { type: 'string', value: 'T', help: 'latency of links when the file has no latency or coordinates at all (default: 1 ms)' },
+      'keep-disconnected': { type: 'boolean', help: 'keep the parts not connected to the largest one (default: drop them, with a warning)' },
+      'topology-only': { type: 'boolean', help: 'write only the topology, no starting curve and placement' },
+      name: { type: 'string', value: 'NAME', help: "the topology's name (default: the network's name in the file)" },
+    },
+    run: (files, o) =>
+      runImport(files, {
+        output: string(o.output),
+        accelerators: string(o.accelerators),
+        seed: string(o.seed),
+        minLatency: string(o['min-latency']),
+        defaultLatency: string(o['default-latency']),
+        keepDisconnected: flag(o['keep-disconnected']),
+        topologyOnly: flag(o['topology-only']),
+        name: string(o.name),
+      }),
+  },
 ];
 
 /** The command the words start with (`study merge` before `study`), and the words after it. */
@@ -160,7 +191,7 @@ export function findCommand(words: readonly string[]): { command: Command; rest:
 /** The usage error for a command line without the files the command needs. */
 export function missingFiles(command: Command): string {
   if (command.files === 'PART...') return 'name at least one part file';
-  return `name ${command.files === 'FILE' ? 'a' : 'at least one'} .nsc file`;
+  return `name ${command.files === 'FILE' ? 'a' : 'at least one'} ${command.fileKind ?? '.nsc file'}`;
 }
 
 export const EXIT_CODES_TEXT = 'Exit codes: 0 valid and feasible, 1 infeasible, 2 input errors, 3 time limit reached.';

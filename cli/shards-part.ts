@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { CellOutcome, StudyCellKey, StudyOutline, StudySlice } from '../engine/placement/study.js';
-import type { StudySpec } from '../engine/placement/model.js';
+import type { SpreadOver, StudySpec, TieBreak } from '../engine/placement/model.js';
 import type { Shard } from './shards.js';
 import { shardLabel, shardSlices } from './shards.js';
 import { readFailure, type CliDiagnostic } from './workspace.js';
@@ -274,8 +274,15 @@ function parseStudy(json: JsonRecord, shard: Shard): { study: PartStudy; done: D
 function parseCellKey(json: JsonRecord): StudyCellKey {
   const objective = json.objective;
   if (objective !== 'min-aifs' && objective !== 'balanced' && objective !== 'baseline') throw new Error(`unknown objective ${JSON.stringify(objective)}`);
-  const weights = objective === 'balanced' ? { aifWeight: field(json, 'aifWeight', isNonNegative, 'a number'), spreadWeight: field(json, 'spreadWeight', isNonNegative, 'a number') } : {};
-  return { objective, ...weights, target: field(json, 'target', isNonNegative, 'a number'), rounds: field(json, 'rounds', isCount, 'a whole number') };
+  const reading =
+    objective === 'balanced'
+      ? {
+          aifWeight: field(json, 'aifWeight', isNonNegative, 'a number'),
+          spreadWeight: field(json, 'spreadWeight', isNonNegative, 'a number'),
+          spreadOver: field(json, 'spreadOver', (v): v is SpreadOver => v === 'aifs' || v === 'all-nodes', 'aifs or all-nodes'),
+        }
+      : { tieBreak: field(json, 'tieBreak', (v): v is TieBreak => v === 'fastest-round' || v === 'fewest-accelerators', 'fastest-round or fewest-accelerators') };
+  return { objective, ...reading, target: field(json, 'target', isNonNegative, 'a number'), rounds: field(json, 'rounds', isCount, 'a whole number') };
 }
 
 function parseDoneSlice(json: JsonRecord, where: string): DoneSlice {

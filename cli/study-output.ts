@@ -25,13 +25,17 @@ export function studyOutput(studies: readonly StudyEntry[], files: readonly stri
 }
 
 const objectiveLabel = (cell: StudyCell) => (cell.objective === 'balanced' ? `balanced(${cell.aifWeight},${cell.spreadWeight})` : cell.objective);
+/** The objective with its reading, as the table shows it: `min-aifs then fastest-round`, `balanced(1,1000) over all-nodes`. */
+const objectiveWithReading = (cell: StudyCell) => `${objectiveLabel(cell)}${cell.tieBreak ? ` then ${cell.tieBreak}` : ''}${cell.spreadOver ? ` over ${cell.spreadOver}` : ''}`;
 
-const CSV_HEADER = ['study', 'objective', 'target', 'rounds', 'feasible', 'aifs_mean', 'aifs_std', 'max_learning_time_mean', 'max_learning_time_std', 'accelerated_mean', 'accelerated_std'];
+const CSV_HEADER = [
+  'study', 'objective', 'target', 'rounds', 'feasible', 'aifs_mean', 'aifs_std', 'max_learning_time_mean', 'max_learning_time_std', 'accelerated_mean', 'accelerated_std', 'tie_break', 'spread_over',
+];
 
 function toCsv(studies: readonly StudyEntry[]): string {
   const rows = studies.flatMap((study) =>
     study.cells.map((c) =>
-      [study.name, objectiveLabel(c), c.target, c.rounds, c.feasible, c.aifs?.mean, c.aifs?.std, c.maxLearningTime?.mean, c.maxLearningTime?.std, c.accelerated?.mean, c.accelerated?.std]
+      [study.name, objectiveLabel(c), c.target, c.rounds, c.feasible, c.aifs?.mean, c.aifs?.std, c.maxLearningTime?.mean, c.maxLearningTime?.std, c.accelerated?.mean, c.accelerated?.std, c.tieBreak, c.spreadOver]
         .map((v) => (v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v)))
         .join(','),
     ),
@@ -44,7 +48,7 @@ function toTable(study: StudyEntry): string {
   if (study.status === 'timeout') return `${heading}: stopped by the time limit\n`;
   const stat = (s: { mean: number; std: number } | null, format: (v: number) => string) => (s ? `${format(s.mean)} ± ${format(s.std)}` : '–');
   const rows = study.cells.map((c) => [
-    objectiveLabel(c),
+    objectiveWithReading(c),
     formatQuantity(c.target, 'time'),
     String(c.rounds),
     `${(c.feasible * 100).toFixed(0)}%`,

@@ -12,6 +12,7 @@ import {
   REQUESTS,
   RESULTS_NOTIFICATION,
   SOLVING_NOTIFICATION,
+  type ImportTopologyResult,
   type NetScenarioInitializationOptions,
   type ScenarioResults,
   type SolvingParams,
@@ -135,6 +136,7 @@ function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.
       const text = format === 'JSON' ? `${JSON.stringify(results, null, 2)}\n` : resultsToCsv(results);
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     }),
+    vscode.commands.registerCommand(COMMANDS.importTopology, () => importTopology(client)),
     vscode.commands.registerCommand(COMMANDS.applyWeights, async (arg?: unknown) => {
       const uri = requireUri(arg);
       if (!uri) return;
@@ -149,4 +151,44 @@ function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.
       for (const action of edits) if (action.edit) await vscode.workspace.applyEdit(action.edit);
     }),
   ];
+}
+
+/** Accelerator rules offered by Import Topology… (nsc import --accelerators). */
+const ACCELERATOR_RULES = [
+  { label: 'none', description: 'no node has an accelerator' },
+  { label: 'top-degree:20%', description: 'the 20% best-connected nodes' },
+  { label: 'random:30%', description: '30% of the nodes, drawn with seed 0' },
+  { label: 'all', description: 'every node' },
+];
+
+/**
+ * Import Topology…: a Topology Zoo GML, GraphML or containerlab file, converted by the language
+ * server (the rules of nsc import), saved as a .nsc file next to it and opened.
+ */
+async function importTopology(client: LanguageClient): Promise<void> {
+  const [source] =
+    (await vscode.window.showOpenDialog({
+      title: 'Import a topology',
+      canSelectMany: false,
+      filters: { 'Topology files': ['gml', 'graphml', 'xml', 'yml', 'yaml'], 'All files': ['*'] },
+    })) ?? [];
+  if (!source) return;
+  const rule = await vscode.window.showQuickPick(ACCELERATOR_RULES, { title: 'Which nodes get an accelerator?' });
+  if (!rule) return;
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+  const fileName = source.path.split('/').pop() ?? source.path;
+  const result = await client.sendRequest<ImportTopologyResult>(REQUESTS.importTopology, { fileName, text, accelerators: rule.label });
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`NetScenario: cannot import ${result.message}`);
+    return;
+  }
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: source.with({ path: source.path.replace(/(\.clab)?\.[^./]+$/, '') + '.nsc' }),
+    filters: { NetScenario: ['nsc'] },
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  const warnings = result.summary.filter((line) => line.startsWith('Warning:')).length;
+  void vscode.window.showInformationMessage(`NetScenario: ${result.summary[0] ?? 'imported.'}${warnings > 0 ? ` ${warnings} warning(s) at the top of the file.` : ''}`);
 }

@@ -7,11 +7,12 @@
  * so a large switch's fixes never delay its verdict. Pure engine code: it sees lowered models and,
  * for fixes, only which unit the user wrote each limit in.
  */
-import { exchangeLatencies } from './placement/latency.js';
+import { ExchangeLatencies } from './placement/latency.js';
 import type { PlacementProblem, StudySpec, Topology } from './placement/model.js';
 import { resolveProblem } from './placement/instance.js';
 import type { PlacementResult } from './placement/result.js';
-import { solvePlacementExact } from './placement/solve.js';
+import type { ParetoFronts } from './placement/pareto.js';
+import { placementPareto, solvePlacementExact } from './placement/solve.js';
 import { runStudy, type StudyResult } from './placement/study.js';
 import { buildDesign } from './scheduling/design.js';
 import { serviceGroups, solveNetwork, type Network } from './scheduling/joint.js';
@@ -45,7 +46,7 @@ export interface ValueFix {
 
 /** Per placement, the checked fixes; per switch, fixes and trajectories; per service, fixes; aligned with the outcome's arrays. */
 export interface ScenarioDetails {
-  readonly placements: readonly PlacementOutcome['fixes'][];
+  readonly placements: readonly Pick<PlacementOutcome, 'fixes' | 'pareto'>[];
   readonly switches: readonly Pick<SwitchOutcome, 'simulation' | 'packets' | 'flowFixes' | 'applicableWeights' | 'move'>[];
   readonly services: readonly Pick<ServiceOutcome, 'fixes' | 'move'>[];
 }
@@ -62,6 +63,8 @@ export interface PlacementOutcome {
   readonly target: number;
   /** Checked fixes of an infeasible placement; empty until the details are computed. */
   readonly fixes: { readonly target?: ValueFix; readonly rounds?: ValueFix; readonly acceleratorsMax?: ValueFix };
+  /** The Pareto fronts of (AIFs, spread) and (AIFs, max round time); null until the details are computed. */
+  readonly pareto: ParetoFronts | null;
 }
 
 export interface SwitchOutcome {
@@ -143,7 +146,11 @@ const networkOf = (input: ScenarioInput): Network => ({ switches: [...input.swit
 export async function scenarioDetails(input: ScenarioInput, outcome: ScenarioOutcome, options: { signal?: AbortSignal } = {}): Promise<ScenarioDetails> {
   const placements = input.placements.map((problem, i) => {
     const { result } = outcome.placements[i];
-    return result.status === 'infeasible' ? placementFixes(problem, result, input.units.targets[problem.name]) : {};
+    options.signal?.throwIfAborted();
+    return {
+      fixes: result.status === 'infeasible' ? placementFixes(problem, result, input.units.targets[problem.name]) : {},
+      pareto: placementPareto(problem),
+    };
   });
   const switches: ScenarioDetails['switches'][number][] = [];
   for (const [i, model] of input.switches.entries()) {
@@ -160,7 +167,7 @@ export async function scenarioDetails(input: ScenarioInput, outcome: ScenarioOut
 
 export function withDetails(outcome: ScenarioOutcome, details: ScenarioDetails): ScenarioOutcome {
   return {
-    placements: outcome.placements.map((p, i) => ({ ...p, fixes: details.placements[i] })),
+    placements: outcome.placements.map((p, i) => ({ ...p, ...details.placements[i] })),
     switches: outcome.switches.map((s, i) => ({ ...s, ...details.switches[i] })),
     services: outcome.services.map((s, j) => ({ ...s, ...details.services[j] })),
     studies: outcome.studies,
@@ -182,8 +189,8 @@ function placementOutcome(problem: PlacementProblem): PlacementOutcome {
   const latencyToServer: Record<string, number | null> = {};
   const server = result.server === null ? -1 : topology.nodes.findIndex((n) => n.name === result.server);
   if (server >= 0) {
-    const latency = exchangeLatencies(topology, problem.exchange);
-    topology.nodes.forEach((node, i) => (latencyToServer[node.name] = Number.isFinite(latency[i][server]) ? latency[i][server] : null));
+    const fromServer = (instance?.latency ?? new ExchangeLatencies(topology, problem.exchange)).fromServer(server);
+    topology.nodes.forEach((node, i) => (latencyToServer[node.name] = Number.isFinite(fromServer[i]) ? fromServer[i] : null));
   }
   return {
     name: problem.name,
@@ -195,6 +202,7 @@ function placementOutcome(problem: PlacementProblem): PlacementOutcome {
     rounds: problem.rounds,
     target: problem.target,
     fixes: {},
+    pareto: null,
   };
 }
 

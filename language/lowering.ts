@@ -193,9 +193,15 @@ export function lowerCurve(curve: ast.Curve): TrainingCurve {
 
 export function lowerObjective(spec: ast.ObjectiveSpec | undefined): Objective {
   if (spec?.kind === 'balanced') {
-    return { kind: 'balanced', aifWeight: required(spec.aifWeight, spec, 'the aifs weight'), spreadWeight: required(spec.spreadWeight, spec, 'the spread weight') };
+    return {
+      kind: 'balanced',
+      aifWeight: required(spec.aifWeight, spec, 'the aifs weight'),
+      spreadWeight: required(spec.spreadWeight, spec, 'the spread weight'),
+      ...(spec.spreadOver === 'all-nodes' || spec.spreadOver === 'aifs' ? { spreadOver: spec.spreadOver } : {}),
+    };
   }
-  return { kind: spec?.kind === 'baseline' ? 'baseline' : 'min-aifs' };
+  const tieBreak = spec?.tieBreak === 'fastest-round' || spec?.tieBreak === 'fewest-accelerators' ? { tieBreak: spec.tieBreak } : {};
+  return { kind: spec?.kind === 'baseline' ? 'baseline' : 'min-aifs', ...tieBreak };
 }
 
 // The language reference's placement defaults.
@@ -378,9 +384,11 @@ export function lowerStudy(study: ast.Study): StudySpec {
   const clauses = study.clauses;
   const placement = resolved(firstOf(clauses, 'StudyPlacement')?.placement, study, 'placement');
   const base = lowerPlacement(placement);
-  if (base.topology.kind !== 'mandala') throw new Unlowerable(study, `study ${study.name} needs a generated topology`);
+  const regenerate = firstOf(clauses, 'StudyRegenerate') !== undefined;
+  if (regenerate && base.topology.kind !== 'mandala') throw new Unlowerable(study, `study ${study.name} can only regenerate a generated topology`);
   const instances = firstOf(clauses, 'StudyInstances');
-  const share = base.topology.spec.acceleratorShare;
+  const source = base.topology;
+  const share = source.kind === 'mandala' ? source.spec.acceleratorShare : source.topology.nodes.filter((node) => node.accelerator).length / Math.max(1, source.topology.nodes.length);
   const rounds = firstOf(clauses, 'StudyRounds')?.values.map((q) => required(q, study, 'rounds'));
   const targets = firstOf(clauses, 'StudyTargets')?.values.map((q) => required(q, study, 'target'));
   const objectives = firstOf(clauses, 'StudyObjectives')?.objectives.map(lowerObjective);
@@ -393,5 +401,6 @@ export function lowerStudy(study: ast.Study): StudySpec {
     instances: optional(instances?.count) ?? 1,
     acceleratorShare: { min: optional(instances?.min) ?? share, max: optional(instances?.max) ?? share },
     seed: optional(instances?.seed) ?? 0,
+    regenerate,
   };
 }

@@ -23,6 +23,26 @@ function licenseText(dir) {
 }
 
 /**
+ * A package that declares MIT in its manifest but ships no licence file (fast-xml-parser's
+ * @nodable/entities): the MIT licence's text with the manifest's author as the copyright holder.
+ */
+function mitFromManifest(manifest) {
+  const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+  if (manifest.license !== 'MIT' || !author) return undefined;
+  return [
+    `MIT License (the package declares MIT and ships no licence file; its author: ${author})`,
+    '',
+    `Copyright (c) ${author}`,
+    '',
+    'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:',
+    '',
+    'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.',
+    '',
+    'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.',
+  ].join('\n');
+}
+
+/**
  * Writes one text file with, per bundled package (sorted by name): name, version, licence and the
  * licence text. `extra` names packages used without being bundled (copied files).
  */
@@ -36,7 +56,7 @@ export function writeThirdPartyNotices(outfile, metafiles, extra = []) {
   }
   const sections = [...dirs].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const text = licenseText(dir);
+    const text = licenseText(dir) ?? mitFromManifest(manifest);
     if (!text) throw new Error(`${name}: no license file in ${dir}; add its notice by hand before shipping it`);
     return `${name} ${manifest.version} (${manifest.license})\n\n${text}`;
   });

@@ -25,10 +25,23 @@ export const REQUESTS = {
   solve: 'netscenario/solve',
   /** Cancel a running solve; answers whether one was running. */
   cancel: 'netscenario/cancelSolve',
+  /** A topology file (GML, GraphML, containerlab) as .nsc text: ImportTopologyParams, answers ImportTopologyResult. */
+  importTopology: 'netscenario/importTopology',
 } as const;
 export interface UriParams {
   readonly uri: string;
 }
+
+/** The file to import (its name tells the format) and the rules of `nsc import` (docs/cli.md). */
+export interface ImportTopologyParams {
+  readonly fileName: string;
+  readonly text: string;
+  /** none (default), all, top-degree:SHARE or random:SHARE. */
+  readonly accelerators?: string;
+}
+
+/** The scenario text and what the import did (the lines `nsc import` prints), or why it failed. */
+export type ImportTopologyResult = { readonly ok: true; readonly text: string; readonly summary: readonly string[] } | { readonly ok: false; readonly message: string };
 
 /** VS Code commands, handled by the client (code lenses name some of them). */
 export const COMMANDS = {
@@ -36,5 +49,6 @@ export const COMMANDS = {
   cancel: 'netscenario.cancelSolve',
   exportResults: 'netscenario.exportResults',
   applyWeights: 'netscenario.applyChosenWeights',
+  importTopology: 'netscenario.importTopology',
 } as const;
 

@@ -1,7 +1,9 @@
-/** A placement's figures: topology map, per-AIF round times against T/R, training curve p_k. */
+/** A placement's figures: topology map, per-AIF round times against T/R, training curve p_k, Pareto fronts. */
+import type { ParetoPoint } from '../../engine/placement/pareto.js';
 import type { PlacementOutcome } from '../../server/protocol.js';
 import { chartCard, svgCard, type Context } from './card.js';
 import { axisTitle } from './charts.js';
+import { html } from './dom.js';
 import { number, seconds, timeScale } from './format.js';
 import { topologySvg, type Role, type TopologyView } from './topology.js';
 
@@ -19,7 +21,76 @@ export function placementFigures(context: Context, outcome: PlacementOutcome): H
   if (outcome.topology.nodes.length > 0) figures.push(topologyCard(context, outcome));
   if (outcome.result.aifs.length > 0) figures.push(roundTimeCard(context, outcome));
   if (outcome.curve.points.length > 0) figures.push(curveCard(context, outcome));
+  const pareto = outcome.pareto;
+  if (pareto && pareto.spread.length > 0) figures.push(paretoCard(context, outcome, 'spread', pareto.spread));
+  if (pareto && pareto.maxRoundTime.length > 0) figures.push(paretoCard(context, outcome, 'max round time', pareto.maxRoundTime));
   return figures;
+}
+
+/**
+ * A Pareto front as a scatter of (k, value) with the chosen placement highlighted (it may lie off
+ * the front: min-aifs ranks AIFs first). Clicking a point shows the placement that reaches it.
+ */
+function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spread' | 'max round time', front: readonly ParetoPoint[]): HTMLElement {
+  const { palette } = context;
+  const { result } = outcome;
+  const chosenValue = criterion === 'spread' ? result.spread : result.maxRoundTime;
+  const scale = timeScale(Math.max(...front.map((p) => p.value), chosenValue ?? 0));
+  const ks = [...front.map((p) => p.k), ...(result.k === null ? [] : [result.k])];
+  const describe = (p: ParetoPoint) =>
+    `${p.k} AIFs, ${criterion} ${seconds(p.value)}: FL server ${p.server}; AIFs ${p.aifs.join(', ')}` +
+    `${p.accelerated.length > 0 ? ` (accelerated: ${p.accelerated.join(', ')})` : ''}; max round ${seconds(p.maxRoundTime)}, spread ${seconds(p.spread)}.`;
+  const detail = html('p', { class: 'note' }, 'Click a point of the front to see its placement.');
+  const chosenOnFront = front.some((p) => p.k === result.k && chosenValue !== null && Math.abs(p.value - chosenValue) <= 1e-12 + 1e-9 * p.value);
+  const card = chartCard(
+    context,
+    `Pareto front: AIFs vs ${criterion}`,
+    {
+      type: 'scatter',
+      data: {
+        datasets: [
+          {
+            label: 'non-dominated placements',
+            data: front.map((p) => ({ x: p.k, y: p.value * scale.factor })),
+            borderColor: palette.blue,
+            backgroundColor: palette.blue,
+            showLine: true,
+            stepped: 'before' as const,
+            pointRadius: 5,
+          },
+          ...(result.k !== null && chosenValue !== null
+            ? [
+                {
+                  label: chosenOnFront ? 'chosen (on the front)' : 'chosen (dominated)',
+                  data: [{ x: result.k, y: chosenValue * scale.factor }],
+                  borderColor: palette.green,
+                  backgroundColor: palette.green,
+                  pointRadius: 9,
+                  pointStyle: 'rectRot' as const,
+                },
+              ]
+            : []),
+        ],
+      },
+      options: {
+        onClick: (_event, elements) => {
+          const hit = elements.find((element) => element.datasetIndex === 0);
+          if (hit) detail.textContent = describe(front[hit.index]);
+        },
+        scales: {
+          // Half a step of room on both sides, so the end points are not cut by the axes.
+          x: { type: 'linear', min: Math.min(...ks) - 0.5, max: Math.max(...ks) + 0.5, title: axisTitle('k (number of AIFs)'), ticks: { stepSize: 1 } },
+          y: { beginAtZero: true, grace: '10%', title: axisTitle(`${criterion} (${scale.unit})`) },
+        },
+      },
+    },
+    {
+      header: ['k', `${criterion} (s)`, 'FL server', 'AIFs', 'accelerated', 'max round time (s)', 'spread (s)'],
+      rows: front.map((p) => [p.k, p.value, p.server, p.aifs.join(' '), p.accelerated.join(' '), p.maxRoundTime, p.spread]),
+    },
+  );
+  card.append(detail);
+  return card;
 }
 
 function topologyCard(context: Context, outcome: PlacementOutcome): HTMLElement {

@@ -14,7 +14,9 @@ export const studySummary = (outcome: StudyOutcome): string =>
   `Placement ${outcome.result.placement}, ${outcome.result.instances} instances, ${outcome.result.cells.length} cells.`;
 
 const objectiveLabel = (cell: StudyCell) =>
-  cell.objective === 'balanced' ? `balanced (A ${number(cell.aifWeight ?? 0)}, B ${number(cell.spreadWeight ?? 0)})` : cell.objective;
+  cell.objective === 'balanced'
+    ? `balanced (A ${number(cell.aifWeight ?? 0)}, B ${number(cell.spreadWeight ?? 0)}, over ${cell.spreadOver ?? 'aifs'})`
+    : `${cell.objective} then ${cell.tieBreak ?? 'fastest-round'}`;
 
 interface Metric {
   readonly title: string;

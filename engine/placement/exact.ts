@@ -5,13 +5,14 @@
  * plain + min(H, accelerated-only) >= k. The answer is the smallest feasible k.
  *
  * Several placements share the optimum; the reported one is fixed by a total order so every run
- * and every solver path agree: objective, then fewest AIFs, then smallest max round time, then
- * fewest accelerators, then lowest server index.
+ * and every solver path agree: objective, then fewest AIFs, then smallest max round time and
+ * fewest accelerators (in the order of the objective's tie-break), then lowest server index.
  */
 import { Deadline } from './deadline.js';
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
 import type { Placement } from './placement.js';
-import { bottleneck, capacityAt, pickWithin, nearestServerViews, type ServerView } from './servers.js';
+import type { Objective, TieBreak } from './model.js';
+import { bottleneck, capacityAt, pickWithin, placeable, nearestServerViews, type ServerView } from './servers.js';
 
 /** The best way found to place k AIFs around one server: all round times lie in [lower, bound]. */
 export interface Candidate {
@@ -24,13 +25,22 @@ export interface Candidate {
   readonly accelerators: number;
 }
 
-/** Whether a precedes b in the reporting order; callers visit servers in index order and keep the first of equals. */
-export function better(a: Candidate, b: Candidate | undefined): boolean {
+/**
+ * Whether a precedes b in the reporting order: objective, fewest AIFs, then the tie-break's order of
+ * max round time and accelerators. Callers visit servers in index order and keep the first of equals.
+ */
+export function better(a: Candidate, b: Candidate | undefined, tieBreak: TieBreak = 'fastest-round'): boolean {
   if (b === undefined) return true;
   if (a.objective !== b.objective) return a.objective < b.objective;
   if (a.k !== b.k) return a.k < b.k;
+  if (tieBreak === 'fewest-accelerators' && a.accelerators !== b.accelerators) return a.accelerators < b.accelerators;
   if (a.bound !== b.bound) return a.bound < b.bound;
   return a.accelerators < b.accelerators;
+}
+
+/** The secondary criterion of min-aifs and baseline (fastest-round when not written). */
+export function tieBreakOf(objective: Objective): TieBreak {
+  return objective.kind === 'balanced' ? 'fastest-round' : (objective.tieBreak ?? 'fastest-round');
 }
 
 export function placeCandidate(instance: PlacementInstance, candidate: Candidate): Placement {
@@ -48,6 +58,20 @@ export function bottleneckCandidate(instance: PlacementInstance, view: ServerVie
 }
 
 /**
+ * k AIFs around this server within `limit` using the fewest accelerators, and among those the
+ * smallest max round time: k - (nodes that fit plain) accelerators are needed, and the bottleneck
+ * with at most that many is the fastest such placement. Undefined if k do not fit.
+ */
+export function economicalCandidate(instance: PlacementInstance, view: ServerView, k: number, objective: number, limit: number): Candidate | undefined {
+  const t = instance.times[k];
+  const capacity = capacityAt(view, t, instance.alpha, limit);
+  if (placeable(capacity, instance.maxAccelerators) < k) return undefined;
+  const fewest = Math.max(0, k - capacity.plain);
+  const bound = bottleneck(view, t, k, instance.alpha, fewest);
+  return { view, k, objective, lower: -Infinity, bound, accelerators: fewest };
+}
+
+/**
  * Fewest AIFs meeting T/R (min-aifs, or baseline with H = 0); undefined when infeasible.
  * `objectiveOf(k)` lets the balanced objective with no spread weight (A*k) reuse this search.
  */
@@ -55,13 +79,15 @@ export function solveMinAifsExact(instance: PlacementInstance, objectiveOf: (k: 
   if (instance.roundLimit === undefined) return undefined;
   const limit = withTolerance(instance.roundLimit);
   const views = nearestServerViews(instance, deadline);
+  const tieBreak = tieBreakOf(instance.problem.objective);
   // Beyond largestUsefulK p_k is flat: a k that fails there fails for every larger k too.
   for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
     deadline.check();
     let best: Candidate | undefined;
     for (const view of views) {
-      const candidate = bottleneckCandidate(instance, view, k, objectiveOf(k));
-      if (candidate !== undefined && candidate.bound <= limit && better(candidate, best)) best = candidate;
+      const candidate =
+        tieBreak === 'fewest-accelerators' ? economicalCandidate(instance, view, k, objectiveOf(k), limit) : bottleneckCandidate(instance, view, k, objectiveOf(k));
+      if (candidate !== undefined && candidate.bound <= limit && better(candidate, best, tieBreak)) best = candidate;
     }
     if (best !== undefined) return placeCandidate(instance, best);
   }

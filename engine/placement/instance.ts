@@ -5,7 +5,7 @@
  */
 import { curveIssues, flatFrom, trainingTimes } from './curve.js';
 import { Deadline } from './deadline.js';
-import { exchangeLatencies, topologyIssues } from './latency.js';
+import { ExchangeLatencies, topologyIssues } from './latency.js';
 import { generateMandala, mandalaIssues } from './mandala.js';
 import type { PlacementProblem, Topology } from './model.js';
 
@@ -16,8 +16,11 @@ export interface PlacementInstance {
   readonly names: readonly string[];
   /** h_i */
   readonly accelerator: readonly boolean[];
-  /** d_ij, seconds; +Infinity between disconnected nodes. */
-  readonly latency: readonly Float64Array[];
+  /**
+   * d_ij, seconds, one server row at a time; +Infinity between disconnected nodes. Instances share it
+   * only when they differ in T/R alone (retargeted), so it also keys what is built on the views.
+   */
+  readonly latency: ExchangeLatencies;
   /** p_k indexed by k = 1..n. */
   readonly times: Float64Array;
   /** p_k is constant for every k >= this. */
@@ -25,7 +28,7 @@ export interface PlacementInstance {
   readonly alpha: number;
   /** Effective H: 0 for the baseline, never more than the nodes that have an accelerator. */
   readonly maxAccelerators: number;
-  /** D, seconds. */
+  /** D, seconds; Infinity when not given (every reachable pair is allowed). */
   readonly maxLatency: number;
   readonly serverAllowed: readonly boolean[];
   readonly aifAllowed: readonly boolean[];
@@ -52,7 +55,7 @@ export function withTolerance(limit: number): number {
   return limit + Math.abs(limit) * RELATIVE_TOLERANCE;
 }
 
-/** Generating a Mandala and all-pairs latencies are the long parts: `deadline` bounds them. */
+/** Generating a Mandala is the long part: `deadline` bounds it. */
 export function resolveProblem(problem: PlacementProblem, deadline: Deadline = Deadline.NONE): ResolvedProblem {
   const source = problem.topology;
   const generatorIssues = source.kind === 'mandala' ? mandalaIssues(source.spec) : [];
@@ -69,7 +72,7 @@ export function resolveProblem(problem: PlacementProblem, deadline: Deadline = D
 
   const n = names.length;
   const accelerator = topology.nodes.map((node) => node.accelerator);
-  const latency = exchangeLatencies(topology, problem.exchange, deadline);
+  const latency = new ExchangeLatencies(topology, problem.exchange);
   const available = accelerator.filter(Boolean).length;
   const requestedH = problem.objective.kind === 'baseline' ? 0 : (problem.maxAccelerators ?? available);
   const candidates = problem.serverCandidates === undefined ? undefined : new Set(problem.serverCandidates);
@@ -85,7 +88,7 @@ export function resolveProblem(problem: PlacementProblem, deadline: Deadline = D
     flatFrom: flatFrom(problem.curve),
     alpha: problem.acceleration,
     maxAccelerators: Math.min(requestedH, available),
-    maxLatency: problem.maxLatency ?? largestFinite(latency, deadline),
+    maxLatency: problem.maxLatency ?? Infinity,
     serverAllowed: names.map((name) => candidates === undefined || candidates.has(name)),
     aifAllowed: names.map((name) => !excluded.has(name)),
     minAifs: problem.minAifs,
@@ -94,10 +97,18 @@ export function resolveProblem(problem: PlacementProblem, deadline: Deadline = D
   return { instance, issues: requirement };
 }
 
-/** Whether an AIF on i may report to a server on j: distinct, reachable, within D, i not excluded. */
-export function pairAllowed(instance: PlacementInstance, i: number, j: number): boolean {
-  const d = instance.latency[j][i]; // = d_ij: shortest paths are symmetric, and the server's row is contiguous
-  return i !== j && instance.aifAllowed[i] && Number.isFinite(d) && d <= instance.maxLatency;
+/**
+ * The same instance under another target or number of rounds (a relaxation being checked): only T/R
+ * changes, so it shares everything else — the latencies and the views built on them — with `instance`.
+ */
+export function retargeted(instance: PlacementInstance, problem: PlacementProblem): PlacementInstance {
+  const requirement = requirementIssues(problem);
+  return { ...instance, problem, roundLimit: requirement.length === 0 ? problem.target / problem.rounds : undefined };
+}
+
+/** Whether an AIF on i may report to a server on j at d = d_ij: distinct, reachable, within D, i not excluded. */
+export function pairAllowed(instance: PlacementInstance, i: number, j: number, d: number): boolean {
+  return i !== j && instance.aifAllowed[i] && d !== Infinity && d <= instance.maxLatency;
 }
 
 /** The largest k worth trying: p_k is flat from `flatFrom` on, so more AIFs only add latency. */
@@ -105,14 +116,6 @@ export function largestUsefulK(instance: PlacementInstance): number {
   return Math.min(instance.n - 1, Math.max(instance.minAifs, instance.flatFrom));
 }
 
-function largestFinite(rows: readonly Float64Array[], deadline: Deadline): number {
-  let largest = 0;
-  for (const row of rows) {
-    deadline.check();
-    for (const d of row) if (Number.isFinite(d) && d > largest) largest = d;
-  }
-  return largest;
-}
 
 function parameterIssues(problem: PlacementProblem): string[] {
   const issues: string[] = [];

@@ -2,9 +2,14 @@
  * d_ij of the paper: the exchange latency between an AIF on node i and the FL server on node j,
  * from shortest paths over the links. Unreachable pairs are +Infinity here and are turned into
  * forbidden pairs by the instance, so no Infinity ever reaches a model or a result.
+ *
+ * Nothing here keeps an all-pairs matrix: a 20,000-node topology would need 3.2 GB for it. The
+ * solvers look at one FL-server candidate at a time, so latencies come one server row at a time —
+ * a Dijkstra from the server, O(m log n) time and O(n) memory — or, for the searches that need only
+ * the nearest nodes, a Dijkstra stopped as soon as it has visited enough of them.
  */
 import { Deadline } from './deadline.js';
-import type { Exchange, Link, Topology } from './model.js';
+import type { Exchange, Topology } from './model.js';
 
 /** Why the topology cannot be used; empty when it is fine. */
 export function topologyIssues(topology: Topology): string[] {
@@ -21,35 +26,100 @@ export function topologyIssues(topology: Topology): string[] {
   return issues;
 }
 
+/** Rows kept for repeated reads of the same server (a result's round times, its chart): a few, not n. */
+const RECENT_ROWS = 4;
+
 /**
- * Distances depend only on the links, and topologies that differ only in accelerators (study
- * instances, the generator's output) share their link array: key the all-pairs result by it.
- * The rows are shared, so callers treat them as read-only.
+ * d_ij over a topology, read one server row at a time: round trip = twice the one-way shortest path
+ * (the paper's RTT), or the one-way path itself. Rows are computed from the server's side, so every
+ * solver and every result uses the same d_ij for an (AIF, server) pair.
  */
-const oneWayByLinks = new WeakMap<readonly Link[], Float64Array[]>();
+export class ExchangeLatencies {
+  readonly n: number;
+  private readonly search: ShortestPaths;
+  private readonly factor: number;
+  private readonly recent = new Map<number, Float64Array>();
 
-/** One-way shortest-path latency between every pair (Dijkstra from every node; graphs are sparse). */
-export function shortestOneWay(topology: Topology, deadline: Deadline = Deadline.NONE): Float64Array[] {
-  const known = oneWayByLinks.get(topology.links);
-  if (known && known.length === topology.nodes.length) return known;
-  const graph = compressedAdjacency(topology);
-  const heap = new MinHeap(2 * topology.links.length + 1);
-  const oneWay = Array.from({ length: topology.nodes.length }, (_, source) => {
+  constructor(topology: Topology, exchange: Exchange) {
+    this.n = topology.nodes.length;
+    this.search = new ShortestPaths(compressedAdjacency(topology));
+    this.factor = exchange === 'round-trip' ? 2 : 1;
+  }
+
+  /** d_ij of every node i for the server j (+Infinity when unreachable). Callers treat it as read-only. */
+  fromServer(j: number): Float64Array {
+    const known = this.recent.get(j);
+    if (known) return known;
+    const row = new Float64Array(this.n).fill(Infinity);
+    const search = this.search;
+    search.start(j);
+    for (let node = search.next(); node >= 0; node = search.next()) row[node] = search.key * this.factor;
+    if (this.recent.size >= RECENT_ROWS) this.recent.delete(this.recent.keys().next().value as number);
+    this.recent.set(j, row);
+    return row;
+  }
+
+  /**
+   * Visits the nodes reachable from j in ascending (d_ij, i) order — the server itself first, at 0 —
+   * until `visit` returns false. Only the part of the graph nearer than the last visited node is explored.
+   */
+  nearest(j: number, visit: (i: number, d: number) => boolean): void {
+    const search = this.search;
+    search.start(j);
+    // Nodes at equal distance are handed over together, by index, once the next larger distance shows up.
+    const run: number[] = [];
+    let runKey = 0;
+    const flush = (): boolean => {
+      if (run.length > 1) run.sort((a, b) => a - b);
+      for (const node of run) if (!visit(node, runKey * this.factor)) return false;
+      run.length = 0;
+      return true;
+    };
+    for (let node = search.next(); node >= 0; node = search.next()) {
+      if (search.key !== runKey && run.length > 0 && !flush()) return;
+      runKey = search.key;
+      run.push(node);
+    }
+    flush();
+  }
+
+  /** Nodes reachable from j (the server included) in ascending (d_ij, i) order, with their d_ij. */
+  sortedFrom(j: number): { readonly nodes: Int32Array; readonly latency: Float64Array } {
+    const nodes = new Int32Array(this.n);
+    const latency = new Float64Array(this.n);
+    const search = this.search;
+    search.start(j);
+    let count = 0;
+    for (let node = search.next(); node >= 0; node = search.next()) {
+      nodes[count] = node;
+      latency[count++] = search.key * this.factor;
+    }
+    // Settled in ascending distance; among equal distances, by index.
+    for (let first = 0, m = 1; m <= count; m++) {
+      if (m < count && latency[m] === latency[first]) continue;
+      if (m - first > 1) nodes.subarray(first, m).sort();
+      first = m;
+    }
+    return { nodes: nodes.subarray(0, count), latency: latency.subarray(0, count) };
+  }
+
+  /** Every row: for the MILPs, whose size is n^2 anyway, and for tests. */
+  allPairs(deadline: Deadline = Deadline.NONE): Float64Array[] {
+    return Array.from({ length: this.n }, (_, j) => {
+      deadline.check();
+      return this.fromServer(j).slice();
+    });
+  }
+}
+
+/** The largest finite d_ij over all pairs, one row at a time (O(n) memory). */
+export function largestExchangeLatency(latencies: ExchangeLatencies, deadline: Deadline = Deadline.NONE): number {
+  let largest = 0;
+  for (let j = 0; j < latencies.n; j++) {
     deadline.check();
-    return dijkstra(graph, source, heap);
-  });
-  oneWayByLinks.set(topology.links, oneWay);
-  return oneWay;
-}
-
-/** One-way shortest-path latency from one node to every node: a single Dijkstra. */
-export function shortestOneWayFrom(topology: Topology, source: number): Float64Array {
-  return dijkstra(compressedAdjacency(topology), source, new MinHeap(2 * topology.links.length + 1));
-}
-
-/** Records distances already known for a link set, e.g. scaled ones after a uniform rescale of all latencies. */
-export function rememberShortestPaths(links: readonly Link[], oneWay: Float64Array[]): void {
-  oneWayByLinks.set(links, oneWay);
+    for (const d of latencies.fromServer(j)) if (d > largest && d !== Infinity) largest = d;
+  }
+  return largest;
 }
 
 /** Adjacency in compressed rows (CSR): the neighbours of v are targets[start[v] .. start[v+1]). */
@@ -79,84 +149,95 @@ function compressedAdjacency(topology: Topology): CompressedGraph {
   return { start, targets, latency };
 }
 
-function dijkstra(graph: CompressedGraph, source: number, heap: MinHeap): Float64Array {
-  const distance = new Float64Array(graph.start.length - 1).fill(Infinity);
-  distance[source] = 0;
-  heap.push(source, 0);
-  while (heap.size > 0) {
-    const key = heap.topKey();
-    const node = heap.pop();
-    if (key > distance[node]) continue; // stale entry: the node was settled with a shorter path
-    for (let e = graph.start[node]; e < graph.start[node + 1]; e++) {
-      const candidate = key + graph.latency[e];
-      const to = graph.targets[e];
-      if (candidate < distance[to]) {
-        distance[to] = candidate;
-        heap.push(to, candidate);
-      }
-    }
-  }
-  return distance;
-}
-
-/** d_ij: round trip = twice the one-way shortest path (the paper's RTT), or the one-way path itself. */
-export function exchangeLatencies(topology: Topology, exchange: Exchange, deadline: Deadline = Deadline.NONE): Float64Array[] {
-  const factor = exchange === 'round-trip' ? 2 : 1;
-  return shortestOneWay(topology, deadline).map((row) => {
-    deadline.check();
-    return row.map((d) => d * factor);
-  });
-}
-
 /**
- * Binary min-heap of (node, key) with lazy deletion, on typed arrays. Each relaxation pushes at
- * most once per directed edge, so 2 * links + 1 entries always suffice.
+ * Dijkstra's search, one settled node at a time: start(source), then next() returns the nodes in
+ * non-decreasing distance (its distance in `key`) and -1 when every reachable node is settled. A
+ * binary heap of (node, key) entries with lazy deletion (each relaxation pushes at most once per
+ * directed edge, so 2 * links + 1 entries suffice); every array is reused from one search to the
+ * next and only the entries a search touched are reset, so a search stopped early costs only what
+ * it visited.
  */
-class MinHeap {
-  private readonly nodes: Int32Array;
-  private readonly keys: Float64Array;
-  size = 0;
+class ShortestPaths {
+  /** Distance of every node found so far; Infinity elsewhere. */
+  private readonly distance: Float64Array;
+  private readonly found: Int32Array;
+  private foundCount = 0;
+  private readonly heapNodes: Int32Array;
+  private readonly heapKeys: Float64Array;
+  private size = 0;
+  key = 0;
 
-  constructor(capacity: number) {
-    this.nodes = new Int32Array(capacity);
-    this.keys = new Float64Array(capacity);
+  constructor(private readonly graph: CompressedGraph) {
+    const n = graph.start.length - 1;
+    this.distance = new Float64Array(n).fill(Infinity);
+    this.found = new Int32Array(n);
+    this.heapNodes = new Int32Array(graph.targets.length + 1);
+    this.heapKeys = new Float64Array(graph.targets.length + 1);
   }
 
-  topKey(): number {
-    return this.keys[0];
+  start(source: number): void {
+    for (let f = 0; f < this.foundCount; f++) this.distance[this.found[f]] = Infinity;
+    this.size = 0;
+    this.foundCount = 1;
+    this.found[0] = source;
+    this.distance[source] = 0;
+    this.push(source, 0);
   }
 
-  push(node: number, key: number): void {
+  next(): number {
+    const { distance, graph } = this;
+    while (this.size > 0) {
+      const key = this.heapKeys[0];
+      const node = this.pop();
+      if (key > distance[node]) continue; // stale entry: the node was settled with a shorter path
+      this.key = key;
+      for (let e = graph.start[node]; e < graph.start[node + 1]; e++) {
+        const to = graph.targets[e];
+        const candidate = key + graph.latency[e];
+        if (candidate < distance[to]) {
+          if (distance[to] === Infinity) this.found[this.foundCount++] = to;
+          distance[to] = candidate;
+          this.push(to, candidate);
+        }
+      }
+      return node;
+    }
+    return -1;
+  }
+
+  private push(node: number, key: number): void {
+    const { heapNodes, heapKeys } = this;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.nodes[i] = this.nodes[parent];
-      this.keys[i] = this.keys[parent];
+      if (heapKeys[parent] <= key) break;
+      heapNodes[i] = heapNodes[parent];
+      heapKeys[i] = heapKeys[parent];
       i = parent;
     }
-    this.nodes[i] = node;
-    this.keys[i] = key;
+    heapNodes[i] = node;
+    heapKeys[i] = key;
   }
 
-  /** Removes the top entry and returns its node (read its key first with topKey()). */
-  pop(): number {
-    const top = this.nodes[0];
+  /** Removes the top entry and returns its node (read its key first). */
+  private pop(): number {
+    const { heapNodes, heapKeys } = this;
+    const top = heapNodes[0];
     const size = --this.size;
-    const lastNode = this.nodes[size];
-    const lastKey = this.keys[size];
+    const lastNode = heapNodes[size];
+    const lastKey = heapKeys[size];
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= size) break;
-      const child = left + 1 < size && this.keys[left + 1] < this.keys[left] ? left + 1 : left;
-      if (this.keys[child] >= lastKey) break;
-      this.nodes[i] = this.nodes[child];
-      this.keys[i] = this.keys[child];
+      const child = left + 1 < size && heapKeys[left + 1] < heapKeys[left] ? left + 1 : left;
+      if (heapKeys[child] >= lastKey) break;
+      heapNodes[i] = heapNodes[child];
+      heapKeys[i] = heapKeys[child];
       i = child;
     }
-    this.nodes[i] = lastNode;
-    this.keys[i] = lastKey;
+    heapNodes[i] = lastNode;
+    heapKeys[i] = lastKey;
     return top;
   }
 }

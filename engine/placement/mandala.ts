@@ -6,7 +6,7 @@
  * accelerators at random nodes. Same spec, same topology.
  */
 import { Deadline } from './deadline.js';
-import { rememberShortestPaths, shortestOneWay, shortestOneWayFrom } from './latency.js';
+import { ExchangeLatencies, largestExchangeLatency } from './latency.js';
 import type { LatencyRange, Link, MandalaSpec, Tier, Topology } from './model.js';
 import { deriveSeed, mulberry32, sampleDistinct, uniform, type Random } from './prng.js';
 
@@ -67,8 +67,9 @@ export function generateMandala(spec: MandalaSpec, deadline: Deadline = Deadline
     const graph: Topology = { name: spec.name, nodes: nodeNames.map((v) => ({ ...v, accelerator: false })), links };
     // Large N needs many draws (an application node is often left unlinked): test connectivity with
     // one Dijkstra, and pay for all pairs only on the graph that is kept.
-    if (!shortestOneWayFrom(graph, 0).every(Number.isFinite)) continue;
-    const scaled = spec.diameter === undefined ? links : rescale(links, spec.diameter, shortestOneWay(graph, deadline));
+    const oneWay = new ExchangeLatencies(graph, 'one-way');
+    if (!oneWay.fromServer(0).every(Number.isFinite)) continue;
+    const scaled = spec.diameter === undefined ? links : rescale(links, spec.diameter, largestExchangeLatency(oneWay, deadline));
     const accelerators = Math.round(spec.acceleratorShare * nodeNames.length);
     return withAccelerators({ ...graph, links: scaled }, accelerators, spec.seed);
   }
@@ -92,18 +93,11 @@ function drawLinks(tiers: readonly TierPlan[], ranges: readonly LatencyRange[], 
   return links;
 }
 
-/**
- * Scales every latency so that the largest shortest-path round trip (2 x one way) equals `diameter`.
- * Shortest paths scale with the latencies, so the scaled distances are remembered, not recomputed.
- */
-function rescale(links: readonly Link[], diameter: number, oneWay: readonly Float64Array[]): Link[] {
-  let largest = 0;
-  for (const row of oneWay) for (const d of row) largest = Math.max(largest, d);
-  if (largest === 0) return [...links];
-  const factor = diameter / (2 * largest);
-  const scaled = links.map((link) => ({ ...link, latency: link.latency * factor }));
-  rememberShortestPaths(scaled, oneWay.map((row) => row.map((d) => d * factor)));
-  return scaled;
+/** Scales every latency so that the largest shortest-path round trip (2 x the largest one way) equals `diameter`. */
+function rescale(links: readonly Link[], diameter: number, largestOneWay: number): Link[] {
+  if (largestOneWay === 0) return [...links];
+  const factor = diameter / (2 * largestOneWay);
+  return links.map((link) => ({ ...link, latency: link.latency * factor }));
 }
 
 /** The same graph with accelerators redrawn: `count` random nodes (used by study instances). */

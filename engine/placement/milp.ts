@@ -15,6 +15,7 @@
  */
 import { LinearProgram, type LpSolution, type Term } from '../highs/lp.js';
 import type { LpSolver } from '../highs/solver.js';
+import { tieBreakOf } from './exact.js';
 import { pairAllowed, type PlacementInstance } from './instance.js';
 import { makePlacement, type Placement } from './placement.js';
 
@@ -24,6 +25,8 @@ export interface PlacementMilp {
   readonly lp: LinearProgram;
   /** x_i */
   readonly x: readonly number[];
+  /** w_i */
+  readonly w: readonly number[];
   /** The round time of node i as a linear expression: t - dt_i + its exchange latency. */
   readonly roundTime: (i: number) => Term[];
   /** Valid upper bound on any round-time expression, active or not. */
@@ -34,12 +37,15 @@ export interface PlacementMilp {
 const term = (variable: number, coefficient = 1): Term => ({ variable, coefficient });
 
 export function buildPlacementMilp(instance: PlacementInstance, formulation: Formulation, roundLimit: number): PlacementMilp {
-  const { n, alpha, latency } = instance;
+  const { n, alpha } = instance;
+  // d_ij for every pair: the MILP has n^2 terms anyway. latency[j][i] = d_ij (row of server j).
+  const latency = instance.latency.allPairs();
+  const allowed = (i: number, j: number) => pairAllowed(instance, i, j, latency[j][i]);
   const nodes = [...Array(n).keys()];
   const lp = new LinearProgram();
   const largestTime = Math.max(...instance.times.subarray(1));
   let largestLatency = 0;
-  for (const i of nodes) for (const j of nodes) if (pairAllowed(instance, i, j)) largestLatency = Math.max(largestLatency, latency[i][j]);
+  for (const i of nodes) for (const j of nodes) if (allowed(i, j)) largestLatency = Math.max(largestLatency, latency[j][i]);
   const bigM = largestTime + largestLatency;
   const gain = 1 - alpha;
 
@@ -62,18 +68,28 @@ export function buildPlacementMilp(instance: PlacementInstance, formulation: For
     lp.constrain([term(dt[i]), term(w[i], -gain * largestTime)], '<=', 0); // (13)
   }
   if (instance.maxAccelerators < n) lp.constrain(w.map((v) => term(v)), '<=', instance.maxAccelerators); // (15); (14) is w's bound
+  // An accelerator is used by an AIF of its node: without this, w_i = 1 on a node without an AIF
+  // would only spend H — and, with (22)–(23) over all nodes, give that node the value alpha*t.
+  for (const i of nodes) lp.constrain([term(w[i]), term(x[i], -1)], '<=', 0);
 
-  const exchange = formulation === 'paper' ? paperExchange(lp, instance, x, y) : compactExchange(lp, instance, x, y);
+  const objective = instance.problem.objective;
+  const overAllNodes = objective.kind === 'balanced' && objective.spreadOver === 'all-nodes';
+  const pairs: Pairs = { allowed, latency: (i, j) => latency[j][i] };
+  let exchange = formulation === 'paper' ? paperExchange(lp, pairs, x, y) : compactExchange(lp, instance, pairs, x, y);
+  // Over all nodes the exchange of a node without an AIF must vanish, as sum_j d_ij xi_ij does in the
+  // paper's model; the compact sum_j d_ij y_j does not, so it is gated: e_i = x_i * sum_j d_ij y_j.
+  if (overAllNodes && formulation === 'compact') exchange = exchange.map((terms, i) => gatedExchange(lp, terms, x[i], largestLatency));
   const roundTime = (i: number): Term[] => [term(t), term(dt[i], -1), ...exchange[i]];
   for (const i of nodes) lp.constrain([...roundTime(i), term(x[i], bigM)], '<=', roundLimit + bigM); // (5)
 
-  const objective = instance.problem.objective;
   if (objective.kind === 'balanced') {
     const maxT = lp.continuous(0);
     const minT = lp.continuous(0);
+    // Over the AIFs: (22)–(23) switched off by x_i; over all nodes: as the paper writes them.
+    const gate = overAllNodes ? 0 : bigM;
     for (const i of nodes) {
-      lp.constrain([term(maxT), ...negate(roundTime(i)), term(x[i], -bigM)], '>=', -bigM); // (22), active AIFs only
-      lp.constrain([term(minT), ...negate(roundTime(i)), term(x[i], bigM)], '<=', bigM); // (23), active AIFs only
+      lp.constrain([term(maxT), ...negate(roundTime(i)), term(x[i], -gate)], '>=', -gate); // (22)
+      lp.constrain([term(minT), ...negate(roundTime(i)), term(x[i], gate)], '<=', gate); // (23)
     }
     lp.setObjective('min', [...x.map((v) => term(v, objective.aifWeight)), term(maxT, objective.spreadWeight), term(minT, -objective.spreadWeight)]); // (24)
   } else {
@@ -85,7 +101,22 @@ export function buildPlacementMilp(instance: PlacementInstance, formulation: For
     const aifs = nodes.filter((i) => values[x[i]] > 0.5);
     return makePlacement(server, aifs, aifs.filter((i) => values[w[i]] > 0.5));
   };
-  return { lp, x, roundTime, bigM, decode };
+  return { lp, x, w, roundTime, bigM, decode };
+}
+
+/** e = x * (the exchange terms), by the usual rows for a binary times a quantity in [0, largest]. */
+function gatedExchange(lp: LinearProgram, terms: readonly Term[], x: number, largest: number): Term[] {
+  const e = lp.continuous(0);
+  lp.constrain([term(e), term(x, -largest)], '<=', 0);
+  lp.constrain([term(e), ...negate(terms)], '<=', 0);
+  lp.constrain([term(e), ...negate(terms), term(x, -largest)], '>=', -largest);
+  return [term(e)];
+}
+
+/** Which (AIF i, server j) pairs may be used, and their d_ij. */
+interface Pairs {
+  readonly allowed: (i: number, j: number) => boolean;
+  readonly latency: (i: number, j: number) => number;
 }
 
 /** A binary that is fixed to 0 where `allowed` is false (exclusions, non-candidates, h_i = 0). */
@@ -100,15 +131,15 @@ function negate(terms: readonly Term[]): Term[] {
 }
 
 /** (10), (11) with the n^2 binaries xi_ij; forbidden pairs have xi_ij fixed to 0. Returns sum_j d_ij xi_ij per i. */
-function paperExchange(lp: LinearProgram, instance: PlacementInstance, x: readonly number[], y: readonly number[]): Term[][] {
+function paperExchange(lp: LinearProgram, pairs: Pairs, x: readonly number[], y: readonly number[]): Term[][] {
   return x.map((xi, i) => {
     const row = y.map((yj, j) => {
-      const v = fixedBinary(lp, pairAllowed(instance, i, j));
+      const v = fixedBinary(lp, pairs.allowed(i, j));
       lp.constrain([term(v), term(yj, -1)], '<=', 0); // (10)
       return v;
     });
     lp.constrain([...row.map((v) => term(v)), term(xi, -1)], '=', 0); // (11)
-    return row.flatMap((v, j) => (pairAllowed(instance, i, j) ? [term(v, instance.latency[i][j])] : []));
+    return row.flatMap((v, j) => (pairs.allowed(i, j) ? [term(v, pairs.latency(i, j))] : []));
   });
 }
 
@@ -116,11 +147,11 @@ function paperExchange(lp: LinearProgram, instance: PlacementInstance, x: readon
  * sum_j d_ij y_j per i (d_ij counted only for allowed pairs; it only matters where x_i = 1), and one
  * row per node forbidding x_i = 1 together with a server it may not report to (only one y_j is 1).
  */
-function compactExchange(lp: LinearProgram, instance: PlacementInstance, x: readonly number[], y: readonly number[]): Term[][] {
+function compactExchange(lp: LinearProgram, instance: PlacementInstance, pairs: Pairs, x: readonly number[], y: readonly number[]): Term[][] {
   return x.map((xi, i) => {
-    const forbidden = y.filter((_, j) => j !== i && !pairAllowed(instance, i, j));
+    const forbidden = y.filter((_, j) => j !== i && !pairs.allowed(i, j));
     if (instance.aifAllowed[i] && forbidden.length > 0) lp.constrain([term(xi), ...forbidden.map((v) => term(v))], '<=', 1);
-    return y.flatMap((yj, j) => (pairAllowed(instance, i, j) ? [term(yj, instance.latency[i][j])] : []));
+    return y.flatMap((yj, j) => (pairs.allowed(i, j) ? [term(yj, pairs.latency(i, j))] : []));
   });
 }
 
@@ -143,9 +174,10 @@ export interface MilpOptions {
 }
 
 /**
- * Solves the placement MILP. For min-aifs/baseline a second lexicographic stage fixes sum x_i = k*
- * and minimises the largest active round time, so the MILP reports the same max round time as the
- * exact solver's tie-break (the balanced objective already ranks the spread).
+ * Solves the placement MILP. For min-aifs/baseline later lexicographic stages fix sum x_i = k* and
+ * minimise the largest active round time — after the number of accelerators, for the tie-break
+ * fewest-accelerators — so the MILP reports the same placement figures as the exact solver's
+ * tie-break (the balanced objective already ranks the spread).
  */
 export async function solvePlacementMilp(
   instance: PlacementInstance,
@@ -163,16 +195,27 @@ export async function solvePlacementMilp(
   if (stage1.values.length === 0 || instance.problem.objective.kind === 'balanced') return outcome(stage1, stage1, model);
   const k = Math.round(stage1.objective);
   model.lp.constrain(model.x.map((v) => term(v)), '=', k);
+  let chosen = stage1;
+  let timedOut = stage1.status === 'time-limit';
+  const stage = async (objective: Term[]) => {
+    model.lp.setObjective('min', objective);
+    const solution = await solver.solve(model.lp, request());
+    timedOut ||= solution.status === 'time-limit';
+    if (solution.values.length > 0) chosen = solution;
+    return solution;
+  };
+  const accelerators = model.w.map((v) => term(v));
+  if (tieBreakOf(instance.problem.objective) === 'fewest-accelerators') {
+    const fewest = await stage(accelerators);
+    if (fewest.values.length > 0) model.lp.constrain(accelerators, '=', Math.round(fewest.objective));
+  }
   const largest = model.lp.continuous(0);
   for (let i = 0; i < instance.n; i++) {
     model.lp.constrain([term(largest), ...negate(model.roundTime(i)), term(model.x[i], -model.bigM)], '>=', -model.bigM);
   }
-  model.lp.setObjective('min', [term(largest)]);
-  const stage2 = await solver.solve(model.lp, request());
-  const chosen = stage2.values.length > 0 ? stage2 : stage1;
-  // Stage 2 only ranks placements of stage 1's k AIFs: the primary objective's bound is stage 1's.
+  await stage([term(largest)]);
+  // The later stages only rank placements of stage 1's k AIFs: the primary objective's bound is stage 1's.
   const result = outcome(chosen, stage1, model);
-  const timedOut = stage1.status === 'time-limit' || stage2.status === 'time-limit';
   return timedOut ? { ...result, status: 'time-limit' } : result;
 }
 

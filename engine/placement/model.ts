@@ -62,13 +62,26 @@ export interface TrainingCurve {
   readonly points: readonly CurvePoint[];
 }
 
+/**
+ * How equally few AIFs are ranked: the smallest max round time first (then fewest accelerators),
+ * or the fewest accelerators first (then the smallest max round time).
+ */
+export type TieBreak = 'fastest-round' | 'fewest-accelerators';
+
+/**
+ * What the variant's spread (maxT - minT of (22)–(23)) is taken over: the deployed AIFs (the rows
+ * gated by x_i), or every node as the paper writes them, where a node without an AIF counts its
+ * training time t (no exchange, no accelerator).
+ */
+export type SpreadOver = 'aifs' | 'all-nodes';
+
 export type Objective =
-  /** AIF-P (1)–(21): fewest AIFs. */
-  | { readonly kind: 'min-aifs' }
-  /** AIF-P-var (22)–(24): min A * #AIFs + B * (maxT - minT). */
-  | { readonly kind: 'balanced'; readonly aifWeight: number; readonly spreadWeight: number }
+  /** AIF-P (1)–(21): fewest AIFs; undefined tieBreak = fastest-round. */
+  | { readonly kind: 'min-aifs'; readonly tieBreak?: TieBreak }
+  /** AIF-P-var (22)–(24): min A * #AIFs + B * (maxT - minT); undefined spreadOver = aifs. */
+  | { readonly kind: 'balanced'; readonly aifWeight: number; readonly spreadWeight: number; readonly spreadOver?: SpreadOver }
   /** AIF-P without accelerators (H = 0). */
-  | { readonly kind: 'baseline' };
+  | { readonly kind: 'baseline'; readonly tieBreak?: TieBreak };
 
 export type ObjectiveKind = Objective['kind'];
 
@@ -98,7 +111,7 @@ export interface PlacementProblem {
   readonly minAifs: number;
 }
 
-/** A `study` sweep over a placement whose topology is generated. */
+/** A `study` sweep over a placement: its topology (kept or regenerated per instance) with accelerators drawn anew. */
 export interface StudySpec {
   readonly name: string;
   readonly base: PlacementProblem;
@@ -109,4 +122,10 @@ export interface StudySpec {
   /** Accelerator share drawn uniformly in [min, max] per instance. */
   readonly acceleratorShare: { readonly min: number; readonly max: number };
   readonly seed: number;
+  /**
+   * Draw a new generated graph per instance (seed + i). Otherwise every instance keeps the
+   * placement's topology and only the accelerators' share and placement are drawn again, as in
+   * the paper's 15 configurations.
+   */
+  readonly regenerate: boolean;
 }

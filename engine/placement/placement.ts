@@ -21,7 +21,8 @@ export function makePlacement(server: number, aifs: Iterable<number>, accelerate
 export function roundTimes(instance: PlacementInstance, placement: Placement): number[] {
   const t = instance.times[placement.aifs.length];
   const accelerated = new Set(placement.accelerated);
-  return placement.aifs.map((i) => (accelerated.has(i) ? instance.alpha * t : t) + instance.latency[i][placement.server]);
+  const fromServer = instance.latency.fromServer(placement.server);
+  return placement.aifs.map((i) => (accelerated.has(i) ? instance.alpha * t : t) + fromServer[i]);
 }
 
 export interface PlacementFigures {
@@ -42,9 +43,20 @@ export function placementFigures(instance: PlacementInstance, placement: Placeme
   };
 }
 
+/**
+ * The spread (24) is charged for: over the AIFs, or — (22)–(23) read literally, over every node —
+ * with the training time t of the nodes without an AIF (the FL server's at least) counted too.
+ */
+export function chargedSpread(instance: PlacementInstance, placement: Placement): number {
+  const objective = instance.problem.objective;
+  const times = roundTimes(instance, placement);
+  if (objective.kind === 'balanced' && objective.spreadOver === 'all-nodes') times.push(instance.times[placement.aifs.length]);
+  return Math.max(...times) - Math.min(...times);
+}
+
 /** The objective value a placement has under the problem's objective (24) or (1). */
 export function objectiveValue(instance: PlacementInstance, placement: Placement): number {
   const objective = instance.problem.objective;
   if (objective.kind !== 'balanced') return placement.aifs.length;
-  return objective.aifWeight * placement.aifs.length + objective.spreadWeight * placementFigures(instance, placement).spread;
+  return objective.aifWeight * placement.aifs.length + objective.spreadWeight * chargedSpread(instance, placement);
 }

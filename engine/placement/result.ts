@@ -2,7 +2,7 @@
  * The placement result, shaped exactly like an entry of `placements[]` in docs/cli.md's `nsc solve --json`.
  * Every number is finite or null: no NaN or Infinity ever reaches JSON.
  */
-import type { ObjectiveKind } from './model.js';
+import type { Objective, ObjectiveKind, SpreadOver, TieBreak } from './model.js';
 import type { PlacementInstance } from './instance.js';
 import { objectiveValue, placementFigures, roundTimes, type Placement } from './placement.js';
 import type { Relaxations } from './relaxations.js';
@@ -15,6 +15,10 @@ export type PlacementMethod = 'exact' | 'exact-window' | 'milp-compact' | 'milp-
 export interface PlacementResult {
   readonly name: string;
   readonly objective: ObjectiveKind;
+  /** min-aifs and baseline: how equally few AIFs were ranked. */
+  readonly tieBreak?: TieBreak;
+  /** balanced: what the spread of its objective is over. */
+  readonly spreadOver?: SpreadOver;
   readonly status: PlacementStatus;
   readonly server: string | null;
   readonly aifs: string[];
@@ -57,11 +61,12 @@ export interface ResultParts {
   readonly reason?: string;
 }
 
-export function placementResult(name: string, objective: ObjectiveKind, instance: PlacementInstance | undefined, parts: ResultParts): PlacementResult {
+export function placementResult(name: string, objective: Objective, instance: PlacementInstance | undefined, parts: ResultParts): PlacementResult {
   const roundLimit = instance?.roundLimit ?? null;
   const base = {
     name,
-    objective,
+    objective: objective.kind,
+    ...(objective.kind === 'balanced' ? { spreadOver: objective.spreadOver ?? 'aifs' } : { tieBreak: objective.tieBreak ?? 'fastest-round' }),
     status: parts.status,
     roundLimit,
     relaxations: parts.relaxations,

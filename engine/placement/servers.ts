@@ -17,54 +17,53 @@ export interface ServerView {
   readonly acceleratorNodes: Int32Array;
 }
 
-const viewCache = new WeakMap<PlacementInstance, ServerView[]>();
-const nearestCache = new WeakMap<PlacementInstance, ServerView[]>();
-
-/** Views of every allowed server, ascending server index (the final tie-break); built once per instance. */
-export function serverViews(instance: PlacementInstance, deadline: Deadline = Deadline.NONE): ServerView[] {
-  let views = viewCache.get(instance);
-  if (views === undefined) {
-    views = buildViews(instance, deadline);
-    viewCache.set(instance, views);
-  }
-  return views;
-}
+/** Keyed by the latencies: instances share them only when they differ in T/R alone, which views do not depend on. */
+const nearestCache = new WeakMap<object, ServerView[]>();
 
 /**
  * Views cut to what bottleneck searches can use: with at most K = largestUsefulK AIFs, an optimal
  * choice takes the k <= K nearest plain nodes and, among nodes with an accelerator, at most k more
  * beyond those within the plain prefix, so the K nearest eligible nodes and the 2K nearest with an
- * accelerator give every count capacityAt() needs up to the point where k AIFs fit. Building them
- * is O(n K) per server instead of a full sort, which made the exact min-aifs path O(n^2 log n).
- * Only for bottleneck-style searches (min-aifs, baseline, relaxations); the window method of the
- * balanced objective needs the full views.
+ * accelerator give every count capacityAt() needs up to the point where k AIFs fit. Each comes from
+ * a Dijkstra from the server that stops once it has them, so the whole set costs O(n K) memory and
+ * far less than n full rows. Only for bottleneck-style searches (min-aifs, baseline, relaxations);
+ * the window method of the balanced objective needs full views (serverView).
  */
 export function nearestServerViews(instance: PlacementInstance, deadline: Deadline = Deadline.NONE): ServerView[] {
-  let views = nearestCache.get(instance);
+  let views = nearestCache.get(instance.latency);
   if (views === undefined) {
     views = buildNearestViews(instance, largestUsefulK(instance), deadline);
-    nearestCache.set(instance, views);
+    nearestCache.set(instance.latency, views);
   }
   return views;
 }
 
 function buildNearestViews(instance: PlacementInstance, depth: number, deadline: Deadline): ServerView[] {
   const views: ServerView[] = [];
+  // Accelerator counts only matter where some node has one.
+  const acceleratorDepth = instance.accelerator.some(Boolean) ? 2 * depth : 0;
   for (let j = 0; j < instance.n; j++) {
     if (!instance.serverAllowed[j]) continue;
     deadline.check();
-    const fromServer = instance.latency[j];
     const nodes = new Int32Array(depth);
     const latency = new Float64Array(depth);
-    const acceleratorNodes = new Int32Array(2 * depth);
-    const acceleratorLatency = new Float64Array(2 * depth);
+    const acceleratorNodes = new Int32Array(acceleratorDepth);
+    const acceleratorLatency = new Float64Array(acceleratorDepth);
     let count = 0;
     let accelerated = 0;
-    for (let i = 0; i < instance.n; i++) {
-      if (!pairAllowed(instance, i, j)) continue;
-      count = insertBounded(nodes, latency, count, i, fromServer[i]);
-      if (instance.accelerator[i]) accelerated = insertBounded(acceleratorNodes, acceleratorLatency, accelerated, i, fromServer[i]);
-    }
+    instance.latency.nearest(j, (i, d) => {
+      if (d > instance.maxLatency) return false; // every node from here on is farther than D
+      if (!pairAllowed(instance, i, j, d)) return true;
+      if (count < depth) {
+        nodes[count] = i;
+        latency[count++] = d;
+      }
+      if (instance.accelerator[i] && accelerated < acceleratorDepth) {
+        acceleratorNodes[accelerated] = i;
+        acceleratorLatency[accelerated++] = d;
+      }
+      return count < depth || accelerated < acceleratorDepth;
+    });
     views.push({
       server: j,
       latency: latency.subarray(0, count),
@@ -76,52 +75,36 @@ function buildNearestViews(instance: PlacementInstance, depth: number, deadline:
   return views;
 }
 
-/**
- * Inserts (node, key) into the ascending prefix of length `count` of fixed-capacity arrays, dropping
- * the largest when full; nodes arrive in index order, so equal keys stay in index order. Returns the new count.
- */
-function insertBounded(nodes: Int32Array, keys: Float64Array, count: number, node: number, key: number): number {
-  const capacity = keys.length;
-  if (capacity === 0 || (count === capacity && key >= keys[count - 1])) return count;
-  let m = count < capacity ? count++ : count - 1;
-  while (m > 0 && keys[m - 1] > key) {
-    keys[m] = keys[m - 1];
-    nodes[m] = nodes[m - 1];
-    m--;
+/** The full view of server j: every eligible node, ascending d_ij (ties by index). O(n) memory; built afresh. */
+export function serverView(instance: PlacementInstance, j: number): ServerView {
+  const sorted = instance.latency.sortedFrom(j);
+  const nodes = new Int32Array(sorted.nodes.length);
+  const latency = new Float64Array(sorted.nodes.length);
+  let count = 0;
+  let accelerated = 0;
+  for (let m = 0; m < sorted.nodes.length; m++) {
+    const i = sorted.nodes[m];
+    const d = sorted.latency[m];
+    if (!pairAllowed(instance, i, j, d)) continue;
+    nodes[count] = i;
+    latency[count++] = d;
+    if (instance.accelerator[i]) accelerated++;
   }
-  keys[m] = key;
-  nodes[m] = node;
-  return count;
+  const acceleratorNodes = new Int32Array(accelerated);
+  const acceleratorLatency = new Float64Array(accelerated);
+  for (let m = 0, a = 0; m < count; m++) {
+    if (!instance.accelerator[nodes[m]]) continue;
+    acceleratorNodes[a] = nodes[m];
+    acceleratorLatency[a++] = latency[m];
+  }
+  return { server: j, latency: latency.subarray(0, count), nodes: nodes.subarray(0, count), acceleratorLatency, acceleratorNodes };
 }
 
-function buildViews(instance: PlacementInstance, deadline: Deadline): ServerView[] {
-  const views: ServerView[] = [];
-  // Typed arrays and plain loops: this runs n times over n nodes and dominates the exact solvers.
-  const eligible = new Int32Array(instance.n);
-  for (let j = 0; j < instance.n; j++) {
-    if (!instance.serverAllowed[j]) continue;
-    deadline.check();
-    // Shortest paths are symmetric, so d_ij is row j: contiguous reads instead of a column walk.
-    const fromServer = instance.latency[j];
-    let count = 0;
-    for (let i = 0; i < instance.n; i++) if (pairAllowed(instance, i, j)) eligible[count++] = i;
-    const nodes = eligible.slice(0, count).sort((a, b) => fromServer[a] - fromServer[b] || a - b);
-    const latency = new Float64Array(count);
-    let accelerated = 0;
-    for (let m = 0; m < count; m++) {
-      latency[m] = fromServer[nodes[m]];
-      if (instance.accelerator[nodes[m]]) accelerated++;
-    }
-    const acceleratorNodes = new Int32Array(accelerated);
-    const acceleratorLatency = new Float64Array(accelerated);
-    for (let m = 0, a = 0; m < count; m++) {
-      if (!instance.accelerator[nodes[m]]) continue;
-      acceleratorNodes[a] = nodes[m];
-      acceleratorLatency[a++] = latency[m];
-    }
-    views.push({ server: j, latency, nodes, acceleratorLatency, acceleratorNodes });
-  }
-  return views;
+/** Allowed FL-server candidates, ascending index (the final tie-break). */
+export function allowedServers(instance: PlacementInstance): number[] {
+  const servers: number[] = [];
+  for (let j = 0; j < instance.n; j++) if (instance.serverAllowed[j]) servers.push(j);
+  return servers;
 }
 
 /** How many m have offset + sorted[m] <= limit (binary search; sorted ascending). */

@@ -9,9 +9,10 @@ import { inProcessSolver, type LpSolver } from '../highs/solver.js';
 import { atLeast, formatQuantity } from '../units.js';
 import { Deadline, TimeLimitReached } from './deadline.js';
 import { solveMinAifsExact } from './exact.js';
-import { resolveProblem, type PlacementInstance } from './instance.js';
+import { resolveProblem, retargeted, type PlacementInstance } from './instance.js';
 import { solvePlacementMilp } from './milp.js';
 import type { PlacementProblem } from './model.js';
+import { paretoFronts, type ParetoFronts } from './pareto.js';
 import { objectiveValue, type Placement } from './placement.js';
 import { computeRelaxations, type Relaxations } from './relaxations.js';
 import { suggestedRelaxations } from './suggestions.js';
@@ -44,10 +45,9 @@ function lowerAndRelax(problem: PlacementProblem, deadline: Deadline, progress: 
   progress.issues = issues;
   progress.instance = instance;
   if (instance === undefined) return;
-  const feasible = (changed: PlacementProblem) => {
-    const resolved = resolveProblem(changed, deadline).instance;
-    return resolved !== undefined && exactPlacement(resolved, deadline) !== undefined;
-  };
+  // Whether any placement meets T/R does not depend on the objective: the fast min-aifs search decides it.
+  // Suggestions change only the target or the rounds: the retargeted instance keeps the views built so far.
+  const feasible = (changed: PlacementProblem) => solveMinAifsExact(retargeted(instance, changed), undefined, deadline) !== undefined;
   progress.relaxations = suggestedRelaxations(problem, computeRelaxations(instance, deadline), feasible);
 }
 
@@ -95,6 +95,17 @@ export async function solvePlacement(problem: PlacementProblem, options: SolvePl
   }
 }
 
+/** The Pareto fronts of a placement (pareto.ts); null when the problem cannot be solved at all or the deadline passes. */
+export function placementPareto(problem: PlacementProblem, deadline: Deadline = Deadline.NONE): ParetoFronts | null {
+  try {
+    const { instance } = resolveProblem(problem, deadline);
+    return instance === undefined ? null : paretoFronts(instance, deadline);
+  } catch (error) {
+    if (error instanceof TimeLimitReached) return null;
+    throw error;
+  }
+}
+
 /** A solve that reached its deadline; anything else thrown is passed on. */
 function stoppedAtDeadline(error: unknown, method: PlacementMethod): Solved {
   if (!(error instanceof TimeLimitReached)) throw error;
@@ -104,7 +115,7 @@ function stoppedAtDeadline(error: unknown, method: PlacementMethod): Solved {
 function exactPlacement(instance: PlacementInstance, deadline: Deadline): Placement | undefined {
   const objective = instance.problem.objective;
   return objective.kind === 'balanced'
-    ? solveBalancedExact(instance, objective.aifWeight, objective.spreadWeight, deadline)
+    ? solveBalancedExact(instance, objective, deadline)
     : solveMinAifsExact(instance, undefined, deadline);
 }
 
@@ -120,7 +131,7 @@ function finish(problem: PlacementProblem, progress: Progress, solved: Solved, s
   const { instance, issues, relaxations } = progress;
   const status = solved.timedOut ? 'timeout' : solved.placement !== undefined ? 'feasible' : 'infeasible';
   const reason = status === 'feasible' ? undefined : explain(issues, relaxations, status, instance);
-  return placementResult(problem.name, problem.objective.kind, instance, {
+  return placementResult(problem.name, problem.objective, instance, {
     status,
     placement: solved.placement,
     relaxations,

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { compiledWorkerUrl } from '../highs/worker-script.js';
 import { Deadline, TimeLimitReached } from './deadline.js';
 import { generateMandala, withAccelerators } from './mandala.js';
-import type { Objective, ObjectiveKind, PlacementProblem, StudySpec, Topology } from './model.js';
+import type { MandalaSpec, Objective, ObjectiveKind, PlacementProblem, SpreadOver, StudySpec, TieBreak, Topology } from './model.js';
 import { deriveSeed, mulberry32, uniform } from './prng.js';
 import { solvePlacementExact } from './solve.js';
 
@@ -29,6 +29,10 @@ export interface StudyCellKey {
   /** Added fields for `balanced`, so two balanced objectives with different weights stay apart. */
   readonly aifWeight?: number;
   readonly spreadWeight?: number;
+  /** What the spread of `balanced` is over (aifs when not written). */
+  readonly spreadOver?: SpreadOver;
+  /** How min-aifs and baseline rank equally few AIFs (fastest-round when not written). */
+  readonly tieBreak?: TieBreak;
   readonly target: number;
   readonly rounds: number;
 }
@@ -88,7 +92,9 @@ function cellPlans(spec: StudySpec): CellPlan[] {
 
 const cellKey = ({ objective, target, rounds }: CellPlan): StudyCellKey => ({
   objective: objective.kind,
-  ...(objective.kind === 'balanced' ? { aifWeight: objective.aifWeight, spreadWeight: objective.spreadWeight } : {}),
+  ...(objective.kind === 'balanced'
+    ? { aifWeight: objective.aifWeight, spreadWeight: objective.spreadWeight, spreadOver: objective.spreadOver ?? 'aifs' }
+    : { tieBreak: objective.tieBreak ?? 'fastest-round' }),
   target,
   rounds,
 });
@@ -98,13 +104,26 @@ export function studyOutline(spec: StudySpec): StudyOutline {
   return { name: spec.name, placement: spec.base.name, instances: Math.max(0, spec.instances), cells: cellPlans(spec).map(cellKey) };
 }
 
-/** Instance i's topology: seed + i, accelerator share uniform in the study's range (from the study seed and i). */
+/** The graph of a generated topology, drawn once per spec (and thread) when instances keep it. */
+const keptGraphs = new WeakMap<MandalaSpec, Topology>();
+
+function keptGraph(spec: MandalaSpec, deadline: Deadline): Topology {
+  let graph = keptGraphs.get(spec);
+  if (graph === undefined) keptGraphs.set(spec, (graph = generateMandala(spec, deadline)));
+  return graph;
+}
+
+/**
+ * Instance i's topology: the placement's own graph (generated once from its seed) with an
+ * accelerator share uniform in the study's range (from the study seed and i) on nodes drawn with
+ * seed + i — the paper's 15 configurations of one network — or, with `regenerate`, a new Mandala
+ * graph drawn with the topology's seed + i.
+ */
 export function studyTopology(spec: StudySpec, instance: number, deadline: Deadline = Deadline.NONE): Topology {
   const share = uniform(mulberry32(deriveSeed(spec.seed, instance)), spec.acceleratorShare.min, spec.acceleratorShare.max);
   const source = spec.base.topology;
-  if (source.kind === 'mandala') return generateMandala({ ...source.spec, seed: source.spec.seed + instance, acceleratorShare: share }, deadline);
-  // A hand-written topology keeps its graph; only the accelerators are redrawn.
-  const topology = source.topology;
+  if (source.kind === 'mandala' && spec.regenerate) return generateMandala({ ...source.spec, seed: source.spec.seed + instance, acceleratorShare: share }, deadline);
+  const topology = source.kind === 'explicit' ? source.topology : keptGraph(source.spec, deadline);
   return withAccelerators(topology, Math.round(share * topology.nodes.length), spec.seed + instance);
 }
 
@@ -223,6 +242,8 @@ function summariseCell(key: StudyCellKey, outcomes: readonly CellOutcome[], inst
 function stat(values: readonly number[]): Stat | null {
   if (values.length === 0) return null;
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  // Equal values have no spread; their mean after round-off may differ from them by an ulp.
+  if (values.every((v) => v === values[0])) return { mean: values[0], std: 0 };
   const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length;
   return { mean, std: Math.sqrt(variance) };
 }

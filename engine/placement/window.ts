@@ -11,22 +11,42 @@
 import { Deadline } from './deadline.js';
 import { better, placeCandidate, solveMinAifsExact, type Candidate } from './exact.js';
 import { largestUsefulK, withTolerance, type PlacementInstance } from './instance.js';
+import type { SpreadOver } from './model.js';
 import type { Placement } from './placement.js';
-import { countFitting, serverViews, type ServerView } from './servers.js';
+import { allowedServers, bottleneck, countFitting, nearestServerViews, serverView, type ServerView } from './servers.js';
 
-export function solveBalancedExact(instance: PlacementInstance, aifWeight: number, spreadWeight: number, deadline: Deadline = Deadline.NONE): Placement | undefined {
+export function solveBalancedExact(
+  instance: PlacementInstance,
+  { aifWeight, spreadWeight, spreadOver }: { readonly aifWeight: number; readonly spreadWeight: number; readonly spreadOver?: SpreadOver },
+  deadline: Deadline = Deadline.NONE,
+): Placement | undefined {
   // Without a spread term the objective is A*k: the min-aifs search with its own tie-break is exact.
   if (spreadWeight === 0) return solveMinAifsExact(instance, (k) => aifWeight * k, deadline);
   if (instance.roundLimit === undefined) return undefined;
-  const sweep = new WindowSweep(instance, withTolerance(instance.roundLimit));
-  const views = serverViews(instance, deadline);
+  const limit = withTolerance(instance.roundLimit);
+  const sweep = new WindowSweep(instance, limit);
+  const nearest = nearestServerViews(instance, deadline);
   let best: Candidate | undefined;
-  for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
-    // The spread is never negative, so A*k bounds the objective from below; k only grows.
-    if (best !== undefined && aifWeight * k > best.objective) break;
-    for (const view of views) {
-      deadline.check();
-      const candidate = sweep.smallestSpread(view, k, (spread) => aifWeight * k + spreadWeight * spread);
+  // A server none of whose k can beat the best so far is skipped before its full row is computed:
+  // every candidate is at least (A*k, k, its bottleneck, 0 accelerators) in each component of the
+  // order, the bottleneck coming from the cheap nearest-node view.
+  const mayBeat = (view: ServerView, k: number) => {
+    const bound = bottleneck(view, instance.times[k], k, instance.alpha, instance.maxAccelerators);
+    return bound <= limit && better({ view, k, objective: aifWeight * k, lower: -Infinity, bound, accelerators: 0 }, best);
+  };
+  const ks = Array.from({ length: Math.max(0, largestUsefulK(instance) - instance.minAifs + 1) }, (_, m) => instance.minAifs + m);
+  // One server at a time, so only one full view (O(n)) is alive; servers ascend, so among equal
+  // candidates the first one kept has the lowest server, as `better` requires.
+  for (const [s, j] of allowedServers(instance).entries()) {
+    deadline.check();
+    if (best !== undefined && !ks.some((k) => mayBeat(nearest[s], k))) continue;
+    const view = serverView(instance, j);
+    for (let k = instance.minAifs; k <= largestUsefulK(instance); k++) {
+      // The spread is never negative, so A*k bounds the objective from below; k only grows.
+      if (best !== undefined && aifWeight * k > best.objective) break;
+      // (22)–(23) read over all nodes: the nodes without an AIF count their training time p_k.
+      const anchor = spreadOver === 'all-nodes' ? instance.times[k] : undefined;
+      const candidate = sweep.smallestSpread(view, k, (spread) => aifWeight * k + spreadWeight * spread, anchor);
       if (candidate !== undefined && better(candidate, best)) best = candidate;
     }
   }
@@ -34,7 +54,7 @@ export function solveBalancedExact(instance: PlacementInstance, aifWeight: numbe
 }
 
 /** Reusable buffers for the sweep, sized once per instance. */
-class WindowSweep {
+export class WindowSweep {
   private readonly values: Float64Array;
   private readonly entryNode: Int32Array;
   private readonly entryAccelerated: Uint8Array;
@@ -52,7 +72,11 @@ class WindowSweep {
     this.acceleratedInside = new Uint8Array(instance.n);
   }
 
-  smallestSpread(view: ServerView, k: number, objectiveOf: (spread: number) => number): Candidate | undefined {
+  /**
+   * The smallest spread of k AIFs around the view's server. With an `anchor` the spread is that of
+   * the round times together with the anchor (the literal reading's training time of unused nodes).
+   */
+  smallestSpread(view: ServerView, k: number, objectiveOf: (spread: number) => number, anchor?: number): Candidate | undefined {
     const { alpha, maxAccelerators: h } = this.instance;
     const t = this.instance.times[k];
     const count = this.mergeRoundTimes(view, t, alpha);
@@ -82,15 +106,18 @@ class WindowSweep {
         if (acceleratedInside[node]) acceleratedOnly++;
       }
     };
+    const spreadOf = (lo: number, hi: number) => (anchor === undefined ? values[hi] - values[lo] : Math.max(values[hi], anchor) - Math.min(values[lo], anchor));
     let best: { lo: number; hi: number; accelerators: number } | undefined;
     let end = 0; // the window is [lo, end)
     for (let lo = 0; lo < count; lo++) {
       while (end < count && plain + Math.min(h, acceleratedOnly) < k) enter(end++);
       if (plain + Math.min(h, acceleratedOnly) < k) break;
       // Scanning lo upwards, the first window of a given spread also has the smallest max round time.
-      if (best === undefined || values[end - 1] - values[lo] < values[best.hi] - values[best.lo]) {
+      if (best === undefined || spreadOf(lo, end - 1) < spreadOf(best.lo, best.hi)) {
         best = { lo, hi: end - 1, accelerators: Math.max(0, k - plain) };
       }
+      // Past the anchor the spread starts at the anchor: a window starting later only loses nodes.
+      if (anchor !== undefined && values[lo] >= anchor) break;
       leave(lo);
     }
     for (let e = 0; e < count; e++) {
@@ -98,9 +125,7 @@ class WindowSweep {
       acceleratedInside[entryNode[e]] = 0;
     }
     if (best === undefined) return undefined;
-    const lower = values[best.lo];
-    const bound = values[best.hi];
-    return { view, k, objective: objectiveOf(bound - lower), lower, bound, accelerators: best.accelerators };
+    return { view, k, objective: objectiveOf(spreadOf(best.lo, best.hi)), lower: values[best.lo], bound: values[best.hi], accelerators: best.accelerators };
   }
 
   /** Merges the plain and accelerated round times that fit T/R (both already sorted by d_ij); returns their count. */

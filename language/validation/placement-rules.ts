@@ -160,6 +160,7 @@ const STUDY_KEYWORDS: Record<ast.StudyClause['$type'], string> = {
   StudyTargets: 'target',
   StudyObjectives: 'objective',
   StudyInstances: 'instances',
+  StudyRegenerate: 'regenerate topology',
 };
 
 export function checkStudy(study: ast.Study, accept: ValidationAcceptor): void {
@@ -168,10 +169,10 @@ export function checkStudy(study: ast.Study, accept: ValidationAcceptor): void {
   const base = firstOf(study.clauses, 'StudyPlacement');
   const placement = base?.placement?.ref;
   const topology = placement && placementTopology(placement);
-  if (base && topology && !ast.isMandalaTopology(topology)) {
-    accept('error', `A study regenerates the topology per instance, so '${placement.name}' needs a generated ('mandala') topology; '${topology.name}' is explicit.`, {
-      node: base,
-      property: 'placement',
+  const regenerate = firstOf(study.clauses, 'StudyRegenerate');
+  if (regenerate && topology && !ast.isMandalaTopology(topology)) {
+    accept('error', `Only a generated ('mandala') topology can be regenerated per instance; '${topology.name}' is written out. Without 'regenerate topology' every instance keeps it and draws its accelerators anew.`, {
+      node: regenerate,
     });
   }
   const instances = firstOf(study.clauses, 'StudyInstances');

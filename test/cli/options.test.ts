@@ -20,7 +20,7 @@ describe('nsc options', () => {
       [['check', '--json', example('paper-fork.nsc')], 'nsc check: --json is an option of nsc solve, nsc simulate, nsc study and nsc study merge, not of nsc check'],
       [['simulate', '--time-limit', '5', example('paper-fork.nsc')], 'nsc simulate: --time-limit is an option of nsc solve and nsc study, not of nsc simulate'],
       [['report', '--periods', '3', example('paper-fork.nsc')], 'nsc report: --periods is an option of nsc simulate, not of nsc report'],
-      [['solve', '-o', 'x.html', example('paper-fork.nsc')], 'nsc solve: -o is an option of nsc study, nsc study merge and nsc report, not of nsc solve'],
+      [['solve', '-o', 'x.html', example('paper-fork.nsc')], 'nsc solve: -o is an option of nsc study, nsc study merge, nsc report and nsc import, not of nsc solve'],
       [['study', '--frobnicate', example('mandala-study.nsc')], 'nsc study: unknown option --frobnicate'],
     ];
     for (const [args, message] of cases) {

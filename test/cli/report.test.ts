@@ -85,8 +85,9 @@ describeInBrowser('nsc report in Chromium', () => {
     const incidents = await watchPage(page, (requested) => requested === url);
     await page.goto(url);
     await page.locator('canvas').first().waitFor();
-    // Per feasible placement: round times and training curve; the infeasible baseline: its curve.
-    expect(await page.locator('canvas').count()).toBe(5);
+    // Per feasible placement: round times, training curve and the two Pareto fronts; the infeasible baseline
+    // (no placement meets T/R, so no front): its curve.
+    expect(await page.locator('canvas').count()).toBe(2 * 4 + 1);
     const topology = page.locator('svg.topology').first();
     expect(await topology.locator('g.node').count()).toBe(15);
     expect(await topology.locator('g.link').count()).toBe(15);

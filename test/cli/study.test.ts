@@ -31,7 +31,7 @@ describe('nsc study', () => {
     const { code, stdout } = nsc(['study', study, '--csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('study,objective,target,rounds,feasible,aifs_mean,aifs_std,max_learning_time_mean,max_learning_time_std,accelerated_mean,accelerated_std');
+    expect(lines[0]).toBe('study,objective,target,rounds,feasible,aifs_mean,aifs_std,max_learning_time_mean,max_learning_time_std,accelerated_mean,accelerated_std,tie_break,spread_over');
     expect(lines).toHaveLength(1 + 36);
   });
 
@@ -66,5 +66,39 @@ describe('nsc study', () => {
     const { code, stderr } = nsc(['study', study, '--study', 'Nope']);
     expect(code).toBe(2);
     expect(stderr).toContain("no study named 'Nope' (studies: PaperSweep)");
+  });
+
+  it('sweeps a written-out (here: imported) topology, keeping it and drawing its accelerators per instance', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsc-study-'));
+    const imported = nsc(['import', join(import.meta.dirname, '../fixtures/import/equator.gml'), '--topology-only', '--name', 'Eq']);
+    expect(imported.code).toBe(0);
+    // One round of 2 s on 7 nodes: p_2 = 0.7 s fits plain; with fewest-accelerators none is used,
+    // with fastest-round both AIFs use one wherever two nodes near a server have one.
+    writeFileSync(join(dir, 'eq.nsc'), `${imported.stdout}
+curve C {
+  1 -> 1.2 s
+  2 -> 0.7 s
+}
+placement P {
+  topology Eq
+  curve C
+  rounds 1
+  target 2 s
+}
+study S {
+  placement P
+  objective min-aifs then fewest-accelerators, min-aifs
+  instances 6 accelerators 30% to 60% seed 3
+}
+`);
+    const run = nsc(['study', 'eq.nsc', '--json', '--jobs', '1'], dir);
+    expect(run.code).toBe(0);
+    const [result] = JSON.parse(run.stdout).studies;
+    expect(result).toMatchObject({ name: 'S', instances: 6, status: 'complete' });
+    const [economical, fastest] = result.cells;
+    expect(economical).toMatchObject({ objective: 'min-aifs', tieBreak: 'fewest-accelerators', feasible: 1, aifs: { mean: 2, std: 0 }, accelerated: { mean: 0, std: 0 } });
+    expect(fastest).toMatchObject({ objective: 'min-aifs', tieBreak: 'fastest-round', feasible: 1, aifs: { mean: 2, std: 0 } });
+    expect(fastest.accelerated.mean).toBeGreaterThan(0);
+    expect(fastest.maxLearningTime.mean).toBeLessThan(economical.maxLearningTime.mean);
   });
 });

@@ -28,12 +28,15 @@ describe('package.json contributions', () => {
     expect(manifest.activationEvents).toContain(`onWebviewPanel:${RESULTS_VIEW_TYPE}`);
   });
 
-  it('offer Cancel Solve in the command palette only while solving, and the other commands for any scenario', () => {
-    const palette = manifest.contributes.menus.commandPalette as { command: string; when: string }[];
+  it('offer Cancel Solve in the command palette only while solving, Import Topology always, and the other commands for any scenario', () => {
+    const palette = manifest.contributes.menus.commandPalette as { command: string; when?: string }[];
     const when = Object.fromEntries(palette.map((m) => [m.command, m.when]));
     expect(when['netscenario.cancelSolve']).toBe(`editorLangId == netscenario && ${SOLVING_CONTEXT}`);
+    // Importing makes the first .nsc file: no scenario needs to be open.
+    expect(palette.some((m) => m.command === 'netscenario.importTopology')).toBe(true);
+    expect(when['netscenario.importTopology']).toBeUndefined();
     for (const { command } of manifest.contributes.commands as Command[]) {
-      if (command !== 'netscenario.cancelSolve') expect(when[command], command).toBe('editorLangId == netscenario');
+      if (command !== 'netscenario.cancelSolve' && command !== 'netscenario.importTopology') expect(when[command], command).toBe('editorLangId == netscenario');
     }
   });
 

@@ -51,8 +51,9 @@ study S {
   placement Q
   rounds 1, 2
   target 4 s
-  objective baseline, min-aifs
+  objective baseline then fastest-round, min-aifs then fewest-accelerators, balanced aifs 1 spread 10 over all-nodes, balanced aifs 1 spread 10 over aifs
   instances 2 accelerators 10% to 20% seed 1
+  regenerate topology
 }
 switch W at Lab.core {
   worker w0 speed 1 GHz

@@ -223,7 +223,7 @@ const cases: Case[] = [
   },
   { name: 'service rate SLO not positive', text: serviceOn(`${SERVICE}\n  rate >= 0 pps`), message: 'An end-to-end rate SLO must be at least 0.000001 pps.', covers: '0 pps' },
   // study
-  { name: 'study over an explicit topology', text: `${placement(BASE_PLACEMENT)}\nstudy St { placement P }`, message: "A study regenerates the topology per instance, so 'P' needs a generated ('mandala') topology; 'Net' is explicit.", covers: 'P' },
+  { name: 'study regenerating an explicit topology', text: `${placement(BASE_PLACEMENT)}\nstudy St { placement P regenerate topology }`, message: "Only a generated ('mandala') topology can be regenerated per instance; 'Net' is written out. Without 'regenerate topology' every instance keeps it and draws its accelerators anew.", covers: 'regenerate topology' },
   { name: 'study accelerator range empty', text: 'study St { instances 3 accelerators 60% to 10% }', message: 'The accelerator share range is empty: 60% is above 10%.', covers: '60%' },
   { name: 'study without placement', text: 'study St { rounds 1, 2 }', message: "'St' needs 'placement'.", covers: 'St' },
 ];

@@ -3,10 +3,13 @@
  * with JSON-RPC errors, refresh requests go only to clients that declare refresh support, and
  * code lenses name commands the client can run (the server's own, for clients other than VS Code).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeLens } from 'vscode-languageserver/node';
 import { generateScenario } from '../../bench/scenario-generator.js';
 import type { ScenarioResults } from '../../language/results/model.js';
+import { REQUESTS, type ImportTopologyResult } from '../../server/protocol.js';
 import { copyExamples } from '../support/example-workspace.js';
 import { LspSession, MINIMAL_CLIENT, VSCODE_CLIENT } from '../support/lsp-session.js';
 
@@ -79,5 +82,25 @@ describe('failed and cancelled requests', () => {
     );
     if ('result' in outcome) expect(outcome.result).toBeNull();
     else expect(outcome.error).toBeInstanceOf(ResponseError);
+  });
+});
+
+describe('netscenario/importTopology', () => {
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/import', name), 'utf8');
+
+  it('answers the scenario text of a topology file and what the import did', async () => {
+    const result = await minimal.request<ImportTopologyResult>(REQUESTS.importTopology, { fileName: 'edge-lab.clab.yml', text: fixture('edge-lab.clab.yml'), accelerators: 'top-degree:1' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.text).toContain('topology edge_lab {');
+    expect(result.text).toMatch(/node spine[12] accelerator/);
+    expect(result.summary[0]).toBe('Imported from edge-lab.clab.yml (containerlab topology): 4 nodes, 3 links.');
+  });
+
+  it('says why a file cannot be imported, without failing the request', async () => {
+    const broken = await minimal.request<ImportTopologyResult>(REQUESTS.importTopology, { fileName: 'net.gml', text: 'graph [\n  node [ id 1 ]\n' });
+    expect(broken).toEqual({ ok: false, message: "net.gml: GML: a '[' is not closed by ']' at the end of the file" });
+    const rule = await minimal.request<ImportTopologyResult>(REQUESTS.importTopology, { fileName: 'net.gml', text: fixture('equator.gml'), accelerators: 'most' });
+    expect(rule.ok).toBe(false);
   });
 });

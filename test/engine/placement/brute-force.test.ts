@@ -3,7 +3,7 @@ import { resolveProblem, type PlacementInstance } from '../../../engine/placemen
 import type { Objective } from '../../../engine/placement/model.js';
 import { acceleratorsNeeded, computeRelaxations, smallestMaxRoundTime } from '../../../engine/placement/relaxations.js';
 import { solvePlacementExact } from '../../../engine/placement/solve.js';
-import { bruteForce, bruteForceAcceleratorsNeeded, bruteForceSmallestMaxRound, randomProblem } from './fixtures.js';
+import { bruteForce, bruteForceAcceleratorsNeeded, bruteForceSmallestMaxRound, forEachPlacement, randomProblem } from './fixtures.js';
 
 const SEEDS = Array.from({ length: 150 }, (_, i) => 5000 + i);
 
@@ -99,3 +99,47 @@ describe('relaxations vs brute force', () => {
     expect(checked).toBeGreaterThan(SEEDS.length / 2);
   });
 });
+
+describe('the readings of the objectives vs brute force', () => {
+  it('min-aifs then fewest-accelerators: fewest AIFs, then fewest accelerators, then the fastest slowest round', () => {
+    let differs = 0;
+    for (const seed of SEEDS) {
+      const instance = instanceOf(seed, { kind: 'min-aifs', tieBreak: 'fewest-accelerators' });
+      const limit = (instance.roundLimit ?? -1) * (1 + 1e-9);
+      let best: [number, number, number] | undefined; // k, accelerators, max round time
+      forEachPlacement(instance, instance.maxAccelerators, (k, round, accelerated) => {
+        const key: [number, number, number] = [k, accelerated, Math.max(...round)];
+        if (key[2] > limit) return;
+        if (best === undefined || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2] - 1e-15)))) best = key;
+      });
+      const result = solvePlacementExact(instance.problem);
+      expect(result.status).toBe(best === undefined ? 'infeasible' : 'feasible');
+      if (best === undefined) continue;
+      expect([result.k, result.accelerated.length]).toEqual([best[0], best[1]]);
+      expect(result.maxRoundTime).toBeCloseTo(best[2], 12);
+      const fastest = solvePlacementExact({ ...instance.problem, objective: { kind: 'min-aifs' } });
+      if (fastest.accelerated.length !== result.accelerated.length) differs++;
+    }
+    // The two tie-breaks must disagree somewhere, or the comparison proves little.
+    expect(differs).toBeGreaterThan(0);
+  });
+
+  it('balanced over all nodes: the spread counts the training time of the nodes without an AIF', () => {
+    for (const seed of SEEDS) {
+      const instance = instanceOf(seed, { kind: 'balanced', aifWeight: 1, spreadWeight: 1000, spreadOver: 'all-nodes' });
+      const limit = (instance.roundLimit ?? -1) * (1 + 1e-9);
+      let best: number | undefined;
+      forEachPlacement(instance, instance.maxAccelerators, (k, round) => {
+        if (Math.max(...round) > limit) return;
+        // Every node without an AIF (the server at least) has round value t = p_k: no exchange, no accelerator.
+        const values = [...round, instance.times[k]];
+        const value = k + 1000 * (Math.max(...values) - Math.min(...values));
+        best = Math.min(best ?? Infinity, value);
+      });
+      const result = solvePlacementExact(instance.problem);
+      expect(result.status).toBe(best === undefined ? 'infeasible' : 'feasible');
+      if (best !== undefined) expect(result.objectiveValue).toBeCloseTo(best, 9);
+    }
+  });
+});
+

@@ -101,20 +101,22 @@ export interface BruteForceBest {
  * Visits every (server, AIF set, accelerated subset) allowed by the instance with at most
  * `accelerators` accelerators, straight from the definitions: round time of i is (alpha*)p_k + d_ij.
  */
-export function forEachPlacement(instance: PlacementInstance, accelerators: number, visit: (k: number, roundTimes: number[]) => void): void {
-  const { n, alpha, latency, times } = instance;
+export function forEachPlacement(instance: PlacementInstance, accelerators: number, visit: (k: number, roundTimes: number[], accelerated: number) => void): void {
+  const { n, alpha, times } = instance;
+  const rows = instance.latency.allPairs();
+  const latency = (i: number, j: number) => rows[j][i]; // d_ij, from the server's row as the solvers read it
   for (let j = 0; j < n; j++) {
     if (!instance.serverAllowed[j]) continue;
     for (let set = 1; set < 1 << n; set++) {
       const members = [...Array(n).keys()].filter((i) => set & (1 << i));
       if (members.length < instance.minAifs || set & (1 << j)) continue;
-      if (!members.every((i) => instance.aifAllowed[i] && Number.isFinite(latency[i][j]) && latency[i][j] <= instance.maxLatency)) continue;
+      if (!members.every((i) => instance.aifAllowed[i] && Number.isFinite(latency(i, j)) && latency(i, j) <= instance.maxLatency)) continue;
       const k = members.length;
       for (let acc = 0; acc < 1 << n; acc++) {
         if ((acc & set) !== acc) continue;
         const used = members.filter((i) => acc & (1 << i));
         if (used.length > accelerators || !used.every((i) => instance.accelerator[i])) continue;
-        visit(k, members.map((i) => (acc & (1 << i) ? alpha * times[k] : times[k]) + latency[i][j]));
+        visit(k, members.map((i) => (acc & (1 << i) ? alpha * times[k] : times[k]) + latency(i, j)), used.length);
       }
     }
   }

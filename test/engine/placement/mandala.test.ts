@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { shortestOneWay } from '../../../engine/placement/latency.js';
+import { ExchangeLatencies } from '../../../engine/placement/latency.js';
 import { DEFAULT_MANDALA_LATENCIES, generateMandala } from '../../../engine/placement/mandala.js';
-import type { MandalaSpec } from '../../../engine/placement/model.js';
+import type { MandalaSpec, Topology } from '../../../engine/placement/model.js';
+
+const oneWay = (topology: Topology) => new ExchangeLatencies(topology, 'one-way').allPairs();
 
 const spec = (overrides: Partial<MandalaSpec> = {}): MandalaSpec => ({
   name: 'M',
@@ -42,7 +44,7 @@ describe('Mandala generator', () => {
             expect(new Set(up).size).toBe(Math.min(2, counts[t + 1])); // a single application node when N = 8
           });
         }
-        expect(shortestOneWay(topology).every((row) => row.every(Number.isFinite))).toBe(true);
+        expect(oneWay(topology).every((row) => row.every(Number.isFinite))).toBe(true);
         expect(topology.nodes.filter((node) => node.accelerator).length).toBe(Math.round(0.3 * topology.nodes.length));
       }
     });
@@ -62,7 +64,7 @@ describe('Mandala generator', () => {
   it('rescales so that the largest shortest-path round trip equals the diameter', () => {
     for (let seed = 0; seed < 10; seed++) {
       const topology = generateMandala(spec({ diameter: 12e-3, seed }));
-      const largest = Math.max(...shortestOneWay(topology).map((row) => Math.max(...row)));
+      const largest = Math.max(...oneWay(topology).map((row) => Math.max(...row)));
       expect(2 * largest).toBeCloseTo(12e-3, 15);
     }
   });

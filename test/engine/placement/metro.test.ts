@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solvePlacement } from '../../../engine/placement/solve.js';
-import { exchangeLatencies } from '../../../engine/placement/latency.js';
+import { ExchangeLatencies } from '../../../engine/placement/latency.js';
 import { metroProblem, metroTopology } from './fixtures.js';
 
 const ms = 1e-3;
@@ -57,7 +57,7 @@ describe('metro example (examples/metro-placement.nsc)', () => {
     // k = 3 is the only count below 6 that fits (see above), and mixing plain and accelerated AIFs costs a
     // spread >= 0.135 s (x1000), so the optimum is 3 + 1000 * (smallest spread of 3 accelerator nodes).
     const topology = metroTopology();
-    const d = exchangeLatencies(topology, 'round-trip');
+    const d = new ExchangeLatencies(topology, 'round-trip').allPairs();
     const h = topology.nodes.flatMap((node, i) => (node.accelerator ? [i] : []));
     let best = Infinity;
     for (let j = 0; j < topology.nodes.length; j++) {

@@ -21,21 +21,39 @@ const spec: StudySpec = {
   instances: 6,
   acceleratorShare: { min: 0.1, max: 0.6 },
   seed: 42,
+  regenerate: false,
 };
 
 describe('study', () => {
-  it('instance i regenerates the topology with seed + i and an accelerator share inside the range', () => {
+  it('instance i keeps the graph and draws an accelerator share inside the range, on other nodes', () => {
     const shares = new Set<number>();
+    const placements = new Set<string>();
     for (let i = 0; i < 6; i++) {
       const topology = studyTopology(spec, i);
-      expect(topology).toEqual(studyTopology(spec, i));
+      expect(topology.links).toEqual(studyTopology(spec, 0).links);
+      placements.add(topology.nodes.map((node) => (node.accelerator ? 1 : 0)).join(''));
       const share = topology.nodes.filter((node) => node.accelerator).length / topology.nodes.length;
       expect(share).toBeGreaterThanOrEqual(0.1 - 0.5 / topology.nodes.length);
       expect(share).toBeLessThanOrEqual(0.6 + 0.5 / topology.nodes.length);
       shares.add(share);
     }
     expect(shares.size).toBeGreaterThan(1);
-    expect(studyTopology(spec, 1).links).not.toEqual(studyTopology(spec, 0).links);
+    expect(placements.size).toBe(6);
+  });
+
+  it('with regenerate topology, instance i draws a new graph with seed + i', () => {
+    const regenerating = { ...spec, regenerate: true };
+    const shares = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const topology = studyTopology(regenerating, i);
+      expect(topology).toEqual(studyTopology(regenerating, i));
+      const share = topology.nodes.filter((node) => node.accelerator).length / topology.nodes.length;
+      expect(share).toBeGreaterThanOrEqual(0.1 - 0.5 / topology.nodes.length);
+      expect(share).toBeLessThanOrEqual(0.6 + 0.5 / topology.nodes.length);
+      shares.add(share);
+    }
+    expect(shares.size).toBeGreaterThan(1);
+    expect(studyTopology(regenerating, 1).links).not.toEqual(studyTopology(regenerating, 0).links);
   });
 
   it('sweeps objectives x targets x rounds; the worker-thread run equals the in-process run', async () => {
