@@ -35,7 +35,10 @@ export async function benchEditor(print: (line: string) => void, examplesDir: st
         const { results } = await session.save(uri);
         toDiagnostics.push(performance.now() - started);
         if (results.status !== 'solved') throw new Error(`${label}: ${results.status} ${results.message ?? ''}`);
-        const hints = await session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } } });
+        const hints = await session.request<InlayHint[]>('textDocument/inlayHint', {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } },
+        });
         toHints.push(performance.now() - started);
         if (hints.length === 0) throw new Error(`${label}: no inlay hints after the solve`);
       }
@@ -66,4 +69,3 @@ async function benchResponsiveness(print: (line: string) => void, session: LspSe
   await session.request(REQUESTS.cancel, { uri });
   print(`while a long study solves${stillSolving ? '' : ' (it ended early!)'}: hover median ${fmt(median(hover))} ms, completion median ${fmt(median(completion))} ms`);
 }
-

@@ -40,7 +40,11 @@ export async function benchPackets(print: (line: string) => void, examplesDir: s
     ['generated (40 modules, 6 tasks, 3 workers, 6 flows)', generatePipeline({ modules: 40, tasks: 6, workers: 3, flows: 6, seed: 1, delaySloFactor: [1, 2] })],
   ];
   for (const [label, model] of models) {
-    const { weights } = optimalWeights(highs, buildDesign(model), model.tasks.map(() => undefined));
+    const { weights } = optimalWeights(
+      highs,
+      buildDesign(model),
+      model.tasks.map(() => undefined),
+    );
     const simulate = () => simulatePackets(model, weights, { packets: PACKETS, seed: 1 });
     simulate(); // warm-up
     const runs: number[] = [];
@@ -59,7 +63,7 @@ export async function benchPackets(print: (line: string) => void, examplesDir: s
     const estimated = median(estimateRuns);
     print(
       `packet simulation, ${label}: ${PACKETS.toLocaleString('en')} packets in ${fmt(simulated)} ms median of ${RUNS} ` +
-        `= ${((PACKETS / simulated) * 1000 / 1e6).toFixed(2)} million packets/s; analytic estimate ${fmt(estimated)} ms; simulation/estimate x${Math.round(simulated / estimated).toLocaleString('en')}`,
+        `= ${(((PACKETS / simulated) * 1000) / 1e6).toFixed(2)} million packets/s; analytic estimate ${fmt(estimated)} ms; simulation/estimate x${Math.round(simulated / estimated).toLocaleString('en')}`,
     );
   }
   printFig2(print, highs);
@@ -88,7 +92,12 @@ function pipeline(variant: Variant, costT1: number, offered: readonly number[]):
   const direct = variant === 'direct';
   return {
     name: 'Fig2',
-    workers: direct ? [{ name: 'w0', speed: SPEED }] : [{ name: 'rx', speed: SPEED }, { name: 'w0', speed: SPEED }],
+    workers: direct
+      ? [{ name: 'w0', speed: SPEED }]
+      : [
+          { name: 'rx', speed: SPEED },
+          { name: 'w0', speed: SPEED },
+        ],
     batch: 32,
     queue: 64,
     modules: [
@@ -140,7 +149,9 @@ function printFig2(print: (line: string) => void, highs: Awaited<ReturnType<type
       }
     }
     const share = (low: number, high: number) => `${p99.filter((r) => r >= low && r <= high).length}/${p99.length}`;
-    print(`  p99 / estimate within [0.9, 1.1] for ${share(0.9, 1.1)} flow-points, within [0.5, 2] for ${share(0.5, 2)}; median ${median(p99).toFixed(2)}, from ${Math.min(...p99).toFixed(2)} to ${Math.max(...p99).toFixed(2)}`);
+    print(
+      `  p99 / estimate within [0.9, 1.1] for ${share(0.9, 1.1)} flow-points, within [0.5, 2] for ${share(0.5, 2)}; median ${median(p99).toFixed(2)}, from ${Math.min(...p99).toFixed(2)} to ${Math.max(...p99).toFixed(2)}`,
+    );
   }
 }
 

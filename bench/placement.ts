@@ -16,7 +16,16 @@ export const MILP_LIMIT_SECONDS = 60;
 
 const FIG3: TrainingCurve = {
   name: 'Fig3',
-  points: [[1, 1.2], [2, 0.7], [3, 0.5], [4, 0.38], [6, 0.27], [8, 0.21], [10, 0.18], [12, 0.17]].map(([k, time]) => ({ k, time })),
+  points: [
+    [1, 1.2],
+    [2, 0.7],
+    [3, 0.5],
+    [4, 0.38],
+    [6, 0.27],
+    [8, 0.21],
+    [10, 0.18],
+    [12, 0.17],
+  ].map(([k, time]) => ({ k, time })),
 };
 
 export function mandalaProblem(access: number, objective: Objective, seed = 7, rounds = 10): PlacementProblem {
@@ -70,7 +79,11 @@ async function benchLargeTopologies(print: (line: string) => void, solver: Highs
   print('topology | nodes | links | exact min-aifs | exact balanced | Pareto fronts | compact MILP min-aifs | same optimum | RSS after (MB)');
   const cases: [string, () => Topology, boolean][] = [
     ['regional (Kdl-sized)', () => regionalTopology(754), true],
-    ['Mandala access 1,024', () => generateMandala({ name: 'Mandala1024', access: 1024, ...DEFAULT_MANDALA_LATENCIES, diameter: 0.07 * 0.17, acceleratorShare: 0.3, seed: 7 }), false],
+    [
+      'Mandala access 1,024',
+      () => generateMandala({ name: 'Mandala1024', access: 1024, ...DEFAULT_MANDALA_LATENCIES, diameter: 0.07 * 0.17, acceleratorShare: 0.3, seed: 7 }),
+      false,
+    ],
     ['regional', () => regionalTopology(10_000), false],
   ];
   for (const [label, make, tryMilp] of cases) {
@@ -127,7 +140,19 @@ async function benchSolvers(print: (line: string) => void, solver: HighsWorker):
       [compactVariant?.result, exactVariant],
     ].every(([a, b]) => a === undefined || a.status === 'timeout' || (a.status === b?.status && Math.abs((a.objectiveValue ?? 0) - (b?.objectiveValue ?? 0)) < 1e-6));
     print(
-      [access, nodes, show(paper), show(compact), fmt(exactMs), ratio(paper, compact?.ms), ratio(compact, exactMs), show(compactVariant), fmt(variantMs), ratio(compactVariant, variantMs), agree ? 'yes' : 'NO']
+      [
+        access,
+        nodes,
+        show(paper),
+        show(compact),
+        fmt(exactMs),
+        ratio(paper, compact?.ms),
+        ratio(compact, exactMs),
+        show(compactVariant),
+        fmt(variantMs),
+        ratio(compactVariant, variantMs),
+        agree ? 'yes' : 'NO',
+      ]
         .map(String)
         .join(' | '),
     );

@@ -38,7 +38,8 @@ export function regionalTopology(n: number, seed = 1, acceleratorShare = 0.3): T
 export function topologyText(topology: Topology): string {
   const lines = [`topology ${topology.name} {`];
   for (const node of topology.nodes) lines.push(`  node ${node.name}${node.accelerator ? ' accelerator' : ''}`);
-  for (const link of topology.links) lines.push(`  link ${topology.nodes[link.a].name} -- ${topology.nodes[link.b].name} latency ${Number((link.latency * 1e3).toPrecision(6))} ms`);
+  for (const link of topology.links)
+    lines.push(`  link ${topology.nodes[link.a].name} -- ${topology.nodes[link.b].name} latency ${Number((link.latency * 1e3).toPrecision(6))} ms`);
   lines.push('}');
   return lines.join('\n') + '\n';
 }

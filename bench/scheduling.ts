@@ -27,7 +27,7 @@ export async function benchScheduling(print: (line: string) => void): Promise<vo
   const highs = await loadHighs();
   const models = SHAPES.map(({ spec }) => generatePipeline(spec));
   const unpinned = models.map((model) => model.tasks.map(() => undefined));
-  for (const start = performance.now(); performance.now() - start < WARM_UP_MS; ) {
+  for (const start = performance.now(); performance.now() - start < WARM_UP_MS;) {
     models.forEach((model, k) => {
       const design = buildDesign(model);
       const optimum = optimalWeights(highs, design, unpinned[k]);

@@ -51,8 +51,7 @@ export async function benchServices(print: (line: string) => void): Promise<void
   });
   // The end-to-end delay at the switches' own optima, to set each SLO 5% above it.
   const atAlone = await solveNetwork({ switches, services: services.map((s) => ({ ...s, delaySlo: 1e6 })) }, { highs });
-  const aloneDelay = (j: number) =>
-    atAlone.services[j].propagation + hopsOf(j).reduce((sum, hop) => sum + alone[hop.switch].flows[hop.flow].delay!, 0);
+  const aloneDelay = (j: number) => atAlone.services[j].propagation + hopsOf(j).reduce((sum, hop) => sum + alone[hop.switch].flows[hop.flow].delay!, 0);
   const network = { switches, services: services.map((s, j) => ({ ...s, delaySlo: 1.05 * aloneDelay(j) })) };
 
   const warmUp = performance.now();

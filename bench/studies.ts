@@ -72,17 +72,25 @@ async function benchThroughput(print: (line: string) => void, dir: string): Prom
     return nsc(['study', 'merge', 'part-1.json', 'part-2.json', '--json'], dir);
   });
   print('setup            | cores | wall s | instances/s | per core | speed-up');
-  for (const [label, cores, run] of [['one process', 1, one], ['--jobs 2', 2, jobs], ['2 shards + merge', 2, shards]] as const) {
+  for (const [label, cores, run] of [
+    ['one process', 1, one],
+    ['--jobs 2', 2, jobs],
+    ['2 shards + merge', 2, shards],
+  ] as const) {
     const rate = INSTANCES / run.seconds;
-    print(`${label.padEnd(16)} | ${String(cores).padEnd(5)} | ${run.seconds.toFixed(1).padEnd(6)} | ${rate.toFixed(2).padEnd(11)} | ${(rate / cores).toFixed(2).padEnd(8)} | ${(one.seconds / run.seconds).toFixed(2)}`);
+    print(
+      `${label.padEnd(16)} | ${String(cores).padEnd(5)} | ${run.seconds.toFixed(1).padEnd(6)} | ${rate.toFixed(2).padEnd(11)} | ${(rate / cores).toFixed(2).padEnd(8)} | ${(one.seconds / run.seconds).toFixed(2)}`,
+    );
   }
   print(`same results: --jobs 2 ${jobs.value === one.value ? 'yes' : 'NO'}, 2 shards merged ${shards.value === one.value ? 'yes' : 'NO'}`);
 }
 
 /** The paper's grid: 3 objectives x 3 targets x 4 rounds. */
-const CELLS: StudyCellKey[] = [{ objective: 'baseline' as const }, { objective: 'min-aifs' as const }, { objective: 'balanced' as const, aifWeight: 1, spreadWeight: 1000 }].flatMap((objective) =>
-  [2, 1.6, 1.2].flatMap((target) => [1, 5, 10, 15].map((rounds) => ({ ...objective, target, rounds }))),
-);
+const CELLS: StudyCellKey[] = [
+  { objective: 'baseline' as const },
+  { objective: 'min-aifs' as const },
+  { objective: 'balanced' as const, aifWeight: 1, spreadWeight: 1000 },
+].flatMap((objective) => [2, 1.6, 1.2].flatMap((target) => [1, 5, 10, 15].map((rounds) => ({ ...objective, target, rounds }))));
 
 /** Parts of a 1,000-instance study with made-up outcomes (merging does not care where they came from). */
 function writeSyntheticParts(dir: string, count: number): string[] {
@@ -93,7 +101,9 @@ function writeSyntheticParts(dir: string, count: number): string[] {
     const planned = shardSlices(CELLS.length, study.instances, shard);
     const done: DoneSlice[] = planned.map((slice) => ({
       ...slice,
-      outcomes: Array.from({ length: slice.endCell - slice.firstCell }, (): CellOutcome => (random() < 0.2 ? undefined : { aifs: 2 + Math.floor(random() * 8), maxRoundTime: 0.1 + random(), accelerated: Math.floor(random() * 8) })),
+      outcomes: Array.from({ length: slice.endCell - slice.firstCell }, (): CellOutcome =>
+        random() < 0.2 ? undefined : { aifs: 2 + Math.floor(random() * 8), maxRoundTime: 0.1 + random(), accelerated: Math.floor(random() * 8) },
+      ),
     }));
     const path = join(dir, `big-${shard.index}.json`);
     new PartWriter(path, { nsc: 'bench', file: 'big.nsc', fileHash: `sha256:${'1'.repeat(64)}`, shard, diagnostics: [], studies: [study] }, [planned], [done]).write();
@@ -106,5 +116,7 @@ async function benchMerge(print: (line: string) => void, dir: string): Promise<v
   const megabytes = parts.reduce((n, path) => n + readFileSync(path).length, 0) / 1e6;
   const inProcess = await medianMs(5, () => studyOutput(mergeParts(parts.map((path) => ({ path, part: requiredPart(path) }))).studies, ['big.nsc'], [], 'json'));
   const command = await timed(() => nsc(['study', 'merge', ...parts, '-o', join(dir, 'big-result.json'), '-q'], dir));
-  print(`merge of 1,000 instances x 36 cells (4 parts, ${megabytes.toFixed(1)} MB): read, check, summarise, write ${fmt(inProcess)} ms (median of 5); nsc study merge, process start included, ${fmt(command.seconds * 1000)} ms`);
+  print(
+    `merge of 1,000 instances x 36 cells (4 parts, ${megabytes.toFixed(1)} MB): read, check, summarise, write ${fmt(inProcess)} ms (median of 5); nsc study merge, process start included, ${fmt(command.seconds * 1000)} ms`,
+  );
 }

@@ -53,10 +53,12 @@ async function lowerNamedFile(file: FileReport, workspace: LoadedWorkspace): Pro
   if (problems.length > 0) return { problems };
   const lowering = lowerScenario(document.parseResult.value, loweringContext(workspace.services));
   if (lowering.ok) return { scenario: lowering.scenario };
-  return { problems: lowering.problems.map(({ node, message }) => {
-    const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
-    return error(start.line + 1, start.character + 1, message);
-  }) };
+  return {
+    problems: lowering.problems.map(({ node, message }) => {
+      const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+      return error(start.line + 1, start.character + 1, message);
+    }),
+  };
 }
 
 /** A positive number option; throws a UsageError for anything else. */

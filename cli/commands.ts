@@ -46,7 +46,11 @@ const WORKSPACE: OptionSpec = { type: 'string', value: 'DIR', help: 'load every 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' };
 
 /** A command's own options, then the ones every command (reading .nsc files) takes. */
-const optionsOf = (command: Command): Readonly<Record<string, OptionSpec>> => ({ ...command.options, ...(command.workspace === false ? {} : { workspace: WORKSPACE }), help: HELP });
+const optionsOf = (command: Command): Readonly<Record<string, OptionSpec>> => ({
+  ...command.options,
+  ...(command.workspace === false ? {} : { workspace: WORKSPACE }),
+  help: HELP,
+});
 
 const TIME_LIMIT: OptionSpec = { type: 'string', value: 'S', help: 'stop solving after S seconds and exit 3 (default: no limit)' };
 
@@ -105,8 +109,17 @@ export const COMMANDS: readonly Command[] = [
       csv: { type: 'boolean', help: 'print CSV, one row per cell' },
       jobs: { type: 'string', value: 'N', help: `worker threads (default: one less than the cores, here ${defaultJobs()})` },
       'time-limit': TIME_LIMIT,
-      output: { type: 'string', short: 'o', value: 'PART', help: 'write the per-instance results to PART as they complete; run again with the same PART to resume (default: none)' },
-      shard: { type: 'string', value: 'I/N', help: 'run the I-th of N parts of the grid into -o PART (default: from a Slurm job array or a Kubernetes Indexed Job, else the whole study)' },
+      output: {
+        type: 'string',
+        short: 'o',
+        value: 'PART',
+        help: 'write the per-instance results to PART as they complete; run again with the same PART to resume (default: none)',
+      },
+      shard: {
+        type: 'string',
+        value: 'I/N',
+        help: 'run the I-th of N parts of the grid into -o PART (default: from a Slurm job array or a Kubernetes Indexed Job, else the whole study)',
+      },
       shards: { type: 'string', value: 'N', help: "with JOB_COMPLETION_INDEX (a Kubernetes Indexed Job): the number of shards, the Job's completions" },
       quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
     },
@@ -156,7 +169,11 @@ export const COMMANDS: readonly Command[] = [
     workspace: false,
     options: {
       output: { type: 'string', short: 'o', value: 'FILE', help: 'the .nsc file to write (default: print it on stdout)' },
-      accelerators: { type: 'string', value: 'RULE', help: 'which nodes get an accelerator: none, all, top-degree:SHARE or random:SHARE, SHARE like 20% or a count like 12 (default: none)' },
+      accelerators: {
+        type: 'string',
+        value: 'RULE',
+        help: 'which nodes get an accelerator: none, all, top-degree:SHARE or random:SHARE, SHARE like 20% or a count like 12 (default: none)',
+      },
       seed: { type: 'string', value: 'S', help: 'seed of random:SHARE (default: 0)' },
       'min-latency': { type: 'string', value: 'T', help: 'smallest latency computed from coordinates, e.g. 0.05ms (default: 0.05 ms)' },
       'default-latency': { type: 'string', value: 'T', help: 'latency of links when the file has no latency or coordinates at all (default: 1 ms)' },
@@ -250,9 +267,7 @@ function parseFailure(command: Command, error: Error & { code?: string }): strin
   const option = /'(-{1,2}[^' <]*)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const owners = COMMANDS.filter((c) => Object.keys(c.options).some((name) => `--${name}` === option || `-${c.options[name].short}` === option));
-    return owners.length > 0
-      ? `${option} is an option of ${listed(owners.map((c) => `nsc ${c.name}`))}, not of nsc ${command.name}`
-      : `unknown option ${option}`;
+    return owners.length > 0 ? `${option} is an option of ${listed(owners.map((c) => `nsc ${c.name}`))}, not of nsc ${command.name}` : `unknown option ${option}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/does not take an argument/.test(error.message)) return `${option} takes no value`;

@@ -32,15 +32,20 @@ export function runImport(files: readonly string[], options: ImportCommandOption
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) throw new UsageError(`--seed needs a whole number >= 0, got '${options.seed}'`);
   const grammar = createNetScenarioServices(EmptyFileSystem).NetScenario.Grammar;
-  const outcome = importScenario(text, file, {
-    accelerators: options.accelerators,
-    seed,
-    minLatency: timeOption(options.minLatency, 'min-latency'),
-    defaultLatency: timeOption(options.defaultLatency, 'default-latency'),
-    keepDisconnected: options.keepDisconnected,
-    topologyOnly: options.topologyOnly,
-    name: options.name,
-  }, grammar);
+  const outcome = importScenario(
+    text,
+    file,
+    {
+      accelerators: options.accelerators,
+      seed,
+      minLatency: timeOption(options.minLatency, 'min-latency'),
+      defaultLatency: timeOption(options.defaultLatency, 'default-latency'),
+      keepDisconnected: options.keepDisconnected,
+      topologyOnly: options.topologyOnly,
+      name: options.name,
+    },
+    grammar,
+  );
   if (!outcome.ok) {
     process.stderr.write(`nsc import: ${outcome.message}\n`);
     return Promise.resolve(EXIT.inputError);

@@ -120,7 +120,9 @@ export function openPart(path: string, header: Omit<Part, 'done'>, planned: read
   const existing = readPart(path);
   let done: (readonly DoneSlice[])[] = planned.map(() => []);
   if (existing !== undefined) {
-    const difference = identityDifference(existing, path, header, 'this run') ?? (existing.shard.index !== header.shard.index ? `${path} holds shard ${shardLabel(existing.shard)}, this run is shard ${shardLabel(header.shard)}` : undefined);
+    const difference =
+      identityDifference(existing, path, header, 'this run') ??
+      (existing.shard.index !== header.shard.index ? `${path} holds shard ${shardLabel(existing.shard)}, this run is shard ${shardLabel(header.shard)}` : undefined);
     if (difference !== undefined) throw new PartError(`${difference}: delete ${path} to start over, or name another -o file`);
     done = [...existing.done];
   }
@@ -266,7 +268,8 @@ function parseStudy(json: JsonRecord, shard: Shard): { study: PartStudy; done: D
   // Only the shard's own slices, each once: then the parts of all shards never overlap.
   const planned = new Set(shardSlices(cells.length, study.instances, shard).map(sliceKey));
   for (const slice of done) {
-    if (!planned.delete(sliceKey(slice))) throw new Error(`study ${name}: instance ${slice.instance}, cells ${slice.firstCell}..${slice.endCell - 1} are not, or not once, in shard ${shardLabel(shard)}`);
+    if (!planned.delete(sliceKey(slice)))
+      throw new Error(`study ${name}: instance ${slice.instance}, cells ${slice.firstCell}..${slice.endCell - 1} are not, or not once, in shard ${shardLabel(shard)}`);
   }
   return { study, done };
 }
@@ -290,7 +293,8 @@ function parseDoneSlice(json: JsonRecord, where: string): DoneSlice {
   const firstCell = field(json, 'firstCell', isCount, 'a whole number');
   const outcomes = field(json, 'outcomes', isArray, 'a list').map((o): CellOutcome => {
     if (o === null) return undefined;
-    if (!Array.isArray(o) || o.length !== 3 || !isCount(o[0]) || !isNonNegative(o[1]) || !isCount(o[2])) throw new Error(`${where}: an outcome must be null or [aifs, maxRoundTime, accelerated]`);
+    if (!Array.isArray(o) || o.length !== 3 || !isCount(o[0]) || !isNonNegative(o[1]) || !isCount(o[2]))
+      throw new Error(`${where}: an outcome must be null or [aifs, maxRoundTime, accelerated]`);
     return { aifs: o[0], maxRoundTime: o[1], accelerated: o[2] };
   });
   return { instance, firstCell, endCell: firstCell + outcomes.length, outcomes };

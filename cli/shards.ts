@@ -31,7 +31,7 @@ export function shardSlices(cells: number, instances: number, shard: Shard): Stu
   const start = Math.floor(((shard.index - 1) * points) / shard.count);
   const end = Math.floor((shard.index * points) / shard.count);
   const slices: StudySlice[] = [];
-  for (let point = start; point < end; ) {
+  for (let point = start; point < end;) {
     const instance = Math.floor(point / cells);
     const firstCell = point - instance * cells;
     const endCell = Math.min(cells, firstCell + (end - point));
@@ -66,9 +66,10 @@ export function resolveShard(options: { readonly shard?: string; readonly shards
   }
   if (env.SLURM_ARRAY_TASK_ID !== undefined) return slurmShard(env, shards);
   if (env.JOB_COMPLETION_INDEX !== undefined) {
-    if (shards === undefined) throw new UsageError('JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job): give the number of shards, the Job\'s completions, with --shards N');
+    if (shards === undefined) throw new UsageError("JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job): give the number of shards, the Job's completions, with --shards N");
     const index = wholeNumber(env.JOB_COMPLETION_INDEX, 'JOB_COMPLETION_INDEX', 0);
-    if (index >= shards) throw new UsageError(`JOB_COMPLETION_INDEX=${index} is past --shards ${shards} (indices run from 0 to ${shards - 1}): make --shards the Job's completions`);
+    if (index >= shards)
+      throw new UsageError(`JOB_COMPLETION_INDEX=${index} is past --shards ${shards} (indices run from 0 to ${shards - 1}): make --shards the Job's completions`);
     return { shard: { index: index + 1, count: shards }, source: `JOB_COMPLETION_INDEX=${index} of --shards ${shards}` };
   }
   if (shards !== undefined) throw new UsageError('--shards N goes with a Kubernetes Indexed Job, but JOB_COMPLETION_INDEX is not set: use --shard I/N');

@@ -38,7 +38,12 @@ export async function runSimulate(files: readonly string[], options: SimulateOpt
     if (options.json) writeJson({ files, diagnostics, switches: [] });
     return EXIT.inputError;
   }
-  const chosen = chosenByName(scenarios.flatMap((s) => s.switches.map((l) => l.model)), options.switch, 'switch', 'switches');
+  const chosen = chosenByName(
+    scenarios.flatMap((s) => s.switches.map((l) => l.model)),
+    options.switch,
+    'switch',
+    'switches',
+  );
   const results: { simulation: Simulation; packets?: PacketCheck }[] = [];
   for (const model of chosen) {
     const simulation = await simulateSwitch(model, { periods });
@@ -60,7 +65,8 @@ function packetOptions(options: SimulateOptions): { packets: number; seed?: numb
   }
   if (packets > MAX_PACKETS) throw new UsageError(`--packets takes at most ${MAX_PACKETS.toLocaleString('en')}, got '${options.packets}'`);
   const seed = options.seed === undefined ? undefined : Number(options.seed);
-  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) throw new UsageError(`--seed needs a whole number from 0 to 4294967295, got '${options.seed}'`);
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff))
+    throw new UsageError(`--seed needs a whole number from 0 to 4294967295, got '${options.seed}'`);
   const arrivals = ARRIVALS.find((a) => a === options.arrivals);
   if (options.arrivals !== undefined && !arrivals) throw new UsageError(`--arrivals is poisson or constant, got '${options.arrivals}'`);
   return { packets, seed, arrivals };
@@ -69,7 +75,11 @@ function packetOptions(options: SimulateOptions): { packets: number; seed?: numb
 /** At the weights `nsc solve` reports: the optimal ones, or those written in the file. */
 async function packetCheck(model: SwitchModel, options: NonNullable<ReturnType<typeof packetOptions>>): Promise<PacketCheck> {
   const { weights } = await solveSwitch(model);
-  return checkEstimate(model, model.tasks.map((t) => weights[t.name]), options);
+  return checkEstimate(
+    model,
+    model.tasks.map((t) => weights[t.name]),
+    options,
+  );
 }
 
 interface Column {
@@ -144,9 +154,15 @@ function toTable(simulation: Simulation): string {
     `switch ${simulation.name}: ${plural(simulation.rows.length, 'control period')}, ${plural(simulation.violationPeriods, 'period')} missing an SLO`,
     `  first compliant period: ${first ?? 'none'}; best SLO margin any weights reach ${percent(simulation.optimalSlack)}`,
     ...simulation.phases.slice(1).map((phase) => `  ${phaseLine(phase)}`),
-    '  lambda: 1 when the task\'s queue is under pressure in that period; slack: how far the tightest SLO is met (negative: missed)',
+    "  lambda: 1 when the task's queue is under pressure in that period; slack: how far the tightest SLO is met (negative: missed)",
   ];
-  return `${[...summary, ...table(cols.map((c) => c.header), rows).map((l) => `  ${l}`)].join('\n')}\n\n`;
+  return `${[
+    ...summary,
+    ...table(
+      cols.map((c) => c.header),
+      rows,
+    ).map((l) => `  ${l}`),
+  ].join('\n')}\n\n`;
 }
 
 /** "period 20: voice_ul offered 1.6 Mpps ...: every SLO holds again after 4 periods (period 24); ..." */
@@ -158,7 +174,19 @@ function phaseLine(phase: PhaseResult): string {
 const PACKET_HEADER = ['flow', 'offered', 'rate', 'estimate', 'arrived', 'delivered', 'dropped', 'throughput', 'mean', 'p50', 'p99', 'max'];
 
 function packetRows(check: PacketCheck): (number | null)[][] {
-  return check.flows.map((f) => [f.offered, f.rate, f.estimate, f.arrived, f.delivered, f.dropped, f.throughput, f.delay?.mean ?? null, f.delay?.p50 ?? null, f.delay?.p99 ?? null, f.delay?.max ?? null]);
+  return check.flows.map((f) => [
+    f.offered,
+    f.rate,
+    f.estimate,
+    f.arrived,
+    f.delivered,
+    f.dropped,
+    f.throughput,
+    f.delay?.mean ?? null,
+    f.delay?.p50 ?? null,
+    f.delay?.p99 ?? null,
+    f.delay?.max ?? null,
+  ]);
 }
 
 function packetCsv(name: string, check: PacketCheck, withSwitchColumn: boolean): string {
@@ -170,7 +198,9 @@ function packetCsv(name: string, check: PacketCheck, withSwitchColumn: boolean):
 }
 
 function packetTable(check: PacketCheck): string {
-  const weights = Object.entries(check.weights).map(([task, w]) => `${task} ${+w.toFixed(4)}`).join(', ');
+  const weights = Object.entries(check.weights)
+    .map(([task, w]) => `${task} ${+w.toFixed(4)}`)
+    .join(', ');
   const rows = check.flows.map((f) => [
     f.name,
     rate(f.offered),

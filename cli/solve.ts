@@ -82,7 +82,10 @@ function placementReport(p: PlacementEntry): string {
       `  FL server ${p.server}; ${plural(p.aifs.length, 'AIF')}, ${p.accelerated.length} of them accelerated; training takes ${time(p.trainingTime)} per round with ${p.aifs.length} AIFs`,
       `  slowest round ${time(p.maxRoundTime)}, within the round limit of ${time(p.roundLimit)} (target / rounds); all rounds together ${time(p.loopTime)}`,
       `  round times of the AIFs differ by at most ${time(p.spread)}`,
-      ...table(['AIF', 'accelerated', 'round time'], p.aifs.map((aif) => [aif, p.accelerated.includes(aif) ? 'yes' : '', time(p.roundTimes[aif])])).map((l) => `  ${l}`),
+      ...table(
+        ['AIF', 'accelerated', 'round time'],
+        p.aifs.map((aif) => [aif, p.accelerated.includes(aif) ? 'yes' : '', time(p.roundTimes[aif])]),
+      ).map((l) => `  ${l}`),
     );
   }
   const relaxation = relaxationLine(p);
@@ -111,7 +114,9 @@ function optimality({ aifs, solver }: PlacementResult): string {
 function relaxationLine(p: PlacementResult): string | undefined {
   const { minTarget, maxRounds, extraAccelerators } = p.relaxations;
   if (p.status === 'feasible') {
-    const margins = [minTarget !== null ? `a target down to ${atLeast(minTarget, 'time')}` : undefined, maxRounds !== null ? `up to ${maxRounds} rounds` : undefined].filter(Boolean);
+    const margins = [minTarget !== null ? `a target down to ${atLeast(minTarget, 'time')}` : undefined, maxRounds !== null ? `up to ${maxRounds} rounds` : undefined].filter(
+      Boolean,
+    );
     return margins.length > 0 ? `still feasible with ${margins.join(', or ')}` : undefined;
   }
   const options = [
@@ -140,9 +145,14 @@ function switchReport(s: SwitchResult): string {
   const failing = s.flows.filter((f) => !f.meetsRate || !f.meetsDelay);
   return [
     `switch ${s.name}: ${s.status} with ${weights}; SLO margin ${margin}`,
-    `  weights (share of their worker): ${Object.entries(s.weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`,
+    `  weights (share of their worker): ${Object.entries(s.weights)
+      .map(([task, w]) => `${task} ${w.toFixed(4)}`)
+      .join(', ')}`,
     ...table(['flow', 'rate', 'rate SLO', 'meets', 'delay', 'delay SLO', 'meets', 'best delay'], rows).map((l) => `  ${l}`),
-    ...failing.map((f) => `  ${f.name} at best (any weights, every other flow at its rate): rate ${best(f.achievableRate, (pps) => atMost(pps, 'rate'))}, delay ${best(f.achievableDelay, (s) => atLeast(s, 'time'))}`),
+    ...failing.map(
+      (f) =>
+        `  ${f.name} at best (any weights, every other flow at its rate): rate ${best(f.achievableRate, (pps) => atMost(pps, 'rate'))}, delay ${best(f.achievableDelay, (s) => atLeast(s, 'time'))}`,
+    ),
     '  SLO margin: how far the tightest SLO is met (negative: missed).',
     '  best delay: the lowest delay any weights give the flow while every rate SLO holds.',
     '',
@@ -168,7 +178,14 @@ function serviceReport(s: ServiceResult): string {
     `service ${s.name}: ${s.status}, from ${s.from} to ${s.to} on ${s.topology}; SLO margin ${margin}`,
     `  delay ${time(s.delay)} (${slo(s.delaySlo, time, s.meetsDelay)}; best ${bestDelay}); rate ${rate(s.rate)} (${slo(s.rateSlo, rate, s.meetsRate)}; best ${bestRate})`,
     ...table(['leg', 'delay', 'blocking', 'queuing', 'processing'], rows).map((l) => `  ${l}`),
-    `  weights: ${Object.entries(s.weights).map(([sw, weights]) => `${sw} ${Object.entries(weights).map(([task, w]) => `${task} ${w.toFixed(4)}`).join(', ')}`).join('; ')}`,
+    `  weights: ${Object.entries(s.weights)
+      .map(
+        ([sw, weights]) =>
+          `${sw} ${Object.entries(weights)
+            .map(([task, w]) => `${task} ${w.toFixed(4)}`)
+            .join(', ')}`,
+      )
+      .join('; ')}`,
     `  optimised with ${joint.switches.join(', ')} and ${joint.services.join(', ')}: the best joint SLO margin any weights give is ${joint.slack === null ? 'unbounded' : percent(joint.slack)}`,
     "  SLO margin: how far the tightest of the service's own SLOs is met (end-to-end delay, each hop's capacity).",
     '',

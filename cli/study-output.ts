@@ -29,13 +29,39 @@ const objectiveLabel = (cell: StudyCell) => (cell.objective === 'balanced' ? `ba
 const objectiveWithReading = (cell: StudyCell) => `${objectiveLabel(cell)}${cell.tieBreak ? ` then ${cell.tieBreak}` : ''}${cell.spreadOver ? ` over ${cell.spreadOver}` : ''}`;
 
 const CSV_HEADER = [
-  'study', 'objective', 'target', 'rounds', 'feasible', 'aifs_mean', 'aifs_std', 'max_learning_time_mean', 'max_learning_time_std', 'accelerated_mean', 'accelerated_std', 'tie_break', 'spread_over',
+  'study',
+  'objective',
+  'target',
+  'rounds',
+  'feasible',
+  'aifs_mean',
+  'aifs_std',
+  'max_learning_time_mean',
+  'max_learning_time_std',
+  'accelerated_mean',
+  'accelerated_std',
+  'tie_break',
+  'spread_over',
 ];
 
 function toCsv(studies: readonly StudyEntry[]): string {
   const rows = studies.flatMap((study) =>
     study.cells.map((c) =>
-      [study.name, objectiveLabel(c), c.target, c.rounds, c.feasible, c.aifs?.mean, c.aifs?.std, c.maxLearningTime?.mean, c.maxLearningTime?.std, c.accelerated?.mean, c.accelerated?.std, c.tieBreak, c.spreadOver]
+      [
+        study.name,
+        objectiveLabel(c),
+        c.target,
+        c.rounds,
+        c.feasible,
+        c.aifs?.mean,
+        c.aifs?.std,
+        c.maxLearningTime?.mean,
+        c.maxLearningTime?.std,
+        c.accelerated?.mean,
+        c.accelerated?.std,
+        c.tieBreak,
+        c.spreadOver,
+      ]
         .map((v) => (v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v)))
         .join(','),
     ),

@@ -57,7 +57,12 @@ export async function runStudyCommand(files: readonly string[], options: StudyCo
     if (format === 'json') writeOut(studyOutput([], files, diagnostics, format));
     return EXIT.inputError;
   }
-  const specs = chosenByName(scenarios.flatMap((s) => s.studies.map((l) => l.model)), options.study, 'study', 'studies');
+  const specs = chosenByName(
+    scenarios.flatMap((s) => s.studies.map((l) => l.model)),
+    options.study,
+    'study',
+    'studies',
+  );
   const run: StudyRun = { specs, jobs, deadline: Deadline.after(timeLimit), progress: new StudyProgress(process.stderr, progressMode(process.stderr, options.quiet === true)) };
   if (part === undefined) {
     const studies = await runWhole(run);

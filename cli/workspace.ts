@@ -118,9 +118,14 @@ export function fileDiagnostics(file: FileReport): CliDiagnostic[] {
   if (file.fileError) return [{ file: file.path, line: 1, column: 1, severity: 'error', message: file.fileError }];
   return [...file.diagnostics]
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-    .map((d) => ({ file: file.path, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEVERITY[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value }));
+    .map((d) => ({
+      file: file.path,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      severity: SEVERITY[d.severity ?? 1],
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+    }));
 }
 
 /** `path:line:column: severity: message` (1-based), like tsc. */
 export const formatDiagnostic = (d: CliDiagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
-

@@ -42,7 +42,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('netscenario', 'NetScenario', serverOptions, clientOptions);
   const status = new VerdictStatus();
   const panels = new ResultsPanel(context.extensionUri);
-  context.subscriptions.push(status, panels, vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
+  context.subscriptions.push(
+    status,
+    panels,
+    vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+  );
 
   client.onNotification(RESULTS_NOTIFICATION, (results: ScenarioResults) => {
     status.setResults(results);
@@ -111,7 +115,8 @@ function registerCommands(client: LanguageClient, panels: ResultsPanel): vscode.
       const uri = requireUri(arg);
       if (!uri) return undefined;
       const results = await client.sendRequest<ScenarioResults | null>(REQUESTS.solve, { uri });
-      if (!results || results.status === 'not-solved') void vscode.window.showWarningMessage(`NetScenario: fix the errors before solving (${results?.message ?? 'the file has errors'}).`);
+      if (!results || results.status === 'not-solved')
+        void vscode.window.showWarningMessage(`NetScenario: fix the errors before solving (${results?.message ?? 'the file has errors'}).`);
       return results;
     }),
     vscode.commands.registerCommand(COMMANDS.cancel, async (arg?: unknown) => {

@@ -41,7 +41,9 @@ export function resultsPage(options: PageOptions): string {
   const { nonce } = options;
   const style = 'url' in options.style ? `<link rel="stylesheet" href="${escapeHtml(options.style.url)}">` : `<style nonce="${nonce}">\n${options.style.text}</style>`;
   const script =
-    'url' in options.script ? `<script nonce="${nonce}" src="${escapeHtml(options.script.url)}"></script>` : `<script nonce="${nonce}">\n${embeddableScript(options.script.text)}</script>`;
+    'url' in options.script
+      ? `<script nonce="${nonce}" src="${escapeHtml(options.script.url)}"></script>`
+      : `<script nonce="${nonce}">\n${embeddableScript(options.script.text)}</script>`;
   const data = options.results ? `<script type="application/json" id="nsc-results">${embeddableJson(options.results)}</script>\n` : '';
   return `<!DOCTYPE html>
 <html lang="en">

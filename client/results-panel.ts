@@ -70,10 +70,15 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   private createPanel(scenario: vscode.Uri): vscode.WebviewPanel {
-    return vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, panelTitle(scenario), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      ...this.webviewOptions,
-      retainContextWhenHidden: true,
-    });
+    return vscode.window.createWebviewPanel(
+      RESULTS_VIEW_TYPE,
+      panelTitle(scenario),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        ...this.webviewOptions,
+        retainContextWhenHidden: true,
+      },
+    );
   }
 
   /** Loads the page into a new or restored panel and tracks it as the panel of `scenario`. */

@@ -38,7 +38,9 @@ export class VerdictStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { text, tooltip } = this.solving.has(uri) ? { text: '$(sync~spin) NetScenario: solving…', tooltip: 'Solving; NetScenario: Cancel Solve stops it' } : describe(this.results.get(uri));
+    const { text, tooltip } = this.solving.has(uri)
+      ? { text: '$(sync~spin) NetScenario: solving…', tooltip: 'Solving; NetScenario: Cancel Solve stops it' }
+      : describe(this.results.get(uri));
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.show();

@@ -71,7 +71,7 @@ export function pathsBetween(next: Adjacency, source: number, target: number, ca
   const total = paths.get(source) ?? 0;
   if (total !== 1) return { count: total };
   const path = [source];
-  for (let v: number | undefined = source; v !== undefined && v !== target; ) {
+  for (let v: number | undefined = source; v !== undefined && v !== target;) {
     // paths(source) is 1, so each vertex on the way has exactly one successor leading on.
     v = next[v].find((to) => paths.get(to) === 1);
     if (v !== undefined) path.push(v);

@@ -125,7 +125,10 @@ export interface StudyProgressReport {
 }
 
 /** The verdicts of every declaration, without details (see scenarioDetails). */
-export async function solveScenario(input: ScenarioInput, options: { signal?: AbortSignal; onStudyProgress?: (report: StudyProgressReport) => void } = {}): Promise<ScenarioOutcome> {
+export async function solveScenario(
+  input: ScenarioInput,
+  options: { signal?: AbortSignal; onStudyProgress?: (report: StudyProgressReport) => void } = {},
+): Promise<ScenarioOutcome> {
   const placements = input.placements.map(placementOutcome);
   const network = networkOf(input);
   const solved = await solveNetwork(network, { signal: options.signal });
@@ -270,7 +273,13 @@ export const DETAIL_PACKETS = 100_000;
 async function switchDetails(together: SolvedTogether, model: SwitchModel, result: SwitchResult, units: WrittenUnits): Promise<ScenarioDetails['switches'][number]> {
   const runnable = model.tasks.length > 0 && model.flows.length > 0;
   const simulation = runnable ? await simulateSwitch(model) : null;
-  const packets = runnable ? await checkEstimate(model, model.tasks.map((t) => result.weights[t.name]), { packets: DETAIL_PACKETS }) : null;
+  const packets = runnable
+    ? await checkEstimate(
+        model,
+        model.tasks.map((t) => result.weights[t.name]),
+        { packets: DETAIL_PACKETS },
+      )
+    : null;
   const flowFixes: Record<string, { delay?: ValueFix; rate?: ValueFix }> = {};
   const flowMeets = async (f: number, change: { delaySlo?: number; rateSlo?: number }, verdict: 'meetsDelay' | 'meetsRate') =>
     (await together.solve({ switch: { ...model, flows: model.flows.map((flow, i) => (i === f ? { ...flow, ...change } : flow)) } })).switchNamed(model.name).flows[f][verdict];
@@ -331,7 +340,11 @@ async function applicableWeights(together: SolvedTogether, model: SwitchModel, r
  * Moving one task (of `candidates`, default all) to the least-loaded other worker: the first such
  * move that makes everything the switch is optimised with feasible.
  */
-async function feasibleMove(together: SolvedTogether, model: SwitchModel, candidates: ReadonlySet<number> = new Set(model.tasks.keys())): Promise<{ task: string; toWorker: string } | null> {
+async function feasibleMove(
+  together: SolvedTogether,
+  model: SwitchModel,
+  candidates: ReadonlySet<number> = new Set(model.tasks.keys()),
+): Promise<{ task: string; toWorker: string } | null> {
   if (model.workers.length < 2) return null;
   // Utilisation of each worker at the design rates: sum of its tasks' design loads over its speed.
   const { loads } = buildDesign(model);
@@ -350,7 +363,12 @@ async function feasibleMove(together: SolvedTogether, model: SwitchModel, candid
 // ----------------------------------------------------------------- services
 
 function serviceOutcome(model: ServiceModel, result: ServiceResult, switches: readonly SwitchModel[]): ServiceOutcome {
-  const crossed = [...new Set(model.hops.map((hop) => hop.switch))].map((name) => present(switches.find((s) => s.name === name), `switch ${name} of service ${model.name}`));
+  const crossed = [...new Set(model.hops.map((hop) => hop.switch))].map((name) =>
+    present(
+      switches.find((s) => s.name === name),
+      `switch ${name} of service ${model.name}`,
+    ),
+  );
   return { name: model.name, result, topology: model.topology, taskWorkers: Object.fromEntries(crossed.map((s) => [s.name, taskWorkersOf(s)])), fixes: {}, move: null };
 }
 
@@ -364,9 +382,17 @@ async function serviceDetails(input: ScenarioInput, model: ServiceModel, result:
   const written = input.units.services[model.name] ?? {};
   const network = networkOf(input);
   const together = new SolvedTogether(network, model.hops[0].switch);
-  const meets = async (change: Partial<ServiceModel>, verdict: 'meetsDelay' | 'meetsRate') => (await together.solve({ service: { ...model, ...change } })).serviceNamed(model.name)[verdict];
+  const meets = async (change: Partial<ServiceModel>, verdict: 'meetsDelay' | 'meetsRate') =>
+    (await together.solve({ service: { ...model, ...change } })).serviceNamed(model.name)[verdict];
   // With fixed weights somewhere on the way the best achievable value may be out of reach: relax to what is.
-  const crossedFixed = model.hops.some((hop) => isFullyFixed(present(network.switches.find((s) => s.name === hop.switch), `switch ${hop.switch} of service ${model.name}`)));
+  const crossedFixed = model.hops.some((hop) =>
+    isFullyFixed(
+      present(
+        network.switches.find((s) => s.name === hop.switch),
+        `switch ${hop.switch} of service ${model.name}`,
+      ),
+    ),
+  );
   const fixes: { delay?: ValueFix; rate?: ValueFix } = {};
   if (!result.meetsDelay && model.delaySlo !== undefined) {
     const target = crossedFixed ? result.delay : result.achievableDelay;
@@ -390,7 +416,10 @@ async function hopTaskMove(input: ScenarioInput, together: SolvedTogether, model
   for (const hop of model.hops) {
     const sw = input.switches.find((s) => s.name === hop.switch);
     if (!sw) continue; // a switch of another file: its tasks cannot be moved from here
-    const flow = present(sw.flows.find((f) => f.name === hop.flow), `flow ${hop.flow} of switch ${sw.name}`);
+    const flow = present(
+      sw.flows.find((f) => f.name === hop.flow),
+      `flow ${hop.flow} of switch ${sw.name}`,
+    );
     const onPath = new Set(sw.tasks.flatMap((t, i) => (t.modules.some((m) => flow.path.includes(m)) ? [i] : [])));
     const move = await feasibleMove(together, sw, onPath);
     if (move) return { switch: sw.name, ...move };

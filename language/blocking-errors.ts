@@ -30,7 +30,8 @@ export const isInputError = (diagnostic: Diagnostic): boolean => diagnostic.seve
  * validated (Langium's initial build skips validation): validate it now rather than trust it.
  */
 async function inputErrors(document: LangiumDocument, services: LangiumCoreServices): Promise<Diagnostic[]> {
-  const diagnostics = document.state >= DocumentState.Validated && document.diagnostics ? document.diagnostics : await services.validation.DocumentValidator.validateDocument(document);
+  const diagnostics =
+    document.state >= DocumentState.Validated && document.diagnostics ? document.diagnostics : await services.validation.DocumentValidator.validateDocument(document);
   return diagnostics.filter(isInputError);
 }
 
@@ -74,5 +75,7 @@ function referencedDocuments(document: LangiumDocument): LangiumDocument[] {
 }
 
 function firstByPosition(diagnostics: readonly Diagnostic[]): Diagnostic {
-  return diagnostics.reduce((a, b) => (b.range.start.line < a.range.start.line || (b.range.start.line === a.range.start.line && b.range.start.character < a.range.start.character) ? b : a));
+  return diagnostics.reduce((a, b) =>
+    b.range.start.line < a.range.start.line || (b.range.start.line === a.range.start.line && b.range.start.character < a.range.start.character) ? b : a,
+  );
 }

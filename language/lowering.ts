@@ -89,7 +89,9 @@ export function lowerScenario(scenario: ast.Scenario, context: LoweringContext):
       step();
     } catch (error) {
       // An Unlowerable says where; anything else is a gap in this module, still reported on the declaration.
-      problems.push(error instanceof Unlowerable ? error : { node: declaration, message: `cannot read ${declaration.$type.toLowerCase()} '${declaration.name}': ${String(error)}` });
+      problems.push(
+        error instanceof Unlowerable ? error : { node: declaration, message: `cannot read ${declaration.$type.toLowerCase()} '${declaration.name}': ${String(error)}` },
+      );
     }
   };
   for (const declaration of scenario.declarations) {
@@ -286,7 +288,10 @@ export function lowerSwitch(sw: ast.Switch, context: LoweringContext): SwitchMod
 /** A flow's offered load: its own, or else that of the services through it (validation makes them agree). */
 function flowOffered(flow: ast.Flow, lookup: ServiceLookup): number {
   if (flow.offered) return required(flow.offered, flow, `the offered load of ${flow.name}`);
-  const fromService = lookup.servicesThrough(flow).map(serviceOffered).find((v) => v !== undefined);
+  const fromService = lookup
+    .servicesThrough(flow)
+    .map(serviceOffered)
+    .find((v) => v !== undefined);
   if (fromService === undefined) throw new Unlowerable(flow, `flow ${flow.name} has no offered load, and no service through it states one`);
   return fromService;
 }
@@ -388,7 +393,8 @@ export function lowerStudy(study: ast.Study): StudySpec {
   if (regenerate && base.topology.kind !== 'mandala') throw new Unlowerable(study, `study ${study.name} can only regenerate a generated topology`);
   const instances = firstOf(clauses, 'StudyInstances');
   const source = base.topology;
-  const share = source.kind === 'mandala' ? source.spec.acceleratorShare : source.topology.nodes.filter((node) => node.accelerator).length / Math.max(1, source.topology.nodes.length);
+  const share =
+    source.kind === 'mandala' ? source.spec.acceleratorShare : source.topology.nodes.filter((node) => node.accelerator).length / Math.max(1, source.topology.nodes.length);
   const rounds = firstOf(clauses, 'StudyRounds')?.values.map((q) => required(q, study, 'rounds'));
   const targets = firstOf(clauses, 'StudyTargets')?.values.map((q) => required(q, study, 'target'));
   const objectives = firstOf(clauses, 'StudyObjectives')?.objectives.map(lowerObjective);

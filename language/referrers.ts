@@ -32,6 +32,7 @@ export interface ServiceLookup {
 /** The services (in any file) whose `via` names the flow. */
 export function serviceLookup(services: LangiumCoreServices): ServiceLookup {
   return {
-    servicesThrough: (flow) => referrers(flow, ast.isService, services).filter((service) => service.clauses.some((c) => ast.isServiceVia(c) && c.hops.some((hop) => hop.ref === flow))),
+    servicesThrough: (flow) =>
+      referrers(flow, ast.isService, services).filter((service) => service.clauses.some((c) => ast.isServiceVia(c) && c.hops.some((hop) => hop.ref === flow))),
   };
 }

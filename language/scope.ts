@@ -75,7 +75,10 @@ export class NetScenarioScopeProvider extends DefaultScopeProvider {
       const outer = this.cachedScope(node.$container, referenceType, context);
       const symbols = AstUtils.getDocument(node).localSymbols;
       if (!symbols?.has(node)) return outer;
-      return new MultiMapScope(symbols.getStream(node).filter((d) => this.reflection.isSubtype(d.type, referenceType)), outer);
+      return new MultiMapScope(
+        symbols.getStream(node).filter((d) => this.reflection.isSubtype(d.type, referenceType)),
+        outer,
+      );
     });
   }
 

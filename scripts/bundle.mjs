@@ -35,7 +35,21 @@ const results = await Promise.all([
   build({ ...esm, entryPoints: ['engine/placement/study-worker.ts'], outfile: 'dist/study-worker.js' }),
   build({ ...esm, entryPoints: ['server/solve-worker.ts'], outfile: 'dist/solve-worker.js' }),
   // Self-contained: the report inlines this file and must not point anywhere else.
-  build({ entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, metafile: true, logLevel: 'warning' }),
+  build({
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    metafile: true,
+    logLevel: 'warning',
+  }),
 ]);
 // highs.wasm is copied, not bundled: name its package explicitly.
-writeThirdPartyNotices('dist/third-party-notices.txt', results.map((r) => r.metafile), ['highs']);
+writeThirdPartyNotices(
+  'dist/third-party-notices.txt',
+  results.map((r) => r.metafile),
+  ['highs'],
+);

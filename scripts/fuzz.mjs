@@ -27,7 +27,10 @@ if (!['save', 'change'].includes(values['solve-on'])) {
   process.exit(2);
 }
 const files = values.server === values['in-process'] ? ['test/fuzz/'] : [values.server ? 'test/fuzz/server.test.ts' : 'test/fuzz/in-process.test.ts'];
-const halves = [values['in-process'] || !values.server ? `${values.runs} cases per in-process property` : '', values.server || !values['in-process'] ? `${values.edits} edits against the server (solving on ${values['solve-on']})` : ''];
+const halves = [
+  values['in-process'] || !values.server ? `${values.runs} cases per in-process property` : '',
+  values.server || !values['in-process'] ? `${values.edits} edits against the server (solving on ${values['solve-on']})` : '',
+];
 console.log(`fuzz: seed ${values.seed}, ${halves.filter(Boolean).join(', ')}`);
 const { status } = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...files], {
   stdio: 'inherit',

@@ -17,7 +17,10 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-for (const [colorScheme, output] of [['light', 'docs/report-edge-site.png'], ['dark', 'docs/report-edge-site-dark.png']]) {
+for (const [colorScheme, output] of [
+  ['light', 'docs/report-edge-site.png'],
+  ['dark', 'docs/report-edge-site-dark.png'],
+]) {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
   await tab.goto(pathToFileURL(page).href);
   await tab.locator('canvas').first().waitFor();

@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const examples = readdirSync('examples').filter((f) => f.endsWith('.nsc')).map((f) => `examples/${f}`);
+const examples = readdirSync('examples')
+  .filter((f) => f.endsWith('.nsc'))
+  .map((f) => `examples/${f}`);
 const runs = [
   ['solve', ...examples],
   ['simulate', 'examples/paper-fork.nsc', '--periods', '12'],

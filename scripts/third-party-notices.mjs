@@ -54,12 +54,14 @@ export function writeThirdPartyNotices(outfile, metafiles, extra = []) {
       if (name && !dirs.has(name)) dirs.set(name, packageDir(input, name));
     }
   }
-  const sections = [...dirs].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const text = licenseText(dir) ?? mitFromManifest(manifest);
-    if (!text) throw new Error(`${name}: no license file in ${dir}; add its notice by hand before shipping it`);
-    return `${name} ${manifest.version} (${manifest.license})\n\n${text}`;
-  });
+  const sections = [...dirs]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, dir]) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const text = licenseText(dir) ?? mitFromManifest(manifest);
+      if (!text) throw new Error(`${name}: no license file in ${dir}; add its notice by hand before shipping it`);
+      return `${name} ${manifest.version} (${manifest.license})\n\n${text}`;
+    });
   const header = 'NetScenario bundles the following npm packages into dist/. Their licences follow.';
   writeFileSync(outfile, `${header}\n\n${sections.join(`\n\n${'-'.repeat(78)}\n\n`)}\n`);
 }

@@ -30,6 +30,8 @@ connection.onRequest<ImportTopologyResult, never>(REQUESTS.importTopology, ({ fi
 // Defence in depth: every solve path catches its own failures, but nothing that slips through may end
 // the process — an editor restarts a crashed server only a few times, then leaves the user without one.
 process.on('uncaughtException', (error) => connection.console.error(`NetScenario: uncaught exception: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`NetScenario: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`NetScenario: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+);
 
 startLanguageServer(shared);

@@ -51,4 +51,3 @@ export const COMMANDS = {
   applyWeights: 'netscenario.applyChosenWeights',
   importTopology: 'netscenario.importTopology',
 } as const;
-

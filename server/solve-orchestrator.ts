@@ -92,7 +92,10 @@ export class SolveOrchestrator {
       if (settings.solveOn === 'save' && this.onlyTracesChanged(document)) return void this.solve(uri, false);
       if (settings.solveOn !== 'change' || !this.shared.workspace.TextDocuments.get(uri)) return;
       clearTimeout(this.debounce.get(uri));
-      this.debounce.set(uri, setTimeout(() => void this.solve(uri, false), CHANGE_DEBOUNCE_MS));
+      this.debounce.set(
+        uri,
+        setTimeout(() => void this.solve(uri, false), CHANGE_DEBOUNCE_MS),
+      );
     });
   }
 
@@ -162,7 +165,12 @@ export class SolveOrchestrator {
     if (blocking.count > 0) {
       const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
       const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
-      return this.publishUnsolved(document, { status: 'not-solved', message, errorCount: blocking.count, location: blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range } });
+      return this.publishUnsolved(document, {
+        status: 'not-solved',
+        message,
+        errorCount: blocking.count,
+        location: blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range },
+      });
     }
     const lowering = lowerScenario(document.parseResult.value, loweringContext(this.services));
     if (!lowering.ok) {
@@ -217,7 +225,11 @@ export class SolveOrchestrator {
       const complete: ScenarioResults =
         result.kind === 'done'
           ? { ...verdicts, ...withDetails(verdicts, result.value), details: 'ready' }
-          : { ...verdicts, details: 'unavailable', detailsMessage: result.kind === 'timeout' ? `quick fixes and trajectories took longer than netscenario.solver.timeLimit = ${timeLimit} s` : result.message };
+          : {
+              ...verdicts,
+              details: 'unavailable',
+              detailsMessage: result.kind === 'timeout' ? `quick fixes and trajectories took longer than netscenario.solver.timeLimit = ${timeLimit} s` : result.message,
+            };
       await this.publish(document, complete);
     } catch (error) {
       this.connection.console.error(`NetScenario: the details of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -10,7 +10,8 @@ import { compiledWorkerUrl } from '../engine/highs/worker-script.js';
 import type { ScenarioDetails, ScenarioInput, ScenarioOutcome, StudyProgressReport } from '../engine/scenario.js';
 
 /** The verdicts of a scenario, or the details (fixes, trajectories) of verdicts already solved. */
-export type SolveJob = { readonly kind: 'verdicts'; readonly input: ScenarioInput } | { readonly kind: 'details'; readonly input: ScenarioInput; readonly outcome: ScenarioOutcome };
+export type SolveJob =
+  { readonly kind: 'verdicts'; readonly input: ScenarioInput } | { readonly kind: 'details'; readonly input: ScenarioInput; readonly outcome: ScenarioOutcome };
 
 type JobValue<J extends SolveJob> = J extends { kind: 'verdicts' } ? ScenarioOutcome : ScenarioDetails;
 
@@ -37,10 +38,7 @@ export interface RunOptions {
 }
 
 export type RunResult<V = ScenarioOutcome | ScenarioDetails> =
-  | { readonly kind: 'done'; readonly value: V }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'error'; readonly message: string };
+  { readonly kind: 'done'; readonly value: V } | { readonly kind: 'timeout' } | { readonly kind: 'cancelled' } | { readonly kind: 'error'; readonly message: string };
 
 export interface SolveRunnerOptions {
   /** Worker script; defaults to the compiled `solve-worker.js` next to this module. */
@@ -78,7 +76,10 @@ export class SolveRunner {
   dispose(): void {
     const worker = this.worker;
     this.worker = undefined;
-    void worker?.then((w) => w.terminate(), () => undefined);
+    void worker?.then(
+      (w) => w.terminate(),
+      () => undefined,
+    );
   }
 
   private async execute(job: SolveJob, { signal, timeLimitMs, onProgress }: RunOptions): Promise<RunResult> {

@@ -15,8 +15,9 @@ const port: MessagePort = parentPort;
 
 /** Runs a job; a study's progress is posted as it goes (the runner passes it to the editor). */
 const run = (id: number, job: SolveJob) =>
-  job.kind === 'verdicts' ? solveScenario(job.input, { onStudyProgress: (progress) => port.postMessage({ id, progress } satisfies SolveProgress) }) : scenarioDetails(job.input, job.outcome);
-
+  job.kind === 'verdicts'
+    ? solveScenario(job.input, { onStudyProgress: (progress) => port.postMessage({ id, progress } satisfies SolveProgress) })
+    : scenarioDetails(job.input, job.outcome);
 
 port.on('message', (request: SolveRequest) => void reply(request));
 

@@ -14,7 +14,11 @@ export function studyProgressReporter(
   clock: () => number = () => performance.now(),
 ): (progress: StudyProgressReport) => void {
   const sizes = studies.map((s) => Math.max(0, s.instances));
-  const meter = new ProgressMeter(sizes.reduce((a, b) => a + b, 0), 0, clock);
+  const meter = new ProgressMeter(
+    sizes.reduce((a, b) => a + b, 0),
+    0,
+    clock,
+  );
   let reportedAt = -Infinity;
   return ({ study, done }) => {
     // Studies run in order: the earlier ones are done.

@@ -16,10 +16,7 @@ const root = resolve(import.meta.dirname, '..');
 const codeServer = join(root, '.cache/code-server/node_modules/.bin/code-server');
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const required = process.env.NSC_E2E_REQUIRED === '1';
-const missing = [
-  ...(existsSync(codeServer) ? [] : [`code-server (${codeServer})`]),
-  ...(existsSync(chromium) ? [] : [`Chromium (${chromium})`]),
-];
+const missing = [...(existsSync(codeServer) ? [] : [`code-server (${codeServer})`]), ...(existsSync(chromium) ? [] : [`Chromium (${chromium})`])];
 const why = `missing ${missing.join(' and ')}; install with: bash scripts/e2e/install.sh (apt: chromium libkrb5-dev ripgrep; npm: code-server 4.96.4 into .cache/)`;
 const RUN_TIMEOUT_MS = 5 * 60_000; // per run; CI has 90 minutes in all
 
@@ -37,8 +34,16 @@ function run(command: string, args: string[], env: Record<string, string> = {}, 
       output += `\n(killed after ${RUN_TIMEOUT_MS / 1000} s)`;
       try {
         process.kill(-child.pid!, 'SIGTERM'); // the runner's trap then stops code-server
-        setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } }, 10_000).unref();
-      } catch { /* already gone */ }
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }, 10_000).unref();
+      } catch {
+        /* already gone */
+      }
     }, RUN_TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -50,7 +55,13 @@ function run(command: string, args: string[], env: Record<string, string> = {}, 
 /** Fails with the runner's own summary (which test, which assertion) rather than just an exit code. */
 function expectPassed(result: { code: number | null; output: string }): void {
   console.log(result.output);
-  expect(result.code, result.output.split('\n').filter((l) => /not ok|FAIL|missing|timed out|killed/.test(l)).join('\n')).toBe(0);
+  expect(
+    result.code,
+    result.output
+      .split('\n')
+      .filter((l) => /not ok|FAIL|missing|timed out|killed/.test(l))
+      .join('\n'),
+  ).toBe(0);
 }
 
 describe('end-to-end in a real VS Code (code-server + headless Chromium)', () => {
@@ -64,25 +75,33 @@ describe('end-to-end in a real VS Code (code-server + headless Chromium)', () =>
     expect(missing, why).toEqual([]);
   });
 
-  it.skipIf(missing.length > 0)('extension-host suite and UI test against the dev folder', async () => {
-    expectPassed(await run('bash', ['scripts/e2e/run.sh']));
-  }, RUN_TIMEOUT_MS + 30_000);
+  it.skipIf(missing.length > 0)(
+    'extension-host suite and UI test against the dev folder',
+    async () => {
+      expectPassed(await run('bash', ['scripts/e2e/run.sh']));
+    },
+    RUN_TIMEOUT_MS + 30_000,
+  );
 
   const scratch = mkdtempSync(join(tmpdir(), 'nsc-vsix-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it.skipIf(missing.length > 0)('extension-host suite and UI test against the packaged .vsix, installed', async () => {
-    // `npm run package` on what npm test has just built: the files vsce would pack, copied without the
-    // vscode:prepublish script, whose rebuild would rewrite out/ and dist/ under the tests running beside.
-    const stage = join(scratch, 'package');
-    for (const file of await listFiles({ cwd: root, packageManager: PackageManager.None })) cpSync(join(root, file), join(stage, file), { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
-    delete manifest.scripts['vscode:prepublish'];
-    writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest));
-    const vsix = join(scratch, 'netscenario.vsix');
-    const packed = await run(join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '-o', vsix], {}, stage);
-    expect(packed.code, packed.output).toBe(0);
-    // The UI test too: it sees the charts draw, so it notices a webview asset left out of the package.
-    expectPassed(await run('bash', ['scripts/e2e/run.sh'], { VSIX: vsix }));
-  }, RUN_TIMEOUT_MS + 60_000);
+  it.skipIf(missing.length > 0)(
+    'extension-host suite and UI test against the packaged .vsix, installed',
+    async () => {
+      // `npm run package` on what npm test has just built: the files vsce would pack, copied without the
+      // vscode:prepublish script, whose rebuild would rewrite out/ and dist/ under the tests running beside.
+      const stage = join(scratch, 'package');
+      for (const file of await listFiles({ cwd: root, packageManager: PackageManager.None })) cpSync(join(root, file), join(stage, file), { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+      delete manifest.scripts['vscode:prepublish'];
+      writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest));
+      const vsix = join(scratch, 'netscenario.vsix');
+      const packed = await run(join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '-o', vsix], {}, stage);
+      expect(packed.code, packed.output).toBe(0);
+      // The UI test too: it sees the charts draw, so it notices a webview asset left out of the package.
+      expectPassed(await run('bash', ['scripts/e2e/run.sh'], { VSIX: vsix }));
+    },
+    RUN_TIMEOUT_MS + 60_000,
+  );
 });

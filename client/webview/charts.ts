@@ -187,7 +187,22 @@ const pointExtras: Plugin = {
   },
 };
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Legend, Tooltip, background, bands, referenceLines, pointExtras);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Legend,
+  Tooltip,
+  background,
+  bands,
+  referenceLines,
+  pointExtras,
+);
 
 /** Charts of the current rendering, destroyed before the next one (Chart.js keeps listeners otherwise). */
 const live: Chart[] = [];

@@ -41,7 +41,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 
 /** A file name from declaration and chart names: letters, digits, `-`, `_` and `.` only. */
 export function fileName(parts: readonly string[], extension: ExportFormat): string {
-  const base = parts.join('-').replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '') || 'chart';
+  const base =
+    parts
+      .join('-')
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/^[._]+/, '') || 'chart';
   return `${base}.${extension}`;
 }
 

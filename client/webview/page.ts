@@ -27,7 +27,13 @@ interface Declaration {
 
 function declarations(results: ScenarioResults): Declaration[] {
   return [
-    ...results.placements.map((p): Declaration => ({ kind: 'placement', name: p.name, verdict: p.result.status, summary: placementSummary(p), figures: (c) => placementFigures(c, p) })),
+    ...results.placements.map((p): Declaration => ({
+      kind: 'placement',
+      name: p.name,
+      verdict: p.result.status,
+      summary: placementSummary(p),
+      figures: (c) => placementFigures(c, p),
+    })),
     ...results.switches.map((s): Declaration => ({ kind: 'switch', name: s.name, verdict: s.result.status, summary: switchSummary(s), figures: (c) => switchFigures(c, s) })),
     ...results.services.map((s): Declaration => ({ kind: 'service', name: s.name, verdict: s.result.status, summary: serviceSummary(s), figures: (c) => serviceFigures(c, s) })),
     ...results.studies.map((s): Declaration => ({ kind: 'study', name: s.name, summary: studySummary(s), figures: (c) => studyFigures(c, s) })),

@@ -111,8 +111,7 @@ function placementView(outcome: PlacementOutcome): TopologyView {
   const { topology, result } = outcome;
   const aifs = new Set(result.aifs);
   const accelerated = new Set(result.accelerated);
-  const roleOf = (name: string, hasAccelerator: boolean): Role =>
-    accelerated.has(name) ? 'accelerated' : aifs.has(name) ? 'aif' : hasAccelerator ? 'unused-accelerator' : 'node';
+  const roleOf = (name: string, hasAccelerator: boolean): Role => (accelerated.has(name) ? 'accelerated' : aifs.has(name) ? 'aif' : hasAccelerator ? 'unused-accelerator' : 'node');
   return {
     topology,
     legend: [
@@ -162,7 +161,10 @@ function roundTimeCard(context: Context, outcome: PlacementOutcome): HTMLElement
         ],
       },
       options: {
-        scales: { x: { stacked: true, title: axisTitle('AIF') }, y: { stacked: true, beginAtZero: true, suggestedMax: scaled((limit ?? 0) * 1.15), title: axisTitle(`round time (${scale.unit})`) } },
+        scales: {
+          x: { stacked: true, title: axisTitle('AIF') },
+          y: { stacked: true, beginAtZero: true, suggestedMax: scaled((limit ?? 0) * 1.15), title: axisTitle(`round time (${scale.unit})`) },
+        },
         plugins: { nscLines: { lines: limit === null ? [] : [{ axis: 'y', value: scaled(limit), label: `T/R = ${seconds(limit)}`, colour: palette.red }] } },
       },
     },
@@ -214,7 +216,10 @@ function curveCard(context: Context, outcome: PlacementOutcome): HTMLElement {
         ],
       },
       options: {
-        scales: { x: { type: 'linear', title: axisTitle('k (number of AIFs)'), ticks: { stepSize: 1 } }, y: { beginAtZero: true, title: axisTitle(`training time (${scale.unit})`) } },
+        scales: {
+          x: { type: 'linear', title: axisTitle('k (number of AIFs)'), ticks: { stepSize: 1 } },
+          y: { beginAtZero: true, title: axisTitle(`training time (${scale.unit})`) },
+        },
         plugins: { nscLines: { lines } },
       },
     },

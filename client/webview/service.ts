@@ -17,11 +17,15 @@ export function serviceSummary(outcome: ServiceOutcome): string {
   const switches = [...new Set(r.hops.map((hop) => hop.switch))].join(', ');
   const delay = r.delaySlo === null ? seconds(r.delay) : `${seconds(r.delay)} of ${seconds(r.delaySlo)}`;
   const missed = [...(r.meetsDelay ? [] : ['delay']), ...(r.meetsRate ? [] : ['rate'])];
-  return [
-    `From ${r.from} to ${r.to} on ${r.topology} through ${switches}`,
-    `end-to-end delay ${delay} (${seconds(r.propagation)} on the links), rate ${rate(r.rate)}`,
-    missed.length > 0 ? `${missed.join(' and ')} SLO missed; best delay ${seconds(r.achievableDelay)}` : `joint slack ${r.optimum.slack === null ? 'unbounded' : percent(r.optimum.slack)}`,
-  ].join('; ') + '.';
+  return (
+    [
+      `From ${r.from} to ${r.to} on ${r.topology} through ${switches}`,
+      `end-to-end delay ${delay} (${seconds(r.propagation)} on the links), rate ${rate(r.rate)}`,
+      missed.length > 0
+        ? `${missed.join(' and ')} SLO missed; best delay ${seconds(r.achievableDelay)}`
+        : `joint slack ${r.optimum.slack === null ? 'unbounded' : percent(r.optimum.slack)}`,
+    ].join('; ') + '.'
+  );
 }
 
 export function serviceFigures(context: Context, outcome: ServiceOutcome): HTMLElement[] {
@@ -54,12 +58,13 @@ function routeCard(context: Context, outcome: ServiceOutcome): HTMLElement {
     ],
     roleOf: (node) => (hopsAt(node.name).length > 0 ? 'switch' : 'node'),
     isSquare: (node) => node.name === result.from || node.name === result.to,
-    facts: (node) => [
-      node.tier,
-      node.name === result.from ? 'entry' : undefined,
-      node.name === result.to ? 'exit' : undefined,
-      ...hopsAt(node.name).map((hop) => `switch ${hop.switch} (${hop.flow}): ${seconds(hop.delay)}`),
-    ].filter((fact): fact is string => fact !== undefined),
+    facts: (node) =>
+      [
+        node.tier,
+        node.name === result.from ? 'entry' : undefined,
+        node.name === result.to ? 'exit' : undefined,
+        ...hopsAt(node.name).map((hop) => `switch ${hop.switch} (${hop.flow}): ${seconds(hop.delay)}`),
+      ].filter((fact): fact is string => fact !== undefined),
     route: steps,
   };
   const rows = result.route.map((leg, i) => [i + 1, leg.nodes.join(' > '), leg.latency]);
@@ -95,7 +100,10 @@ function waterfallCard(context: Context, r: ServiceResult): HTMLElement {
   const { palette } = context;
   const steps = waterfallSteps(r);
   const end = steps.flatMap((s) => Object.values(s.parts).map((p) => p[1])).reduce((max, v) => Math.max(max, v), 0);
-  const top = axisMax([end], [r.delaySlo, r.achievableDelay].filter((v): v is number => v !== null));
+  const top = axisMax(
+    [end],
+    [r.delaySlo, r.achievableDelay].filter((v): v is number => v !== null),
+  );
   const scale = timeScale(top);
   const colours: Record<Part, string> = { propagation: palette.green, blocking: palette.orange, queuing: palette.purple, processing: palette.blue };
   const labels = [...steps.map((s) => s.label), 'end to end'];
@@ -105,10 +113,16 @@ function waterfallCard(context: Context, r: ServiceResult): HTMLElement {
     backgroundColor: colours[part],
     grouped: false,
   }));
-  const total = { label: 'end to end', data: [...steps.map(() => null), r.delay === null ? null : [0, r.delay * scale.factor]] as ([number, number] | null)[], backgroundColor: palette.muted, grouped: false };
+  const total = {
+    label: 'end to end',
+    data: [...steps.map(() => null), r.delay === null ? null : [0, r.delay * scale.factor]] as ([number, number] | null)[],
+    backgroundColor: palette.muted,
+    grouped: false,
+  };
   const lines: ReferenceLine[] = [];
   if (r.delaySlo !== null) lines.push({ axis: 'y', value: r.delaySlo * scale.factor, label: `SLO ${seconds(r.delaySlo)}`, colour: palette.red });
-  if (r.achievableDelay !== null && !r.meetsDelay) lines.push({ axis: 'y', value: r.achievableDelay * scale.factor, label: `best ${seconds(r.achievableDelay)}`, colour: palette.muted });
+  if (r.achievableDelay !== null && !r.meetsDelay)
+    lines.push({ axis: 'y', value: r.achievableDelay * scale.factor, label: `best ${seconds(r.achievableDelay)}`, colour: palette.muted });
   const rows = steps.flatMap((s) => PARTS.flatMap((part) => (s.parts[part] ? [[s.label, part, s.parts[part][0], s.parts[part][1]]] : [])));
   return chartCard(
     context,

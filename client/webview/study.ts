@@ -33,7 +33,19 @@ export function studyFigures(context: Context, outcome: StudyOutcome): HTMLEleme
   const cells = outcome.result.cells;
   const targets = [...new Set(cells.map((c) => c.target))];
   const note = html('p', { class: 'note' }, 'Error bars: standard deviation over the feasible instances. ✕ n%: share of instances without a feasible placement.');
-  return [note, ...targets.flatMap((target) => METRICS.map((metric) => metricCard(context, metric, target, cells.filter((c) => c.target === target))))];
+  return [
+    note,
+    ...targets.flatMap((target) =>
+      METRICS.map((metric) =>
+        metricCard(
+          context,
+          metric,
+          target,
+          cells.filter((c) => c.target === target),
+        ),
+      ),
+    ),
+  ];
 }
 
 function metricCard(context: Context, metric: Metric, target: number, cells: readonly StudyCell[]): HTMLElement {

@@ -19,11 +19,13 @@ import { sloChanges, sloSteps, violationRanges } from './tracking.js';
 export function switchSummary(outcome: SwitchOutcome): string {
   const r = outcome.result;
   const failing = r.flows.filter((f) => !f.meetsDelay || !f.meetsRate).map((f) => f.name);
-  return [
-    `${r.weightsSource === 'fixed' ? 'Fixed' : 'Optimal'} weights`,
-    r.slack === null ? 'unbounded slack' : `slack ${percent(r.slack)}`,
-    failing.length > 0 ? `SLOs missed by ${failing.join(', ')}` : 'every SLO met',
-  ].join('; ') + '.';
+  return (
+    [
+      `${r.weightsSource === 'fixed' ? 'Fixed' : 'Optimal'} weights`,
+      r.slack === null ? 'unbounded slack' : `slack ${percent(r.slack)}`,
+      failing.length > 0 ? `SLOs missed by ${failing.join(', ')}` : 'every SLO met',
+    ].join('; ') + '.'
+  );
 }
 
 export function switchFigures(context: Context, outcome: SwitchOutcome): HTMLElement[] {
@@ -180,13 +182,15 @@ export function weightsCard(context: Context, title: string, groupName: string, 
 function changesTable(simulation: Simulation): HTMLElement {
   return cellTable(
     ['from period', 'change', 'SLOs', 'periods missing an SLO', 'best SLO margin (s*)'],
-    simulation.phases.slice(1).map((phase) => [
-      cell(String(phase.start)),
-      cell(changeText(phase)),
-      html('td', { class: phase.firstCompliantPeriod === null ? 'fails' : 'ok' }, recoveryText(phase)),
-      cell(String(phase.violationPeriods)),
-      cell(phase.optimalSlack === null ? 'unbounded' : percent(phase.optimalSlack)),
-    ]),
+    simulation.phases
+      .slice(1)
+      .map((phase) => [
+        cell(String(phase.start)),
+        cell(changeText(phase)),
+        html('td', { class: phase.firstCompliantPeriod === null ? 'fails' : 'ok' }, recoveryText(phase)),
+        cell(String(phase.violationPeriods)),
+        cell(phase.optimalSlack === null ? 'unbounded' : percent(phase.optimalSlack)),
+      ]),
   );
 }
 
@@ -242,7 +246,13 @@ function trajectoryCards(context: Context, outcome: SwitchOutcome, simulation: S
     }));
     return { lines: [], datasets };
   };
-  const sloValues = (slo: 'rateSlo' | 'delaySlo') => simulation.phases.flatMap((p) => Object.values(p.flows).flatMap((f) => { const limit = f[slo]; return limit === null ? [] : [limit]; }));
+  const sloValues = (slo: 'rateSlo' | 'delaySlo') =>
+    simulation.phases.flatMap((p) =>
+      Object.values(p.flows).flatMap((f) => {
+        const limit = f[slo];
+        return limit === null ? [] : [limit];
+      }),
+    );
   const flowNames = flows.map((f) => f.name);
 
   const delays = rows.flatMap((r) => Object.values(r.delays).filter((d): d is number => d !== null));
@@ -273,7 +283,10 @@ function trajectoryCards(context: Context, outcome: SwitchOutcome, simulation: S
         data: { datasets: [...series(flowNames, (row, f) => row.delays[f], delayScale.factor), ...delaySlos.datasets] },
         options: {
           // A step line of a far larger SLO (2 ms next to 80 us) is cut at the top rather than flatten the delays.
-          scales: { x: periodAxis, y: { beginAtZero: true, [delaySlos.datasets.length > 0 ? 'max' : 'suggestedMax']: delayTop * delayScale.factor, title: axisTitle(`delay (${delayScale.unit})`) } },
+          scales: {
+            x: periodAxis,
+            y: { beginAtZero: true, [delaySlos.datasets.length > 0 ? 'max' : 'suggestedMax']: delayTop * delayScale.factor, title: axisTitle(`delay (${delayScale.unit})`) },
+          },
           plugins: { nscLines: { lines: [...markers, ...delaySlos.lines] }, nscBands },
         },
       },
@@ -325,8 +338,18 @@ function packetCard(context: Context, check: NonNullable<SwitchOutcome['packets'
     },
     {
       header: ['flow', 'offered (pps)', 'rate LP (pps)', 'throughput (pps)', 'dropped', 'estimate (s)', 'mean (s)', 'p50 (s)', 'p99 (s)', 'max (s)'],
-      rows: check.flows.map((f) => [f.name, f.offered, f.rate, f.throughput, f.dropped, f.estimate, f.delay?.mean ?? null, f.delay?.p50 ?? null, f.delay?.p99 ?? null, f.delay?.max ?? null]),
+      rows: check.flows.map((f) => [
+        f.name,
+        f.offered,
+        f.rate,
+        f.throughput,
+        f.dropped,
+        f.estimate,
+        f.delay?.mean ?? null,
+        f.delay?.p50 ?? null,
+        f.delay?.p99 ?? null,
+        f.delay?.max ?? null,
+      ]),
     },
   );
 }
-

@@ -8,7 +8,7 @@ import highsPackage, { type Highs, type InitOptions } from 'highs';
 // highs types its CommonJS build (module.exports = { default: loader }), but under ESM Node loads
 // highs.mjs whose default export is the loader itself; bundlers may give either shape.
 type Loader = typeof highsPackage.default;
-const highsLoader: Loader = typeof highsPackage === 'function' ? (highsPackage) : highsPackage.default;
+const highsLoader: Loader = typeof highsPackage === 'function' ? highsPackage : highsPackage.default;
 
 let loading: Promise<Highs> | undefined;
 /** Set in worker threads whose parent compiled the module (see `useCompiledHighs`). */
@@ -35,7 +35,12 @@ export function useCompiledHighs(wasmModule: HighsWasmModule): void {
 
 /** Bytes of WebAssembly memory held by this thread's HiGHS instance; 0 if none is loaded. */
 export async function loadedHighsMemoryBytes(): Promise<number> {
-  return loading === undefined ? 0 : loading.then((highs) => highs.memoryBytes, () => 0);
+  return loading === undefined
+    ? 0
+    : loading.then(
+        (highs) => highs.memoryBytes,
+        () => 0,
+      );
 }
 
 /** A compiled HiGHS WebAssembly module (the global WebAssembly types are not in this project's lib). */

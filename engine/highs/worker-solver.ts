@@ -141,10 +141,13 @@ export class HighsWorker implements LpSolver {
       const deadline =
         request.timeLimit === undefined
           ? undefined
-          : setTimeout(() => {
-              finish(true);
-              resolve(HARD_DEADLINE);
-            }, (request.timeLimit + this.graceSeconds) * 1000);
+          : setTimeout(
+              () => {
+                finish(true);
+                resolve(HARD_DEADLINE);
+              },
+              (request.timeLimit + this.graceSeconds) * 1000,
+            );
       request.signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.ref();

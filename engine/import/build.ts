@@ -21,9 +21,7 @@ export const FIBRE_KM_PER_SECOND = 200_000;
 const EARTH_RADIUS_KM = 6371;
 
 export type AcceleratorRule =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'all' }
-  | { readonly kind: 'top-degree' | 'random'; readonly share?: number; readonly count?: number; readonly seed: number };
+  { readonly kind: 'none' } | { readonly kind: 'all' } | { readonly kind: 'top-degree' | 'random'; readonly share?: number; readonly count?: number; readonly seed: number };
 
 export interface BuildOptions {
   readonly accelerators: AcceleratorRule;
@@ -121,10 +119,16 @@ export function buildNetwork(raw: RawGraph, options: BuildOptions): ImportedNetw
   );
 
   // Parts, largest first (equal sizes: the one with the earliest node first).
-  const parts = connectedParts(unique.length, allLinks.map((l) => [l.a, l.b] as [number, number]));
+  const parts = connectedParts(
+    unique.length,
+    allLinks.map((l) => [l.a, l.b] as [number, number]),
+  );
   const kept = options.keepDisconnected ? parts.flat().sort((x, y) => x - y) : [...parts[0]].sort((x, y) => x - y);
   const newIndex = new Map(kept.map((old, i) => [old, i]));
-  const names = identifiers(kept.map((old) => unique[old].label ?? unique[old].id), options.isName);
+  const names = identifiers(
+    kept.map((old) => unique[old].label ?? unique[old].id),
+    options.isName,
+  );
   const links = allLinks.flatMap((l) => {
     const [a, b] = [newIndex.get(l.a), newIndex.get(l.b)];
     return a === undefined || b === undefined ? [] : [{ a, b, latency: l.latency, source: l.source }];
@@ -186,7 +190,11 @@ function median(values: readonly number[]): number {
 export function identifiers(labels: readonly string[], isName: (word: string) => boolean): string[] {
   const used = new Set<string>();
   return labels.map((label) => {
-    let base = label.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_]+/gu, '_').replace(/_+/g, '_').replace(/^_(?=.)|(?<=.)_$/g, '');
+    let base = label
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{M}\p{N}_]+/gu, '_')
+      .replace(/_+/g, '_')
+      .replace(/^_(?=.)|(?<=.)_$/g, '');
     if (base === '' || base === '_') base = 'node';
     if (!/^[_\p{L}]/u.test(base)) base = `n${base}`;
     if (!isName(base)) base = `${base}_`;

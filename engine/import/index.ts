@@ -17,8 +17,7 @@ export interface ImportOptions extends BuildOptions {
 }
 
 export type ImportOutcome =
-  | { readonly ok: true; readonly text: string; readonly summary: readonly string[]; readonly report: ImportReport }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly text: string; readonly summary: readonly string[]; readonly report: ImportReport } | { readonly ok: false; readonly message: string };
 
 export function formatOf(fileName: string, text: string): ImportFormat | undefined {
   const name = fileName.toLowerCase();

@@ -40,7 +40,10 @@ export function summary(network: ImportedNetwork, options: Pick<PrintOptions, 's
   const { file, coordinates, median, default: fallback } = report.latencies;
   const from: string[] = [];
   if (file > 0) from.push(`${file} stated in the file`);
-  if (coordinates > 0) from.push(`${coordinates} from coordinates (great-circle distance at ${FIBRE_KM_PER_SECOND.toLocaleString('en')} km/s, at least ${formatQuantity(options.minLatency, 'time')})`);
+  if (coordinates > 0)
+    from.push(
+      `${coordinates} from coordinates (great-circle distance at ${FIBRE_KM_PER_SECOND.toLocaleString('en')} km/s, at least ${formatQuantity(options.minLatency, 'time')})`,
+    );
   if (median > 0) from.push(`${median} without either, given the median of the others (${milliseconds(report.fallbackLatency ?? 0)})`);
   if (fallback > 0) from.push(`${fallback} given the default ${milliseconds(report.fallbackLatency ?? 0)} (the file has no latency or coordinates)`);
   if (from.length > 0) lines.push(`Link latencies: ${from.join('; ')}.`);
@@ -65,9 +68,18 @@ const shortList = (names: readonly string[]) => (names.length > 8 ? `${names.sli
 /** The placement paper's first-quartile training curve (its Fig. 3) and a requirement to edit. */
 function startingPlacement(topology: string, accelerators: boolean): string[] {
   return [
-    '// A starting point: the placement paper\'s training-time curve and requirement; edit them to yours.',
+    "// A starting point: the placement paper's training-time curve and requirement; edit them to yours.",
     `curve ${topology}Training {`,
-    ...[[1, 1.2], [2, 0.7], [3, 0.5], [4, 0.38], [6, 0.27], [8, 0.21], [10, 0.18], [12, 0.17]].map(([k, t]) => `  ${k} -> ${t} s`),
+    ...[
+      [1, 1.2],
+      [2, 0.7],
+      [3, 0.5],
+      [4, 0.38],
+      [6, 0.27],
+      [8, 0.21],
+      [10, 0.18],
+      [12, 0.17],
+    ].map(([k, t]) => `  ${k} -> ${t} s`),
     '}',
     '',
     `placement ${topology}Placement {`,

@@ -85,8 +85,7 @@ export function solveMinAifsExact(instance: PlacementInstance, objectiveOf: (k: 
     deadline.check();
     let best: Candidate | undefined;
     for (const view of views) {
-      const candidate =
-        tieBreak === 'fewest-accelerators' ? economicalCandidate(instance, view, k, objectiveOf(k), limit) : bottleneckCandidate(instance, view, k, objectiveOf(k));
+      const candidate = tieBreak === 'fewest-accelerators' ? economicalCandidate(instance, view, k, objectiveOf(k), limit) : bottleneckCandidate(instance, view, k, objectiveOf(k));
       if (candidate !== undefined && candidate.bound <= limit && better(candidate, best, tieBreak)) best = candidate;
     }
     if (best !== undefined) return placeCandidate(instance, best);

@@ -116,7 +116,6 @@ export function largestUsefulK(instance: PlacementInstance): number {
   return Math.min(instance.n - 1, Math.max(instance.minAifs, instance.flatFrom));
 }
 
-
 function parameterIssues(problem: PlacementProblem): string[] {
   const issues: string[] = [];
   const alpha = problem.acceleration;

@@ -56,9 +56,17 @@ export function buildPlacementMilp(instance: PlacementInstance, formulation: For
   const dt = nodes.map(() => lp.continuous(0)); // (17)
   const t = lp.continuous(0); // (16)
 
-  lp.constrain(y.map((v) => term(v)), '=', 1); // (2)
+  lp.constrain(
+    y.map((v) => term(v)),
+    '=',
+    1,
+  ); // (2)
   for (const i of nodes) lp.constrain([term(y[i]), term(x[i])], '<=', 1); // (3)
-  lp.constrain(x.map((v) => term(v)), '>=', instance.minAifs); // (4), min aifs
+  lp.constrain(
+    x.map((v) => term(v)),
+    '>=',
+    instance.minAifs,
+  ); // (4), min aifs
   lp.constrain([term(t), ...z.map((v, k) => term(v, -(instance.times[k + 1] - (k === 0 ? 0 : instance.times[k]))))], '=', 0); // (7)
   lp.constrain([...z.map((v) => term(v)), ...x.map((v) => term(v, -1))], '=', 0); // (8)
   for (let k = 0; k + 1 < n; k++) lp.constrain([term(z[k]), term(z[k + 1], -1)], '>=', 0); // (9)
@@ -67,7 +75,12 @@ export function buildPlacementMilp(instance: PlacementInstance, formulation: For
     lp.constrain([term(dt[i]), term(t, -gain), term(w[i], -gain * largestTime)], '>=', -gain * largestTime); // (12)
     lp.constrain([term(dt[i]), term(w[i], -gain * largestTime)], '<=', 0); // (13)
   }
-  if (instance.maxAccelerators < n) lp.constrain(w.map((v) => term(v)), '<=', instance.maxAccelerators); // (15); (14) is w's bound
+  if (instance.maxAccelerators < n)
+    lp.constrain(
+      w.map((v) => term(v)),
+      '<=',
+      instance.maxAccelerators,
+    ); // (15); (14) is w's bound
   // An accelerator is used by an AIF of its node: without this, w_i = 1 on a node without an AIF
   // would only spend H — and, with (22)–(23) over all nodes, give that node the value alpha*t.
   for (const i of nodes) lp.constrain([term(w[i]), term(x[i], -1)], '<=', 0);
@@ -93,13 +106,20 @@ export function buildPlacementMilp(instance: PlacementInstance, formulation: For
     }
     lp.setObjective('min', [...x.map((v) => term(v, objective.aifWeight)), term(maxT, objective.spreadWeight), term(minT, -objective.spreadWeight)]); // (24)
   } else {
-    lp.setObjective('min', x.map((v) => term(v))); // (1)
+    lp.setObjective(
+      'min',
+      x.map((v) => term(v)),
+    ); // (1)
   }
 
   const decode = (values: Float64Array): Placement => {
     const server = nodes.reduce((best, j) => (values[y[j]] > values[y[best]] ? j : best), 0);
     const aifs = nodes.filter((i) => values[x[i]] > 0.5);
-    return makePlacement(server, aifs, aifs.filter((i) => values[w[i]] > 0.5));
+    return makePlacement(
+      server,
+      aifs,
+      aifs.filter((i) => values[w[i]] > 0.5),
+    );
   };
   return { lp, x, w, roundTime, bigM, decode };
 }
@@ -179,12 +199,7 @@ export interface MilpOptions {
  * fewest-accelerators — so the MILP reports the same placement figures as the exact solver's
  * tie-break (the balanced objective already ranks the spread).
  */
-export async function solvePlacementMilp(
-  instance: PlacementInstance,
-  formulation: Formulation,
-  solver: LpSolver,
-  options: MilpOptions = {},
-): Promise<MilpOutcome> {
+export async function solvePlacementMilp(instance: PlacementInstance, formulation: Formulation, solver: LpSolver, options: MilpOptions = {}): Promise<MilpOutcome> {
   if (instance.roundLimit === undefined) return { status: 'infeasible', placement: undefined, bound: null, gap: null, rawStatus: 'no round limit' };
   const started = performance.now();
   const remaining = () => (options.timeLimit === undefined ? undefined : Math.max(0, options.timeLimit - (performance.now() - started) / 1000));
@@ -194,7 +209,11 @@ export async function solvePlacementMilp(
   const stage1 = await solver.solve(model.lp, request());
   if (stage1.values.length === 0 || instance.problem.objective.kind === 'balanced') return outcome(stage1, stage1, model);
   const k = Math.round(stage1.objective);
-  model.lp.constrain(model.x.map((v) => term(v)), '=', k);
+  model.lp.constrain(
+    model.x.map((v) => term(v)),
+    '=',
+    k,
+  );
   let chosen = stage1;
   let timedOut = stage1.status === 'time-limit';
   const stage = async (objective: Term[]) => {

@@ -47,9 +47,7 @@ export interface MandalaSpec {
   readonly seed: number;
 }
 
-export type TopologySource =
-  | { readonly kind: 'explicit'; readonly topology: Topology }
-  | { readonly kind: 'mandala'; readonly spec: MandalaSpec };
+export type TopologySource = { readonly kind: 'explicit'; readonly topology: Topology } | { readonly kind: 'mandala'; readonly spec: MandalaSpec };
 
 /** Training-time curve: points (k, p_k) with k strictly increasing; linear between points, flat outside. */
 export interface CurvePoint {

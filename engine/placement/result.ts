@@ -74,7 +74,19 @@ export function placementResult(name: string, objective: Objective, instance: Pl
     ...(parts.reason === undefined ? {} : { reason: parts.reason }),
   };
   if (instance === undefined || parts.placement === undefined) {
-    return { ...base, server: null, aifs: [], accelerated: [], k: null, trainingTime: null, roundTimes: {}, maxRoundTime: null, loopTime: null, spread: null, objectiveValue: null };
+    return {
+      ...base,
+      server: null,
+      aifs: [],
+      accelerated: [],
+      k: null,
+      trainingTime: null,
+      roundTimes: {},
+      maxRoundTime: null,
+      loopTime: null,
+      spread: null,
+      objectiveValue: null,
+    };
   }
   const placement = parts.placement;
   const figures = placementFigures(instance, placement);

@@ -128,8 +128,7 @@ export interface Capacity {
 
 export function capacityAt(view: ServerView, t: number, alpha: number, limit: number): Capacity {
   const plain = countFitting(view.latency, t, limit);
-  const acceleratedOnly =
-    countFitting(view.acceleratorLatency, alpha * t, limit) - countFitting(view.acceleratorLatency, t, limit);
+  const acceleratedOnly = countFitting(view.acceleratorLatency, alpha * t, limit) - countFitting(view.acceleratorLatency, t, limit);
   return { plain, acceleratedOnly };
 }
 

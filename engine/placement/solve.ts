@@ -83,13 +83,18 @@ export async function solvePlacement(problem: PlacementProblem, options: SolvePl
     const formulation = method === 'milp-paper' ? 'paper' : 'compact';
     const outcome = await solvePlacementMilp(instance, formulation, options.solver ?? inProcessSolver, { timeLimit: deadline.remainingSeconds, signal: options.signal });
     if (outcome.status === 'error') progress.issues = [...progress.issues, `solver error: ${outcome.rawStatus}`];
-    return finish(problem, progress, {
-      placement: outcome.placement,
-      timedOut: outcome.status === 'time-limit',
-      method,
-      bound: outcome.bound,
-      gap: outcome.gap,
-    }, started);
+    return finish(
+      problem,
+      progress,
+      {
+        placement: outcome.placement,
+        timedOut: outcome.status === 'time-limit',
+        method,
+        bound: outcome.bound,
+        gap: outcome.gap,
+      },
+      started,
+    );
   } catch (error) {
     return finish(problem, progress, stoppedAtDeadline(error, method), started);
   }
@@ -114,9 +119,7 @@ function stoppedAtDeadline(error: unknown, method: PlacementMethod): Solved {
 
 function exactPlacement(instance: PlacementInstance, deadline: Deadline): Placement | undefined {
   const objective = instance.problem.objective;
-  return objective.kind === 'balanced'
-    ? solveBalancedExact(instance, objective, deadline)
-    : solveMinAifsExact(instance, undefined, deadline);
+  return objective.kind === 'balanced' ? solveBalancedExact(instance, objective, deadline) : solveMinAifsExact(instance, undefined, deadline);
 }
 
 interface Solved {

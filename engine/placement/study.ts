@@ -224,7 +224,13 @@ function runInWorkers(spec: StudySpec, slices: readonly StudySlice[], jobs: numb
 
 /** A study's cells from every instance's outcomes (`perInstance[i][c]`: cell c on instance i). */
 export function summariseStudy(outline: StudyOutline, perInstance: readonly (readonly CellOutcome[])[]): StudyResult {
-  const cells = outline.cells.map((key, c) => summariseCell(key, perInstance.map((outcomes) => outcomes[c]), outline.instances));
+  const cells = outline.cells.map((key, c) =>
+    summariseCell(
+      key,
+      perInstance.map((outcomes) => outcomes[c]),
+      outline.instances,
+    ),
+  );
   return { name: outline.name, placement: outline.placement, instances: outline.instances, cells };
 }
 

@@ -14,8 +14,22 @@ const MAX_STEPS = 3;
 
 export function suggestedRelaxations(problem: PlacementProblem, exact: Relaxations, feasible: (problem: PlacementProblem) => boolean): Relaxations {
   return {
-    minTarget: exact.minTarget === null ? null : firstVerified(roundedBound(exact.minTarget, 'up'), (t) => roundedBound(t * (1 + 1e-9), 'up'), (target) => feasible({ ...problem, target })),
-    maxRounds: exact.maxRounds === null ? null : firstVerified(exact.maxRounds, (r) => (r > 1 ? r - 1 : null), (rounds) => feasible({ ...problem, rounds })),
+    minTarget:
+      exact.minTarget === null
+        ? null
+        : firstVerified(
+            roundedBound(exact.minTarget, 'up'),
+            (t) => roundedBound(t * (1 + 1e-9), 'up'),
+            (target) => feasible({ ...problem, target }),
+          ),
+    maxRounds:
+      exact.maxRounds === null
+        ? null
+        : firstVerified(
+            exact.maxRounds,
+            (r) => (r > 1 ? r - 1 : null),
+            (rounds) => feasible({ ...problem, rounds }),
+          ),
     extraAccelerators: exact.extraAccelerators,
   };
 }

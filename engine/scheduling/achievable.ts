@@ -132,9 +132,7 @@ export function achievableCommonRate(design: Design, pins: Pins, flows: readonly
   for (let i = 0; i < model.workers.length; i++) {
     const speed = model.workers[i].speed;
     // Each entry is one capacity: available cycles/s, other flows' cycles/s, f's cycles per packet.
-    const limits = structure.tasksOfWorker[i]
-      .filter((t) => pins[t] !== undefined)
-      .map((t) => ({ capacity: (pins[t] ?? 0) * speed, used: base[t], perPacket: own[t] }));
+    const limits = structure.tasksOfWorker[i].filter((t) => pins[t] !== undefined).map((t) => ({ capacity: (pins[t] ?? 0) * speed, used: base[t], perPacket: own[t] }));
     const free = freeTasksOf(structure, pins, i);
     limits.push({
       capacity: freeShareOf(structure, pins, i) * speed,

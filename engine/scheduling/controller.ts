@@ -53,13 +53,7 @@ const REFINEMENTS = 20;
  * for a task that uses its whole share, sum_f r_f tau_{t,f} >= (1 - delta) w_t T_i, while one of its
  * flows still wants more, (1 + sigma) r*_f >= (1 - delta) r_f; delta is the controller's tolerance.
  */
-export function observe(
-  design: Design,
-  weights: readonly number[],
-  rates: readonly number[],
-  settings: ControllerSettings,
-  slackTarget: number,
-): PeriodState {
+export function observe(design: Design, weights: readonly number[], rates: readonly number[], settings: ControllerSettings, slackTarget: number): PeriodState {
   const { model, structure } = design;
   const coefficients = delayCoefficients(model, structure, taskThetas(structure, rates));
   const delays = flowDelays(structure, coefficients, weights);
@@ -71,23 +65,12 @@ export function observe(
     const wanting = passages.some((p) => (1 + slackTarget) * design.designRates[p.flow] >= keep * rates[p.flow]);
     return costly && saturated && wanting ? 1 : 0;
   });
-  const compliant = model.flows.every(
-    (flow, f) =>
-      rates[f] >= design.designRates[f] * (1 - SLO_TOLERANCE) &&
-      meetsDelaySlo(delays[f], flow.delaySlo),
-  );
+  const compliant = model.flows.every((flow, f) => rates[f] >= design.designRates[f] * (1 - SLO_TOLERANCE) && meetsDelaySlo(delays[f], flow.delaySlo));
   return { rates, coefficients, delays, lambda, compliant };
 }
 
 /** One control period: new weights for every worker with two or more free tasks. */
-export function controlStep(
-  design: Design,
-  pins: Pins,
-  state: PeriodState,
-  weights: readonly number[],
-  settings: ControllerSettings,
-  slackTarget: number,
-): number[] {
+export function controlStep(design: Design, pins: Pins, state: PeriodState, weights: readonly number[], settings: ControllerSettings, slackTarget: number): number[] {
   const next = [...weights];
   design.model.workers.forEach((_, i) => {
     const free = freeTasksOf(design.structure, pins, i);
@@ -98,7 +81,13 @@ export function controlStep(
     if (norm <= 1e-12) return; // a KKT point of L_i: Algorithm 1 returns w[k]
     const start = free.map((t) => weights[t]);
     const share = freeShareOf(design.structure, pins, i);
-    let chosen = polylineSearch(objective, start, direction.map((d) => d / norm), share, settings);
+    let chosen = polylineSearch(
+      objective,
+      start,
+      direction.map((d) => d / norm),
+      share,
+      settings,
+    );
     if (chosen.every((w, k) => w === start[k])) chosen = pairwiseSearch(objective, start, share, settings);
     free.forEach((t, k) => (next[t] = chosen[k]));
   });
@@ -110,14 +99,7 @@ export function controlStep(
  * the queuing term is the one the max picks (Algorithm 1, line 3), + 1/minimum_t if t's own capacity
  * headroom is short of it).
  */
-function descent(
-  design: Design,
-  state: PeriodState,
-  weights: readonly number[],
-  t: number,
-  settings: ControllerSettings,
-  slackTarget: number,
-): number {
+function descent(design: Design, state: PeriodState, weights: readonly number[], t: number, settings: ControllerSettings, slackTarget: number): number {
   const c = state.coefficients[t];
   const w = Math.max(weights[t], MIN_WEIGHT);
   const queuingWins = !c.free && c.queuingAtFullWeight / w >= c.blocking;
@@ -147,9 +129,7 @@ function workerObjective(
 ): (candidate: readonly number[]) => number {
   const { model, structure, minimumWeights } = design;
   const onWorker = new Set(free);
-  const flows = model.flows.flatMap((flow, f) =>
-    flow.delaySlo !== undefined && structure.visits[f].some((v) => onWorker.has(v.task)) ? [{ f, slo: flow.delaySlo }] : [],
-  );
+  const flows = model.flows.flatMap((flow, f) => (flow.delaySlo !== undefined && structure.visits[f].some((v) => onWorker.has(v.task)) ? [{ f, slo: flow.delaySlo }] : []));
   const shortfall = (slack: number): number => Math.max(0, slackTarget - slack);
   return (candidate) => {
     const trial = [...weights];
@@ -158,10 +138,7 @@ function workerObjective(
       const delay = structure.visits[f].reduce((d, v) => d + taskDelay(state.coefficients[v.task], trial[v.task]), 0);
       return sum + shortfall(1 - delay / slo);
     }, 0);
-    const capacityPenalty = free.reduce(
-      (sum, t, k) => (minimumWeights[t] > 0 ? sum + shortfall(candidate[k] / minimumWeights[t] - 1) : sum),
-      0,
-    );
+    const capacityPenalty = free.reduce((sum, t, k) => (minimumWeights[t] > 0 ? sum + shortfall(candidate[k] / minimumWeights[t] - 1) : sum), 0);
     const pressure = free.reduce((sum, t, k) => sum + state.lambda[t] * candidate[k], 0);
     return alpha * (delayPenalty + capacityPenalty) - pressure;
   };
@@ -172,12 +149,7 @@ function workerObjective(
  * is no descent direction (several penalty terms meet). Moving weight between two tasks, e_j - e_k, is
  * then tried for every pair with the same line search; the best improvement wins.
  */
-function pairwiseSearch(
-  objective: (w: readonly number[]) => number,
-  start: readonly number[],
-  share: number,
-  settings: ControllerSettings,
-): number[] {
+function pairwiseSearch(objective: (w: readonly number[]) => number, start: readonly number[], share: number, settings: ControllerSettings): number[] {
   let best = { w: [...start], value: objective(start) };
   for (let j = 0; j < start.length; j++) {
     for (let k = 0; k < start.length; k++) {

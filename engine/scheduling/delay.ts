@@ -56,10 +56,7 @@ export function delayCoefficients(model: SwitchModel, structure: SwitchStructure
   const Q = model.queue;
   return model.tasks.map((task, t) => {
     const speed = model.workers[task.worker].speed;
-    const blocking = structure.tasksOfWorker[task.worker].reduce(
-      (max, other) => (other === t ? max : Math.max(max, (B * thetas[other]) / speed)),
-      0,
-    );
+    const blocking = structure.tasksOfWorker[task.worker].reduce((max, other) => (other === t ? max : Math.max(max, (B * thetas[other]) / speed)), 0);
     return {
       blocking,
       queuingAtFullWeight: (Q * thetas[t]) / speed,
@@ -83,9 +80,7 @@ export interface DelayTerms {
 export function delayTerms(c: DelayCoefficients, weight: number): DelayTerms {
   if (c.free) return { blocking: 0, queuing: 0, processing: 0 };
   const queuing = queuingDelay(c, weight);
-  return queuing >= c.blocking
-    ? { blocking: 0, queuing, processing: c.processing }
-    : { blocking: c.blocking, queuing: 0, processing: c.processing };
+  return queuing >= c.blocking ? { blocking: 0, queuing, processing: c.processing } : { blocking: c.blocking, queuing: 0, processing: c.processing };
 }
 
 /** Q theta_t/(T_i w_t), with 0/0 = 0 (no work, no wait) and x/0 = Infinity. */

@@ -27,7 +27,10 @@ export function numericRangeIssues(model: SwitchModel): RangeIssue[] {
   const issues: RangeIssue[] = [];
   minimumWeights.forEach((utilisation, task) => {
     if (utilisation > MAX_RATIO) {
-      issues.push({ task, message: `Task '${model.tasks[task].name}' needs ${times(utilisation)} the speed of its worker at the offered load: beyond what the solver can resolve (at most ${MAX_RATIO} times).` });
+      issues.push({
+        task,
+        message: `Task '${model.tasks[task].name}' needs ${times(utilisation)} the speed of its worker at the offered load: beyond what the solver can resolve (at most ${MAX_RATIO} times).`,
+      });
     }
   });
   coefficients.forEach((c, task) => {
@@ -44,7 +47,10 @@ export function numericRangeIssues(model: SwitchModel): RangeIssue[] {
     if (flow.delaySlo === undefined) return;
     const slowest = slowestTaskTime({ structure, coefficients }, f);
     if (slowest / flow.delaySlo > MAX_RATIO) {
-      issues.push({ flow: f, message: `The delay SLO of '${flow.name}' is ${times(slowest / flow.delaySlo)} shorter than the time one of its tasks takes per batch or queue: beyond what the solver can resolve (at most ${MAX_RATIO} times).` });
+      issues.push({
+        flow: f,
+        message: `The delay SLO of '${flow.name}' is ${times(slowest / flow.delaySlo)} shorter than the time one of its tasks takes per batch or queue: beyond what the solver can resolve (at most ${MAX_RATIO} times).`,
+      });
     }
   });
   return issues;

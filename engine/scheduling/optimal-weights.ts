@@ -42,10 +42,7 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
   const lp = new LinearProgram();
 
   // Pinned tasks bound s directly: s <= w_t / minimum_t - 1.
-  const pinnedBound = pins.reduce<number>(
-    (bound, w, t) => (w !== undefined && minimumWeights[t] > 0 ? Math.min(bound, w / minimumWeights[t] - 1) : bound),
-    Infinity,
-  );
+  const pinnedBound = pins.reduce<number>((bound, w, t) => (w !== undefined && minimumWeights[t] > 0 ? Math.min(bound, w / minimumWeights[t] - 1) : bound), Infinity);
   const slack = lp.continuous(-Infinity, pinnedBound);
 
   const weightVar = new Array<number>(model.tasks.length).fill(-1);
@@ -53,7 +50,12 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
   model.workers.forEach((_, i) => {
     const free = freeTasksOf(structure, pins, i);
     for (const t of free) weightVar[t] = lp.continuous(0, shareOf[i]);
-    if (free.length > 0) lp.constrain(free.map((t) => ({ variable: weightVar[t], coefficient: 1 })), '=', shareOf[i]);
+    if (free.length > 0)
+      lp.constrain(
+        free.map((t) => ({ variable: weightVar[t], coefficient: 1 })),
+        '=',
+        shareOf[i],
+      );
     for (const t of free) {
       // w_t - minimum_t s >= minimum_t  <=>  w_t T_i >= (1 + s) load_t
       if (minimumWeights[t] === 0) continue;
@@ -69,8 +71,7 @@ export function optimalWeights(highs: Highs, design: Design, pins: Pins): Optima
   // and const collects the offset and every term that does not depend on a free weight.
   // A free task is tuned when its delay depends on its weight; with a free share of 0 its weight is 0.
   const shareOfTask = (t: number): number => shareOf[model.tasks[t].worker];
-  const isTuned = (t: number): boolean =>
-    weightVar[t] >= 0 && shareOfTask(t) > 0 && !coefficients[t].free && coefficients[t].queuingAtFullWeight > 0;
+  const isTuned = (t: number): boolean => weightVar[t] >= 0 && shareOfTask(t) > 0 && !coefficients[t].free && coefficients[t].queuingAtFullWeight > 0;
   const epigraphVar = new Array<number>(model.tasks.length).fill(-1);
   let unboundedDelay = false;
   for (const { visits, limit: D, offset } of design.delayLimits) {
@@ -162,28 +163,24 @@ function bestBetween(design: Design, incumbent: Incumbent, point: readonly numbe
       slackB = commonSlack(design, at(b));
     }
   }
-  const candidates: Incumbent[] = [
-    incumbent,
-    { weights: at(1), slack: commonSlack(design, at(1)) },
-    { weights: at(a), slack: slackA },
-    { weights: at(b), slack: slackB },
-  ];
+  const candidates: Incumbent[] = [incumbent, { weights: at(1), slack: commonSlack(design, at(1)) }, { weights: at(a), slack: slackA }, { weights: at(b), slack: slackB }];
   return candidates.reduce((x, y) => (y.slack > x.slack ? y : x));
 }
 
 /** u >= 2/p - w/p^2: the tangent of 1/w at w = p. */
 function addTangent(lp: LinearProgram, u: number, w: number, p: number): void {
-  lp.constrain([{ variable: u, coefficient: 1 }, { variable: w, coefficient: 1 / (p * p) }], '>=', 2 / p);
+  lp.constrain(
+    [
+      { variable: u, coefficient: 1 },
+      { variable: w, coefficient: 1 / (p * p) },
+    ],
+    '>=',
+    2 / p,
+  );
 }
 
 /** LP weights within the solver's tolerance, made exact: clipped to [0, share] and rescaled to sum to it. */
-function repairedWeights(
-  design: Design,
-  pins: Pins,
-  weightVar: readonly number[],
-  shareOf: readonly number[],
-  values: Float64Array,
-): number[] {
+function repairedWeights(design: Design, pins: Pins, weightVar: readonly number[], shareOf: readonly number[], values: Float64Array): number[] {
   const { model, structure } = design;
   const weights = pins.map((w, t) => w ?? Math.min(shareOf[model.tasks[t].worker], Math.max(0, values[weightVar[t]])));
   model.workers.forEach((_, i) => {

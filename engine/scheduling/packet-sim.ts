@@ -253,7 +253,7 @@ class PacketSwitch {
   /** Starting a batch frees room in a queue, which may wake the workers that feed it: repeat until none is waiting. */
   private startIdleWorkers(now: number): void {
     const { dirty, busy } = this;
-    for (let waiting = true; waiting; ) {
+    for (let waiting = true; waiting;) {
       waiting = false;
       for (let w = 0; w < busy.length; w++) {
         if (!dirty[w]) continue;

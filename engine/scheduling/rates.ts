@@ -20,13 +20,7 @@ import { taskLoads } from './delay.js';
 import type { SwitchModel } from './model.js';
 import type { SwitchStructure } from './structure.js';
 
-export function ratesAtWeights(
-  highs: Highs,
-  model: SwitchModel,
-  structure: SwitchStructure,
-  designRates: readonly number[],
-  weights: readonly number[],
-): number[] {
+export function ratesAtWeights(highs: Highs, model: SwitchModel, structure: SwitchStructure, designRates: readonly number[], weights: readonly number[]): number[] {
   const capacities = model.tasks.map((task, t) => weights[t] * model.workers[task.worker].speed);
   const loads = taskLoads(structure, designRates);
   const fulfilment = loads.reduce((z, load, t) => (load > 0 ? Math.min(z, capacities[t] / load) : z), 1);
@@ -42,9 +36,7 @@ export function ratesAtWeights(
   const shares = offered.map((rho, f) => (rho > 0 ? lp.continuous(Math.min(1, lowerBounds[f] / rho), 1) : -1));
   structure.passages.forEach((passages, t) => {
     const speed = model.workers[model.tasks[t].worker].speed;
-    const terms: Term[] = passages
-      .filter((p) => p.tau > 0 && shares[p.flow] >= 0)
-      .map((p) => ({ variable: shares[p.flow], coefficient: (p.tau * offered[p.flow]) / speed }));
+    const terms: Term[] = passages.filter((p) => p.tau > 0 && shares[p.flow] >= 0).map((p) => ({ variable: shares[p.flow], coefficient: (p.tau * offered[p.flow]) / speed }));
     if (terms.length > 0) lp.constrain(terms, '<=', weights[t]);
   });
   if (lp.variableCount === 0) return offered.map(() => 0);
@@ -55,7 +47,5 @@ export function ratesAtWeights(
   );
   const solution = lp.solve(highs);
   if (solution.status !== 'optimal') throw new Error(`rate LP of switch ${model.name}: ${solution.rawStatus}`);
-  return shares.map((variable, f) =>
-    variable < 0 ? 0 : Math.min(offered[f], Math.max(lowerBounds[f], solution.values[variable] * offered[f])),
-  );
+  return shares.map((variable, f) => (variable < 0 ? 0 : Math.min(offered[f], Math.max(lowerBounds[f], solution.values[variable] * offered[f]))));
 }

@@ -9,18 +9,7 @@ import * as ast from '../generated/ast.js';
 import { firstOf, placementTopology, topologyLinks, topologyNodes } from '../syntax.js';
 
 type Declared =
-  | ast.ExplicitTopology
-  | ast.MandalaTopology
-  | ast.TopologyNode
-  | ast.Curve
-  | ast.Placement
-  | ast.Switch
-  | ast.Worker
-  | ast.Module
-  | ast.Task
-  | ast.Flow
-  | ast.Service
-  | ast.Study;
+  ast.ExplicitTopology | ast.MandalaTopology | ast.TopologyNode | ast.Curve | ast.Placement | ast.Switch | ast.Worker | ast.Module | ast.Task | ast.Flow | ast.Service | ast.Study;
 
 interface DeclarationKind {
   /** What a user calls it in a message. */
@@ -63,7 +52,10 @@ export function describeDeclaration(node: AstNode): string | undefined {
     case 'ExplicitTopology':
       return joined('topology', count(topologyNodes(declared).length, 'node'), count(topologyLinks(declared).length, 'link'));
     case 'MandalaTopology':
-      return joined('generated Mandala topology', written(firstOf(declared.settings, 'MandalaAccess')?.count) && `${written(firstOf(declared.settings, 'MandalaAccess')?.count)} access nodes`);
+      return joined(
+        'generated Mandala topology',
+        written(firstOf(declared.settings, 'MandalaAccess')?.count) && `${written(firstOf(declared.settings, 'MandalaAccess')?.count)} access nodes`,
+      );
     case 'TopologyNode':
       return joined(`${declared.tier ? `${declared.tier} ` : ''}node of ${declared.$container.name}`, declared.accelerator && 'accelerator');
     case 'Curve':

@@ -22,7 +22,13 @@ const SPACED_OPERATORS = new Set(['->', '--', '>=', '<=']);
 const TIGHT_OPERATORS = new Set(['.', '/']);
 
 /** A member of a block on its own line, one level in; one blank line before it is kept. */
-const MEMBER_LINE: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+const MEMBER_LINE: FormattingAction = {
+  options: {},
+  moves: [
+    { tabs: 1, lines: 1 },
+    { tabs: 1, lines: 2 },
+  ],
+};
 const DECLARATION_LINE = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
 /** `spaces` on the same line; a line break the author put there is kept as a continuation line. */
 const gap = (spaces: number, options: FormattingAction['options'] = {}): FormattingAction => ({

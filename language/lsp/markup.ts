@@ -28,7 +28,11 @@ export function plainText(markdown: string): string {
   };
   for (const line of markdown.split('\n')) {
     if (line.trimStart().startsWith('|')) {
-      const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => inline(cell.trim()));
+      const cells = line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((cell) => inline(cell.trim()));
       if (!cells.every((cell) => /^:?-+:?$/.test(cell))) table.push(cells);
       continue;
     }
@@ -50,5 +54,10 @@ function inline(text: string): string {
 
 function alignedColumns(rows: readonly string[][]): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd(),
+  );
 }

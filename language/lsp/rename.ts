@@ -40,7 +40,9 @@ export class NetScenarioRenameProvider extends DefaultRenameProvider {
     const container = target.$container;
     if (isScenario(container)) {
       const other = this.index.allElements().find((description) => description.name === newName);
-      return other && `'${newName}' is already declared in ${other.documentUri.path.slice(other.documentUri.path.lastIndexOf('/') + 1)}; names must be unique across the workspace.`;
+      return (
+        other && `'${newName}' is already declared in ${other.documentUri.path.slice(other.documentUri.path.lastIndexOf('/') + 1)}; names must be unique across the workspace.`
+      );
     }
     const sibling = container && AstUtils.streamContents(container).find((node) => node.$type === target.$type && isNamed(node) && node.name === newName);
     const noun = declarationKind(target)?.noun ?? 'declaration';

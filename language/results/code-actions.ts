@@ -61,7 +61,12 @@ function isUnitSuggestion(data: unknown): data is { code: 'unknown-unit'; sugges
 }
 
 const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+  !(
+    a.end.line < b.start.line ||
+    (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line ||
+    (b.end.line === a.start.line && b.end.character < a.start.character)
+  );
 
 /** A number as the language writes it, with its unit (`%` sticks to the number). */
 export function writeQuantity(value: number, unit?: string): string {

@@ -28,7 +28,11 @@ export function resultDiagnostics(document: LangiumDocument, results: ScenarioRe
   if (results.status === 'not-solved') return diagnostics;
   if (results.status !== 'solved') {
     const first = (document.parseResult.value as ast.Scenario).declarations[0];
-    emit(first, DiagnosticSeverity.Warning, results.status === 'timeout' ? `Solve stopped at the time limit: ${results.message ?? ''}`.trim() : `Solve failed: ${results.message ?? 'unknown error'}`);
+    emit(
+      first,
+      DiagnosticSeverity.Warning,
+      results.status === 'timeout' ? `Solve stopped at the time limit: ${results.message ?? ''}`.trim() : `Solve failed: ${results.message ?? 'unknown error'}`,
+    );
     return diagnostics;
   }
   for (const outcome of results.placements) placementDiagnostics(document, outcome, emit);
@@ -57,10 +61,21 @@ function placementDiagnostics(document: LangiumDocument, outcome: PlacementOutco
   const message = `Infeasible: no placement fits one round in T/R = ${time(result.roundLimit)}.${why}${options.length ? ` Feasible with ${options.join(', or ')}.` : ' No single change of target, rounds or accelerators makes it feasible.'}`;
   const checked: ResultFix[] = [];
   const name = outcome.name;
-  if (fixes.target) checked.push({ kind: 'set-quantity', title: `Raise target to ${written(fixes.target.value, fixes.target.unit)}`, target: { placement: name, clause: 'TargetClause' }, ...fixes.target });
+  if (fixes.target)
+    checked.push({
+      kind: 'set-quantity',
+      title: `Raise target to ${written(fixes.target.value, fixes.target.unit)}`,
+      target: { placement: name, clause: 'TargetClause' },
+      ...fixes.target,
+    });
   if (fixes.rounds) checked.push({ kind: 'set-quantity', title: `Lower rounds to ${fixes.rounds.value}`, target: { placement: name, clause: 'RoundsClause' }, ...fixes.rounds });
   if (fixes.acceleratorsMax) {
-    checked.push({ kind: 'set-quantity', title: `Raise accelerators max to ${fixes.acceleratorsMax.value}`, target: { placement: name, clause: 'AcceleratorsMaxClause' }, ...fixes.acceleratorsMax });
+    checked.push({
+      kind: 'set-quantity',
+      title: `Raise accelerators max to ${fixes.acceleratorsMax.value}`,
+      target: { placement: name, clause: 'AcceleratorsMaxClause' },
+      ...fixes.acceleratorsMax,
+    });
   }
   emit(quantityAt(document, { placement: name, clause: 'TargetClause' }) ?? placement, DiagnosticSeverity.Error, message, checked);
 }
@@ -83,7 +98,14 @@ function switchDiagnostics(document: LangiumDocument, outcome: SwitchOutcome, em
     if (!flow.meetsDelay) {
       const best = flow.achievableDelay === null ? 'no weights meet the rate SLOs' : `the best achievable is ${atLeast(flow.achievableDelay, 'time')}`;
       const relax: ResultFix[] = fixes.delay
-        ? [{ kind: 'set-quantity', title: `Relax the delay SLO to ${written(fixes.delay.value, fixes.delay.unit)}`, target: { switch: outcome.name, flow: flow.name, slo: 'delaySlo' }, ...fixes.delay }]
+        ? [
+            {
+              kind: 'set-quantity',
+              title: `Relax the delay SLO to ${written(fixes.delay.value, fixes.delay.unit)}`,
+              target: { switch: outcome.name, flow: flow.name, slo: 'delaySlo' },
+              ...fixes.delay,
+            },
+          ]
         : [];
       emit(
         quantityAt(document, { switch: outcome.name, flow: flow.name, slo: 'delaySlo' }) ?? node,
@@ -108,7 +130,12 @@ function emitRate(
 ): void {
   const best = flow.achievableRate === null ? 'the other flows leave it no capacity' : `the best achievable is ${atMost(flow.achievableRate, 'rate')}`;
   if (flow.rateSlo === null) {
-    emit(node?.offered ?? node, DiagnosticSeverity.Error, `${flow.name} cannot carry its offered load${at}: it gets ≈ ${rate(flow.rate)} of ${rate(flow.designRate)}; ${best}.`, switchFixes);
+    emit(
+      node?.offered ?? node,
+      DiagnosticSeverity.Error,
+      `${flow.name} cannot carry its offered load${at}: it gets ≈ ${rate(flow.rate)} of ${rate(flow.designRate)}; ${best}.`,
+      switchFixes,
+    );
     return;
   }
   const relax: ResultFix[] = fix
@@ -132,7 +159,9 @@ function serviceDiagnostics(document: LangiumDocument, outcome: ServiceOutcome, 
   const r = outcome.result;
   if (!service || r.status === 'feasible') return;
   const name = outcome.name;
-  const move: ResultFix[] = outcome.move ? [{ kind: 'move-task', title: `Move task '${outcome.move.task}' of '${outcome.move.switch}' to worker '${outcome.move.toWorker}'`, ...outcome.move }] : [];
+  const move: ResultFix[] = outcome.move
+    ? [{ kind: 'move-task', title: `Move task '${outcome.move.task}' of '${outcome.move.switch}' to worker '${outcome.move.toWorker}'`, ...outcome.move }]
+    : [];
   const relax = (fix: { value: number; unit?: string } | undefined, what: string, clause: 'ServiceDelaySlo' | 'ServiceRateSlo'): ResultFix[] =>
     fix ? [{ kind: 'set-quantity', title: `Relax the end-to-end ${what} SLO to ${written(fix.value, fix.unit)}`, target: { service: name, clause }, ...fix }] : [];
   if (!r.meetsDelay) {

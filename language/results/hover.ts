@@ -89,7 +89,13 @@ export class ResultHoverProvider implements HoverProvider {
 function flowHover(name: string, outcome: SwitchOutcome): string | undefined {
   const flow = outcome.result.flows.find((f) => f.name === name);
   if (!flow) return undefined;
-  const rows = flow.budget.map((b) => [code(b.task), time(b.blocking), time(b.queuing), time(b.processing), time(b.queuing === null ? null : b.blocking + b.queuing + b.processing)]);
+  const rows = flow.budget.map((b) => [
+    code(b.task),
+    time(b.blocking),
+    time(b.queuing),
+    time(b.processing),
+    time(b.queuing === null ? null : b.blocking + b.queuing + b.processing),
+  ]);
   const slack = flow.delay !== null && flow.delaySlo !== null ? 1 - flow.delay / flow.delaySlo : null;
   return [
     `**flow ${code(flow.name)}** · ${outcome.result.weightsSource} weights`,
@@ -168,7 +174,12 @@ function trafficHover(traffic: ast.Traffic, change: ast.TrafficChange | undefine
 function phaseHover(phase: PhaseResult, before: PhaseResult | undefined): string {
   const best = phase.never === 'infeasible' ? achievableText(phase) : undefined;
   const margin = `best SLO margin under this load (s*) ${percent(phase.optimalSlack)}${before ? `, before it ${percent(before.optimalSlack)}` : ''}`;
-  return [`**traffic change at period ${phase.start}** · ${changeText(phase)}`, `${recoveryText(phase)} · ${violationText(phase)}`, ...(best ? [`best achievable, each alone: ${best}`] : []), margin].join('\n\n');
+  return [
+    `**traffic change at period ${phase.start}** · ${changeText(phase)}`,
+    `${recoveryText(phase)} · ${violationText(phase)}`,
+    ...(best ? [`best achievable, each alone: ${best}`] : []),
+    margin,
+  ].join('\n\n');
 }
 
 function placementHover(outcome: PlacementOutcome): string {
@@ -176,13 +187,26 @@ function placementHover(outcome: PlacementOutcome): string {
   const head = `**placement ${code(outcome.name)}** · ${r.objective} · **${r.status}**`;
   if (r.status !== 'feasible' || r.trainingTime === null || r.roundLimit === null) {
     const x = r.relaxations;
-    return [head, '', r.reason ?? '', '', `feasible with target ≥ ${atLeast(x.minTarget, 'time')}, or rounds ≤ ${x.maxRounds ?? '–'}, or ${x.extraAccelerators ?? 'no number of'} extra accelerators`].join('\n');
+    return [
+      head,
+      '',
+      r.reason ?? '',
+      '',
+      `feasible with target ≥ ${atLeast(x.minTarget, 'time')}, or rounds ≤ ${x.maxRounds ?? '–'}, or ${x.extraAccelerators ?? 'no number of'} extra accelerators`,
+    ].join('\n');
   }
   const gain = (1 - outcome.acceleration) * r.trainingTime;
   const rows = r.aifs.map((aif) => {
     const accelerated = r.accelerated.includes(aif);
     const round = r.roundTimes[aif];
-    return [code(aif), time(r.trainingTime), accelerated ? `−${time(gain)}` : '–', time(outcome.latencyToServer[aif]), time(round), time(r.roundLimit === null ? null : r.roundLimit - round)];
+    return [
+      code(aif),
+      time(r.trainingTime),
+      accelerated ? `−${time(gain)}` : '–',
+      time(outcome.latencyToServer[aif]),
+      time(round),
+      time(r.roundLimit === null ? null : r.roundLimit - round),
+    ];
   });
   return [
     `${head} · FL server ${code(r.server ?? '?')} · k = ${r.k}`,

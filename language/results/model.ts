@@ -43,4 +43,3 @@ export interface ScenarioResults {
   readonly services: readonly ServiceOutcome[];
   readonly studies: readonly StudyOutcome[];
 }
-

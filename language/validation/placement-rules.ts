@@ -20,7 +20,8 @@ export function checkExplicitTopology(topology: ast.ExplicitTopology, accept: Va
     const a = link.a?.ref;
     const b = link.b?.ref;
     if (!link.latency && syntaxIsComplete(link)) accept('error', `A link needs a latency, e.g. 'latency 0.5 ms'.`, { node: link });
-    if (valueOf(link.latency) === 0) accept('warning', 'A latency of 0: this link adds no delay at all. Write its real one-way latency, even a small one.', { node: link, property: 'latency' });
+    if (valueOf(link.latency) === 0)
+      accept('warning', 'A latency of 0: this link adds no delay at all. Write its real one-way latency, even a small one.', { node: link, property: 'latency' });
     if (!a || !b) continue;
     if (a === b) {
       accept('error', `A link cannot connect '${a.name}' to itself.`, { node: link });
@@ -112,7 +113,12 @@ const REQUIRED_PLACEMENT = new Map<string, string>([
 ]);
 
 export function checkPlacement(placement: ast.Placement, accept: ValidationAcceptor): void {
-  checkSingleClauses(placement.clauses, (c) => c.$type, (k) => `'${PLACEMENT_KEYWORDS[k as ast.PlacementClause['$type']]}'`, accept);
+  checkSingleClauses(
+    placement.clauses,
+    (c) => c.$type,
+    (k) => `'${PLACEMENT_KEYWORDS[k as ast.PlacementClause['$type']]}'`,
+    accept,
+  );
   checkRequiredClauses(placement, placement.clauses, REQUIRED_PLACEMENT, accept);
   const topology = placementTopology(placement);
   for (const clause of [...allOf(placement.clauses, 'ServerClause'), ...allOf(placement.clauses, 'ExcludeClause')]) {
@@ -139,10 +145,14 @@ function checkPlacementCapacity(placement: ast.Placement, topology: ast.Explicit
   const maxClause = firstOf(placement.clauses, 'AcceleratorsMaxClause');
   const max = valueOf(maxClause?.value);
   if (maxClause && max !== undefined && max > available) {
-    accept('warning', `Only ${available} node${available === 1 ? '' : 's'} of '${topology.name}' ha${available === 1 ? 's' : 've'} an accelerator; at most ${available} can be used.`, {
-      node: maxClause,
-      property: 'value',
-    });
+    accept(
+      'warning',
+      `Only ${available} node${available === 1 ? '' : 's'} of '${topology.name}' ha${available === 1 ? 's' : 've'} an accelerator; at most ${available} can be used.`,
+      {
+        node: maxClause,
+        property: 'value',
+      },
+    );
   }
   const minClause = firstOf(placement.clauses, 'MinAifsClause');
   const min = valueOf(minClause?.value);
@@ -164,16 +174,25 @@ const STUDY_KEYWORDS: Record<ast.StudyClause['$type'], string> = {
 };
 
 export function checkStudy(study: ast.Study, accept: ValidationAcceptor): void {
-  checkSingleClauses(study.clauses, (c) => c.$type, (k) => `'${STUDY_KEYWORDS[k as ast.StudyClause['$type']]}'`, accept);
+  checkSingleClauses(
+    study.clauses,
+    (c) => c.$type,
+    (k) => `'${STUDY_KEYWORDS[k as ast.StudyClause['$type']]}'`,
+    accept,
+  );
   checkRequiredClauses(study, study.clauses, new Map([['StudyPlacement', 'placement']]), accept);
   const base = firstOf(study.clauses, 'StudyPlacement');
   const placement = base?.placement?.ref;
   const topology = placement && placementTopology(placement);
   const regenerate = firstOf(study.clauses, 'StudyRegenerate');
   if (regenerate && topology && !ast.isMandalaTopology(topology)) {
-    accept('error', `Only a generated ('mandala') topology can be regenerated per instance; '${topology.name}' is written out. Without 'regenerate topology' every instance keeps it and draws its accelerators anew.`, {
-      node: regenerate,
-    });
+    accept(
+      'error',
+      `Only a generated ('mandala') topology can be regenerated per instance; '${topology.name}' is written out. Without 'regenerate topology' every instance keeps it and draws its accelerators anew.`,
+      {
+        node: regenerate,
+      },
+    );
   }
   const instances = firstOf(study.clauses, 'StudyInstances');
   const min = valueOf(instances?.min);

@@ -29,8 +29,21 @@ const time = (seconds: number) => formatQuantity(seconds, 'time');
 const sameLoad = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
 
 export function checkService(service: ast.Service, context: LoweringContext, accept: ValidationAcceptor): void {
-  checkSingleClauses(service.clauses, (c) => c.$type, (k) => `'${SERVICE_KEYWORDS[k as ast.ServiceClause['$type']]}'`, accept);
-  checkRequiredClauses(service, service.clauses, new Map([['ServiceEnds', 'from … to'], ['ServiceVia', 'via']]), accept);
+  checkSingleClauses(
+    service.clauses,
+    (c) => c.$type,
+    (k) => `'${SERVICE_KEYWORDS[k as ast.ServiceClause['$type']]}'`,
+    accept,
+  );
+  checkRequiredClauses(
+    service,
+    service.clauses,
+    new Map([
+      ['ServiceEnds', 'from … to'],
+      ['ServiceVia', 'via'],
+    ]),
+    accept,
+  );
   const ends = firstOf(service.clauses, 'ServiceEnds');
   const via = firstOf(service.clauses, 'ServiceVia');
   if (!via) return;
@@ -40,7 +53,10 @@ export function checkService(service: ast.Service, context: LoweringContext, acc
   if (!ends || !ast.isExplicitTopology(topology)) return;
   const target = ends.target?.ref;
   if (target && target.$container !== topology) {
-    accept('error', `'${ends.target.$refText}' is not a node of topology '${topology.name}', where the service enters: a service runs on one topology.`, { node: ends, property: 'target' });
+    accept('error', `'${ends.target.$refText}' is not a node of topology '${topology.name}', where the service enters: a service runs on one topology.`, {
+      node: ends,
+      property: 'target',
+    });
   }
   if (placed && target?.$container === topology) checkRoute(service, ends, via, topology, context, accept);
 }
@@ -106,7 +122,10 @@ function checkRoute(service: ast.Service, ends: ast.ServiceEnds, via: ast.Servic
   if (!source || !target || flows.length !== via.hops.length || locations.length !== flows.length) return; // checkHops reports what is missing
   const switches = flows.map((flow) => flow.$container);
   const stops = [source, ...locations, target];
-  const found = itinerary(lowered, stops.map((node) => nodes.indexOf(node)));
+  const found = itinerary(
+    lowered,
+    stops.map((node) => nodes.indexOf(node)),
+  );
   if (!found.ok) {
     const i = found.missing;
     const [a, b] = [stops[i], stops[i + 1]];
@@ -122,7 +141,10 @@ function checkRoute(service: ast.Service, ends: ast.ServiceEnds, via: ast.Servic
   if (!delayClause || limit === undefined) return;
   const propagation = found.itinerary.latency;
   if (limit < propagation) {
-    accept('warning', `The delay SLO of ${time(limit)} is below the ${time(propagation)} the route takes on its links alone: no weights can meet it.`, { node: delayClause, property: 'value' });
+    accept('warning', `The delay SLO of ${time(limit)} is below the ${time(propagation)} the route takes on its links alone: no weights can meet it.`, {
+      node: delayClause,
+      property: 'value',
+    });
   }
   const hops = switches.flatMap((sw, k) => {
     const model = attemptLowering(() => lowerSwitch(sw, context));

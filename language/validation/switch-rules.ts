@@ -41,7 +41,12 @@ export function checkSwitch(sw: ast.Switch, lookup: ServiceLookup, accept: Valid
   checkUniqueNames(switchMembers(sw, 'Task'), 'task', accept);
   checkUniqueNames(switchMembers(sw, 'Flow'), 'flow', accept);
   const singles = sw.members.filter((m) => m.$type === 'BatchClause' || m.$type === 'QueueClause' || m.$type === 'Controller' || m.$type === 'Traffic');
-  checkSingleClauses(singles, (m) => m.$type, (k) => `'${k.replace('Clause', '').toLowerCase()}'`, accept);
+  checkSingleClauses(
+    singles,
+    (m) => m.$type,
+    (k) => `'${k.replace('Clause', '').toLowerCase()}'`,
+    accept,
+  );
   const dataflow = dataflowOf(sw);
   if (syntaxIsComplete(sw)) {
     checkMissingParts(sw, lookup, accept);
@@ -76,10 +81,14 @@ function checkOfferedFromServices(flow: ast.Flow, lookup: ServiceLookup, accept:
   const other = loads.find((load) => Math.abs(load.offered - loads[0].offered) > 1e-9 * Math.max(load.offered, loads[0].offered));
   if (other) {
     const rate = (pps: number) => formatQuantity(pps, 'rate');
-    accept('error', `Services '${loads[0].service}' (${rate(loads[0].offered)}) and '${other.service}' (${rate(other.offered)}) both cross flow '${flow.name}' with different loads; give the flow its own 'offered', or make them agree.`, {
-      node: flow,
-      property: 'name',
-    });
+    accept(
+      'error',
+      `Services '${loads[0].service}' (${rate(loads[0].offered)}) and '${other.service}' (${rate(other.offered)}) both cross flow '${flow.name}' with different loads; give the flow its own 'offered', or make them agree.`,
+      {
+        node: flow,
+        property: 'name',
+      },
+    );
   }
 }
 
@@ -181,7 +190,10 @@ function checkFixedWeights(sw: ast.Switch, accept: ValidationAcceptor): void {
     } else if (total >= 1 - 1e-9) {
       // Nothing is left for the worker's other tasks: they would never run.
       for (const starved of switchMembers(sw, 'Task').filter((t) => t.worker?.ref === worker && !t.weight)) {
-        accept('warning', `The fixed weights on worker '${worker.name}' already sum to 1, so task '${starved.name}' gets weight 0 and never runs.`, { node: starved, property: 'name' });
+        accept('warning', `The fixed weights on worker '${worker.name}' already sum to 1, so task '${starved.name}' gets weight 0 and never runs.`, {
+          node: starved,
+          property: 'name',
+        });
       }
     }
   }

@@ -22,9 +22,7 @@ describe('nsc check', () => {
     writeFileSync(join(dir, 'bad.nsc'), 'curve C {\n  1 -> 1 s\n  2 -> 1 mss\n}\n');
     const { code, stdout } = nsc(['check', 'bad.nsc'], dir);
     expect(code).toBe(2);
-    expect(stdout.trim().split('\n')).toEqual([
-      "bad.nsc:3:10: error: Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?",
-    ]);
+    expect(stdout.trim().split('\n')).toEqual(["bad.nsc:3:10: error: Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?"]);
   });
 
   it('reports only the named files, but loads their folder for references', () => {

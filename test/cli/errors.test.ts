@@ -96,14 +96,21 @@ describe('--json on errors', () => {
       services: [],
     });
     // The same diagnostics for a person reading stderr.
-    expect(stderr.trim().split('\n')).toEqual(["typo.nsc:3:10: error: Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?", EXPECTED['missing.nsc']]);
+    expect(stderr.trim().split('\n')).toEqual([
+      "typo.nsc:3:10: error: Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?",
+      EXPECTED['missing.nsc'],
+    ]);
   });
 
   it('study --json prints files, diagnostics and no studies, exit 2', () => {
     const { code, stdout } = nsc(['study', '--json', 'empty.nsc'], { cwd: dir });
     expect(code).toBe(2);
     expect(validStudy(JSON.parse(stdout)), ajv.errorsText(validStudy.errors)).toBe(true);
-    expect(JSON.parse(stdout)).toEqual({ files: ['empty.nsc'], diagnostics: [{ file: 'empty.nsc', line: 1, column: 1, severity: 'error', message: 'the file is empty: it declares nothing to check' }], studies: [] });
+    expect(JSON.parse(stdout)).toEqual({
+      files: ['empty.nsc'],
+      diagnostics: [{ file: 'empty.nsc', line: 1, column: 1, severity: 'error', message: 'the file is empty: it declares nothing to check' }],
+      studies: [],
+    });
   });
 
   it('a wrong command line still gives one JSON document, with the reason in error', () => {
@@ -127,7 +134,9 @@ describe('--json on errors', () => {
     expect(JSON.parse(stdout)).toEqual({
       files: ['warned.nsc'],
       // At the time of line 3, "  2 -> 2 s": column 8.
-      diagnostics: [{ file: 'warned.nsc', line: 3, column: 8, severity: 'warning', message: 'Training time rises from 1 s at k = 1 to 2 s at k = 2: more AIFs usually train faster.' }],
+      diagnostics: [
+        { file: 'warned.nsc', line: 3, column: 8, severity: 'warning', message: 'Training time rises from 1 s at k = 1 to 2 s at k = 2: more AIFs usually train faster.' },
+      ],
       placements: [],
       switches: [],
       services: [],
@@ -157,7 +166,11 @@ describe('internal errors', () => {
   });
 
   it('never reach the user as a stack trace from an ordinary input error', () => {
-    for (const args of [['check', 'x.txt'], ['solve', '--json', 'nope.nsc'], ['simulate', '--periods', 'x', example('paper-fork.nsc')]]) {
+    for (const args of [
+      ['check', 'x.txt'],
+      ['solve', '--json', 'nope.nsc'],
+      ['simulate', '--periods', 'x', example('paper-fork.nsc')],
+    ]) {
       const { stderr, stdout } = nsc(args);
       expect(stderr + stdout).not.toMatch(/\n\s+at |internal error/);
     }

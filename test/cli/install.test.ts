@@ -29,11 +29,15 @@ beforeAll(() => {
   expect(pack.status, pack.stderr).toBe(0);
   [packed] = JSON.parse(pack.stdout);
   // An unreachable registry and --offline: any download would fail the install.
-  const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', '--cache', join(scratch, 'cache'), join(scratch, packed.filename)], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...env, npm_config_registry: 'http://127.0.0.1:9/' },
-  });
+  const install = spawnSync(
+    'npm',
+    ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', '--cache', join(scratch, 'cache'), join(scratch, packed.filename)],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...env, npm_config_registry: 'http://127.0.0.1:9/' },
+    },
+  );
   expect(install.status, install.stderr).toBe(0);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -97,13 +101,19 @@ describe('the npm package', () => {
       await connection.sendNotification(lsp.InitializedNotification.type, {});
 
       const typo = pathToFileURL(join(scratch, 'typo.nsc')).href;
-      await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: typo, languageId: 'netscenario', version: 1, text: 'curve C {\n  1 -> 1 s\n  2 -> 1 mss\n}\n' } });
+      await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: typo, languageId: 'netscenario', version: 1, text: 'curve C {\n  1 -> 1 s\n  2 -> 1 mss\n}\n' },
+      });
       const diagnostics = await until(() => published.find((p) => p.uri === typo)?.diagnostics);
-      expect(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message])).toEqual([[2, 9, "Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?"]]);
+      expect(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message])).toEqual([
+        [2, 9, "Unknown unit 'mss': a training time is a time (ns, us, µs, ms, s). Did you mean 'ms'?"],
+      ]);
 
       // Solving runs in the server's worker thread: dist/solve-worker.js must have come with the package.
       const fork = pathToFileURL(join(scratch, 'paper-fork.nsc')).href;
-      await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: fork, languageId: 'netscenario', version: 1, text: readFileSync(example('paper-fork.nsc'), 'utf8') } });
+      await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: fork, languageId: 'netscenario', version: 1, text: readFileSync(example('paper-fork.nsc'), 'utf8') },
+      });
       await connection.sendNotification(lsp.DidSaveTextDocumentNotification.type, { textDocument: { uri: fork } });
       const solved = await until(() => results.find((r) => r.uri === fork));
       expect(solved.status).toBe('solved');

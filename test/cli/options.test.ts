@@ -14,7 +14,7 @@ describe('nsc options', () => {
     expect(stdout).toBe(`${manifest.version}\n`);
   });
 
-  it('an option of another command is refused, naming the option, its commands, and showing this command\'s usage', () => {
+  it("an option of another command is refused, naming the option, its commands, and showing this command's usage", () => {
     const cases: [string[], string][] = [
       [['solve', '--csv', example('paper-fork.nsc')], 'nsc solve: --csv is an option of nsc simulate, nsc study and nsc study merge, not of nsc solve'],
       [['check', '--json', example('paper-fork.nsc')], 'nsc check: --json is an option of nsc solve, nsc simulate, nsc study and nsc study merge, not of nsc check'],
@@ -42,7 +42,9 @@ describe('nsc options', () => {
   it('says which value is missing or not wanted', () => {
     expect(nsc(['solve', example('paper-fork.nsc'), '--time-limit']).stderr).toMatch(/^nsc solve: --time-limit needs a value\n/);
     expect(nsc(['solve', '--json=yes', example('paper-fork.nsc')]).stderr).toMatch(/^nsc solve: --json takes no value\n/);
-    expect(nsc(['simulate', '--periods', '-3', example('paper-fork.nsc')]).stderr).toMatch(/^nsc simulate: --periods needs a value \(to give one starting with '-', write --periods=VALUE\)\n/);
+    expect(nsc(['simulate', '--periods', '-3', example('paper-fork.nsc')]).stderr).toMatch(
+      /^nsc simulate: --periods needs a value \(to give one starting with '-', write --periods=VALUE\)\n/,
+    );
   });
 
   it('needs a file', () => {
@@ -60,7 +62,7 @@ describe('nsc help', () => {
     expect(nsc(['--help']).stdout).toBe(stdout);
   });
 
-  it('nsc help COMMAND and nsc COMMAND --help show that command\'s options with their defaults', () => {
+  it("nsc help COMMAND and nsc COMMAND --help show that command's options with their defaults", () => {
     const solve = nsc(['help', 'solve']);
     expect(solve.code).toBe(0);
     expect(solve.stdout).toMatch(/^Usage: nsc solve FILE\.\.\. \[options\]\n/);
@@ -75,7 +77,10 @@ describe('nsc help', () => {
   });
 
   it('refuses an unknown command or help topic with the overview', () => {
-    for (const args of [['frobnicate', 'x.nsc'], ['help', 'frobnicate']]) {
+    for (const args of [
+      ['frobnicate', 'x.nsc'],
+      ['help', 'frobnicate'],
+    ]) {
       const { code, stderr } = nsc(args);
       expect(code).toBe(2);
       expect(stderr).toMatch(/'frobnicate'\n\nnsc: check, solve and simulate/);

@@ -93,7 +93,12 @@ describeInBrowser('nsc report in Chromium', () => {
     expect(await topology.locator('g.link').count()).toBe(15);
     expect(await page.locator('h2 .name').allTextContents()).toEqual(['AnomalyDetection', 'AnomalyDetectionBalanced', 'AnomalyDetectionBaseline']);
     // Chart.js drew something: a canvas with a size.
-    expect(await page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.width * c.height)).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('canvas')
+        .first()
+        .evaluate((c: HTMLCanvasElement) => c.width * c.height),
+    ).toBeGreaterThan(0);
     expect(incidents).toEqual({ dialogs: [], errors: [], cspViolations: [], requests: [] });
     await page.close();
   });
@@ -115,14 +120,24 @@ describeInBrowser('nsc report in Chromium', () => {
 
     // The waterfall as CSV: each step starts where the one before ended; by hand at the joint weights.
     const [download] = await Promise.all([page.waitForEvent('download'), voice.getByTitle('Save End-to-end delay budget of VoiceUplink as CSV').click()]);
-    const rows = readFileSync(await download.path(), 'utf8').trim().split('\r\n').map((line) => line.split(','));
+    const rows = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
     expect(rows[0]).toEqual(['step', 'part', 'from (s)', 'to (s)']);
     const w = jointVoiceWeights();
     const steps = rows.slice(1).map(([step, part, from, to]) => ({ step, part, from: Number(from), to: Number(to) }));
     expect(steps.map((s) => `${s.step}/${s.part}`)).toEqual([
-      'acc1 → agg1/propagation', 'AccessUpf/blocking', 'AccessUpf/queuing', 'AccessUpf/processing',
-      'agg1 → core1/propagation', 'CoreUpf/blocking', 'CoreUpf/queuing', 'CoreUpf/processing',
-      'core1 → app1/propagation', 'end to end/total',
+      'acc1 → agg1/propagation',
+      'AccessUpf/blocking',
+      'AccessUpf/queuing',
+      'AccessUpf/processing',
+      'agg1 → core1/propagation',
+      'CoreUpf/blocking',
+      'CoreUpf/queuing',
+      'CoreUpf/processing',
+      'core1 → app1/propagation',
+      'end to end/total',
     ]);
     steps.slice(1, -1).forEach((s, i) => expect(s.from).toBeCloseTo(steps[i].to, 15));
     expect(steps[0].to).toBeCloseTo(0.3 * ms, 12);

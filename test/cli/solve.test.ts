@@ -16,9 +16,21 @@ function solveJson(file: string) {
 
 /** Metro's links (one-way ms), copied from metro-placement.nsc; shortest paths by Floyd–Warshall, independent of the engine. */
 const METRO_LINKS: [string, string, number][] = [
-  ['app1', 'core1', 1.2], ['app1', 'core2', 1.4], ['core1', 'core2', 0.8], ['core1', 'agg1', 0.6], ['core1', 'agg2', 0.7],
-  ['core2', 'agg3', 0.5], ['core2', 'agg4', 0.9], ['agg1', 'acc1', 0.3], ['agg1', 'acc2', 0.4], ['agg2', 'acc3', 0.2],
-  ['agg2', 'acc4', 0.3], ['agg3', 'acc5', 0.4], ['agg3', 'acc6', 0.3], ['agg4', 'acc7', 0.2], ['agg4', 'acc8', 0.5],
+  ['app1', 'core1', 1.2],
+  ['app1', 'core2', 1.4],
+  ['core1', 'core2', 0.8],
+  ['core1', 'agg1', 0.6],
+  ['core1', 'agg2', 0.7],
+  ['core2', 'agg3', 0.5],
+  ['core2', 'agg4', 0.9],
+  ['agg1', 'acc1', 0.3],
+  ['agg1', 'acc2', 0.4],
+  ['agg2', 'acc3', 0.2],
+  ['agg2', 'acc4', 0.3],
+  ['agg3', 'acc5', 0.4],
+  ['agg3', 'acc6', 0.3],
+  ['agg4', 'acc7', 0.2],
+  ['agg4', 'acc8', 0.5],
 ];
 function metroRoundTrip(a: string, b: string): number {
   const names = [...new Set(METRO_LINKS.flatMap(([x, y]) => [x, y]))];
@@ -89,7 +101,11 @@ describe('nsc solve', () => {
     expect(code).toBe(0);
     const [voice, bulk] = output.services;
     // Propagation by hand from metro-placement.nsc's links: acc1-agg1 0.3, agg1-core1 0.6, core1-app1 1.2 ms.
-    expect(voice.route.map((leg: { nodes: string[] }) => leg.nodes)).toEqual([['acc1', 'agg1'], ['agg1', 'core1'], ['core1', 'app1']]);
+    expect(voice.route.map((leg: { nodes: string[] }) => leg.nodes)).toEqual([
+      ['acc1', 'agg1'],
+      ['agg1', 'core1'],
+      ['core1', 'app1'],
+    ]);
     expect(voice.propagation).toBeCloseTo(metroRoundTrip('acc1', 'app1') / 2, 12);
     expect(voice.propagation).toBeCloseTo(2.1 * ms, 12);
     const s = jointSlack();
@@ -110,10 +126,13 @@ describe('nsc solve', () => {
     expect(bulk.propagation).toBeCloseTo(metroRoundTrip('acc2', 'app1') / 2, 12);
     expect(bulk).toMatchObject({ status: 'feasible', offered: 1e6, rateSlo: null });
     // Both switches were optimised with both services.
-    expect(output.switches.map((sw: { services: string[] }) => sw.services)).toEqual([['VoiceUplink', 'BulkUplink'], ['VoiceUplink', 'BulkUplink']]);
+    expect(output.switches.map((sw: { services: string[] }) => sw.services)).toEqual([
+      ['VoiceUplink', 'BulkUplink'],
+      ['VoiceUplink', 'BulkUplink'],
+    ]);
   });
 
-  it('solves a service with the switch of another file it crosses, and reports only the named file\'s declarations', () => {
+  it("solves a service with the switch of another file it crosses, and reports only the named file's declarations", () => {
     const folder = scratch();
     copyFileSync(example('metro-placement.nsc'), join(folder, 'metro.nsc'));
     writeFileSync(join(folder, 'edge.nsc'), 'switch Edge at Metro.agg1 {\n  worker w speed 1 GHz\n  module m cost 100 cycles\n  task t on w { m }\n  flow voice m\n}\n');
@@ -128,7 +147,10 @@ describe('nsc solve', () => {
     expect(chain.hops[0]).toMatchObject({ switch: 'Edge', flow: 'voice', node: 'agg1', blocking: 0, rate: 2000 });
     expect(chain.hops[0].delay).toBeCloseTo(2e-7, 18);
     // acc1 -> agg1 0.3 ms, agg1 -> core1 -> app1 0.6 + 1.2 ms.
-    expect(chain.route.map((leg: { nodes: string[] }) => leg.nodes)).toEqual([['acc1', 'agg1'], ['agg1', 'core1', 'app1']]);
+    expect(chain.route.map((leg: { nodes: string[] }) => leg.nodes)).toEqual([
+      ['acc1', 'agg1'],
+      ['agg1', 'core1', 'app1'],
+    ]);
     expect(chain.delay).toBeCloseTo(2.1e-3 + 2e-7, 15);
     expect(chain.status).toBe('feasible');
   });
@@ -144,11 +166,14 @@ describe('nsc solve', () => {
   it('--time-limit bounds the default exact method: a 3,328-node Mandala stops with status timeout and exit 3', () => {
     // access 2048: 3,328 nodes; the balanced objective sweeps a window per server and k over every node (seconds of work).
     const dir = scratch();
-    writeFileSync(join(dir, 'big.nsc'), [
-      'topology Big mandala {\n  access 2048\n  diameter 12 ms\n  accelerators 30%\n  seed 7\n}',
-      'curve C {\n  1 -> 1.2 s\n  2 -> 0.7 s\n  12 -> 0.17 s\n}',
-      'placement Aif {\n  topology Big\n  curve C\n  rounds 10\n  target 2 s\n  acceleration 0.5\n  objective balanced aifs 1 spread 1000\n}',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'big.nsc'),
+      [
+        'topology Big mandala {\n  access 2048\n  diameter 12 ms\n  accelerators 30%\n  seed 7\n}',
+        'curve C {\n  1 -> 1.2 s\n  2 -> 0.7 s\n  12 -> 0.17 s\n}',
+        'placement Aif {\n  topology Big\n  curve C\n  rounds 10\n  target 2 s\n  acceleration 0.5\n  objective balanced aifs 1 spread 1000\n}',
+      ].join('\n'),
+    );
     // Bounded: if the limit were ignored, this would be killed (and fail) instead of running on.
     const run = nsc(['solve', '--json', '--time-limit', '1', 'big.nsc'], { cwd: dir, timeoutMs: 60_000 });
     expect(run.signal).toBeNull();

@@ -114,7 +114,11 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 describe.skipIf(!hasScript)('nsc study in a pseudo-terminal (util-linux script)', () => {
   const example = join(import.meta.dirname, '../../examples/mandala-study.nsc');
   const inTerminal = (extra: string) =>
-    spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" study "${example}" --jobs 1 --csv ${extra}`, '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }).stdout;
+    spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" study "${example}" --jobs 1 --csv ${extra}`, '/dev/null'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    }).stdout;
 
   it('draws the progress bar in place, ending at 15/15 instances', () => {
     const output = inTerminal('');

@@ -26,7 +26,14 @@ describe('shardSlices', () => {
   });
 
   it('covers every point of the grid exactly once, in shards whose sizes differ by at most one', () => {
-    for (const [cells, instances, count] of [[36, 15, 4], [7, 3, 5], [1, 1, 3], [5, 1000, 7], [3, 2, 6], [4, 9, 1]]) {
+    for (const [cells, instances, count] of [
+      [36, 15, 4],
+      [7, 3, 5],
+      [1, 1, 3],
+      [5, 1000, 7],
+      [3, 2, 6],
+      [4, 9, 1],
+    ]) {
       const times = new Array<number>(cells * instances).fill(0);
       const sizes: number[] = [];
       for (let index = 1; index <= count; index++) {
@@ -38,7 +45,10 @@ describe('shardSlices', () => {
         }
         sizes.push(size);
       }
-      expect(times.every((t) => t === 1), `${cells} x ${instances} in ${count}`).toBe(true);
+      expect(
+        times.every((t) => t === 1),
+        `${cells} x ${instances} in ${count}`,
+      ).toBe(true);
       expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     }
   });
@@ -146,8 +156,12 @@ describe('nsc study --shard -o PART, then nsc study merge', () => {
     };
     expect(refused(['part-1.json', 'part-3.json'])).toBe('nsc study merge: the parts do not cover the study exactly once: shards 2 and 4 of 4 are missing');
     copyFileSync(join(dir, 'part-3.json'), join(dir, 'copy-3.json'));
-    expect(refused(['part-1.json', 'part-2.json', 'part-3.json', 'copy-3.json'])).toBe('nsc study merge: the parts do not cover the study exactly once: shard 4 of 4 is missing; shard 3/4 is in part-3.json and copy-3.json');
-    expect(refused(['part-1.json', 'part-2.json', 'part-3.json', 'k8s-2.json'])).toBe('nsc study merge: the parts are not of the same study: part-1.json is one of 4 shards, k8s-2.json one of 3');
+    expect(refused(['part-1.json', 'part-2.json', 'part-3.json', 'copy-3.json'])).toBe(
+      'nsc study merge: the parts do not cover the study exactly once: shard 4 of 4 is missing; shard 3/4 is in part-3.json and copy-3.json',
+    );
+    expect(refused(['part-1.json', 'part-2.json', 'part-3.json', 'k8s-2.json'])).toBe(
+      'nsc study merge: the parts are not of the same study: part-1.json is one of 4 shards, k8s-2.json one of 3',
+    );
 
     // The study file changed between the shards: even a comment makes it another run. (In its own
     // folder: beside study.nsc its declarations would clash.)
@@ -168,7 +182,9 @@ describe('nsc study --shard -o PART, then nsc study merge', () => {
     // A slice of another shard smuggled into a part.
     part.studies[0].done.push({ instance: 0, firstCell: 0, outcomes: [null] });
     writeFileSync(join(dir, 'damaged-4.json'), JSON.stringify(part));
-    expect(refused(['damaged-4.json'])).toMatch(/^nsc study merge: damaged-4\.json is a damaged part file: study PaperSweep: instance 0, cells 0\.\.0 are not, or not once, in shard 4\/4$/);
+    expect(refused(['damaged-4.json'])).toMatch(
+      /^nsc study merge: damaged-4\.json is a damaged part file: study PaperSweep: instance 0, cells 0\.\.0 are not, or not once, in shard 4\/4$/,
+    );
     expect(refused(['study.nsc'])).toMatch(/^nsc study merge: study\.nsc is not a part file of nsc study: it is not JSON/);
     expect(refused(['nowhere.json'])).toBe('nsc study merge: cannot read nowhere.json: no such file');
   });

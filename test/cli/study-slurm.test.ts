@@ -56,7 +56,7 @@ describe('a study as a Slurm job array on a one-node cluster', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('runs docs/clusters.md\'s job script as 4 array tasks (5-8) whose merged parts are the one-machine result', () => {
+  it("runs docs/clusters.md's job script as 4 array tasks (5-8) whose merged parts are the one-machine result", () => {
     copyFileSync(join(ROOT, 'examples/mandala-study.nsc'), join(work, 'study.nsc'));
     mkdirSync(join(work, 'parts'));
     mkdirSync(join(work, 'bin'));
@@ -74,7 +74,9 @@ describe('a study as a Slurm job array on a one-node cluster', () => {
     expect(sbatch.status, `${sbatch.stdout}${sbatch.stderr}\n${logs}`).toBe(0);
     console.log(`[slurm] the job array ran in ${seconds(submitted)} s`);
 
-    const parts = readdirSync(join(work, 'parts')).filter((name) => name.endsWith('.json')).sort();
+    const parts = readdirSync(join(work, 'parts'))
+      .filter((name) => name.endsWith('.json'))
+      .sort();
     expect(parts).toEqual(['part-5.json', 'part-6.json', 'part-7.json', 'part-8.json']);
     // Task 5 is the first shard: ids are counted from SLURM_ARRAY_TASK_MIN.
     expect(parts.map((name) => JSON.parse(readFileSync(join(work, 'parts', name), 'utf8')).shard)).toEqual([1, 2, 3, 4].map((index) => ({ index, count: 4 })));

@@ -15,7 +15,8 @@ describe('nsc study', () => {
     const [result] = JSON.parse(one.stdout).studies;
     expect(result).toMatchObject({ name: 'PaperSweep', placement: 'Aif', instances: 15, status: 'complete' });
     expect(result.cells).toHaveLength(3 * 3 * 4);
-    const cell = (objective: string, target: number, rounds: number) => result.cells.find((c: { objective: string; target: number; rounds: number }) => c.objective === objective && c.target === target && c.rounds === rounds);
+    const cell = (objective: string, target: number, rounds: number) =>
+      result.cells.find((c: { objective: string; target: number; rounds: number }) => c.objective === objective && c.target === target && c.rounds === rounds);
     // One round in 2 s: p_2 = 0.7 s plus sub-12 ms of latency always fits, with exactly the minimum of 2 AIFs.
     expect(cell('baseline', 2, 1)).toMatchObject({ feasible: 1, aifs: { mean: 2, std: 0 } });
     // 1.2 s over 15 rounds leaves 0.08 s a round, below even the accelerated p_k >= 0.5 * 0.17 = 0.085 s.
@@ -31,7 +32,9 @@ describe('nsc study', () => {
     const { code, stdout } = nsc(['study', study, '--csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('study,objective,target,rounds,feasible,aifs_mean,aifs_std,max_learning_time_mean,max_learning_time_std,accelerated_mean,accelerated_std,tie_break,spread_over');
+    expect(lines[0]).toBe(
+      'study,objective,target,rounds,feasible,aifs_mean,aifs_std,max_learning_time_mean,max_learning_time_std,accelerated_mean,accelerated_std,tie_break,spread_over',
+    );
     expect(lines).toHaveLength(1 + 36);
   });
 
@@ -46,12 +49,15 @@ describe('nsc study', () => {
 
   it('--time-limit stops a study on 3,328-node Mandalas with exit 3, on this thread or in workers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nsc-study-'));
-    writeFileSync(join(dir, 'big.nsc'), [
-      'topology Big mandala {\n  access 2048\n  diameter 12 ms\n  accelerators 30%\n  seed 7\n}',
-      'curve C {\n  1 -> 1.2 s\n  12 -> 0.17 s\n}',
-      'placement Aif {\n  topology Big\n  curve C\n  rounds 10\n  target 2 s\n  acceleration 0.5\n}',
-      'study Sweep {\n  placement Aif\n  rounds 5, 10\n  target 2 s\n  objective min-aifs, balanced aifs 1 spread 1000\n  instances 4 accelerators 10% to 60% seed 42\n}',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'big.nsc'),
+      [
+        'topology Big mandala {\n  access 2048\n  diameter 12 ms\n  accelerators 30%\n  seed 7\n}',
+        'curve C {\n  1 -> 1.2 s\n  12 -> 0.17 s\n}',
+        'placement Aif {\n  topology Big\n  curve C\n  rounds 10\n  target 2 s\n  acceleration 0.5\n}',
+        'study Sweep {\n  placement Aif\n  rounds 5, 10\n  target 2 s\n  objective min-aifs, balanced aifs 1 spread 1000\n  instances 4 accelerators 10% to 60% seed 42\n}',
+      ].join('\n'),
+    );
     for (const jobs of ['1', '2']) {
       // Bounded: a study that ignored the limit would be killed and fail here.
       const run = nsc(['study', 'big.nsc', '--json', '--time-limit', '1', '--jobs', jobs], { cwd: dir, timeoutMs: 60_000 });
@@ -74,7 +80,9 @@ describe('nsc study', () => {
     expect(imported.code).toBe(0);
     // One round of 2 s on 7 nodes: p_2 = 0.7 s fits plain; with fewest-accelerators none is used,
     // with fastest-round both AIFs use one wherever two nodes near a server have one.
-    writeFileSync(join(dir, 'eq.nsc'), `${imported.stdout}
+    writeFileSync(
+      join(dir, 'eq.nsc'),
+      `${imported.stdout}
 curve C {
   1 -> 1.2 s
   2 -> 0.7 s
@@ -90,7 +98,8 @@ study S {
   objective min-aifs then fewest-accelerators, min-aifs
   instances 6 accelerators 30% to 60% seed 3
 }
-`);
+`,
+    );
     const run = nsc(['study', 'eq.nsc', '--json', '--jobs', '1'], dir);
     expect(run.code).toBe(0);
     const [result] = JSON.parse(run.stdout).studies;

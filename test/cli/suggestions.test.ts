@@ -34,7 +34,8 @@ function printedSuggestions(output: string, maxAccelerators: ReadonlyMap<string,
         const more = /^(\d+) more accelerators?$/.exec(option);
         if (target) suggestions.push({ placement, clause: 'target', value: target[1] });
         else if (rounds) suggestions.push({ placement, clause: 'rounds', value: rounds[1] });
-        else if (more && maxAccelerators.has(placement)) suggestions.push({ placement, clause: 'accelerators max', value: String(maxAccelerators.get(placement)! + Number(more[1])) });
+        else if (more && maxAccelerators.has(placement))
+          suggestions.push({ placement, clause: 'accelerators max', value: String(maxAccelerators.get(placement)! + Number(more[1])) });
         else if (!more) throw new Error(`unread suggestion '${option}'`);
       }
     }

@@ -69,7 +69,12 @@ function tableRows(header: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
@@ -84,14 +89,21 @@ describe('the README', () => {
 
   it('lists every command by its palette title', () => {
     const titles = (manifest.contributes.commands as Command[]).map((c) => `NetScenario: ${c.title}`);
-    expect(tableRows('command').map(([title]) => title).sort()).toEqual(titles.sort());
+    expect(
+      tableRows('command')
+        .map(([title]) => title)
+        .sort(),
+    ).toEqual(titles.sort());
   });
 
   it("quick start's switch is examples/paper-fork.nsc (which the example tests check and solve)", () => {
     const block = /^ {3}```\n([\s\S]*?)\n {3}```$/m.exec(readme);
     expect(block, 'the quick start code block').not.toBeNull();
     const quickStart = block![1].split('\n').map((l) => l.slice(3));
-    const example = readFileSync(join(root, 'examples/paper-fork.nsc'), 'utf8').trimEnd().split('\n').filter((l) => !l.startsWith('//'));
+    const example = readFileSync(join(root, 'examples/paper-fork.nsc'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !l.startsWith('//'));
     expect(quickStart).toEqual(example);
   });
 
@@ -120,7 +132,17 @@ describe('the .vsix (npm run package)', () => {
     const dist = EXTENSION_BUNDLES.map((f) => `dist/${f}`);
     // The CLI's bundles are for the npm package (test/cli/install.test.ts), not the extension.
     for (const file of CLI_BUNDLES) expect(files).not.toContain(`dist/${file}`);
-    for (const file of [...dist, 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'syntaxes/netscenario.tmLanguage.json', 'snippets/netscenario.json', manifest.icon]) {
+    for (const file of [
+      ...dist,
+      'package.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'language-configuration.json',
+      'syntaxes/netscenario.tmLanguage.json',
+      'snippets/netscenario.json',
+      manifest.icon,
+    ]) {
       expect(files, file).toContain(file);
     }
     const unwanted = files.filter((f) => /\.(map|ts)$/.test(f) || /^(node_modules|out|test|docs|examples|client|server|engine|language|cli|bench|scripts)\//.test(f));

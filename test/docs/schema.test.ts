@@ -128,11 +128,14 @@ describe('nsc simulate --json', () => {
     const infeasibleWithout = copy(output);
     infeasibleWithout.switches[0].phases.find((p: Json) => p.never === 'infeasible').achievable = null;
     expect(validateSimulate(infeasibleWithout)).toBe(false);
-    for (const remove of [(d: Json) => delete d.switches[0].rows[0].phase, (d: Json) => delete d.switches[0].packets.flows[0].estimate, (d: Json) => delete d.switches[0].phases[1].violationPeriods]) {
+    for (const remove of [
+      (d: Json) => delete d.switches[0].rows[0].phase,
+      (d: Json) => delete d.switches[0].packets.flows[0].estimate,
+      (d: Json) => delete d.switches[0].phases[1].violationPeriods,
+    ]) {
       const broken = copy(output);
       remove(broken);
       expect(validateSimulate(broken), remove.toString()).toBe(false);
     }
   });
 });
-

@@ -20,8 +20,17 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'test/e2e/suite/index.cjs'),
     // A private profile: no other extensions, no trust prompt, no welcome page.
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-      '--user-data-dir', join(scratch, 'user-data'), '--extensions-dir', join(scratch, 'extensions')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      join(scratch, 'user-data'),
+      '--extensions-dir',
+      join(scratch, 'extensions'),
+    ],
   });
 } catch (e) {
   console.error('test:electron failed:', e?.message ?? e);

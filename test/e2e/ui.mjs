@@ -93,8 +93,9 @@ try {
   step = 'inlay hints are shown';
   // Inlay hints are injected text decorations; their label (e.g. 'w ≈ 0.62') is in a span with a
   // generated class inside the view lines (spaces become no-break spaces). Look for the weight hint on a task line.
-  await page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .view-line')]
-    .some((l) => /^\s*task\s.*\sw\s[≈=]\s/.test(l.textContent ?? '')), undefined, { timeout: T });
+  await page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .view-line')].some((l) => /^\s*task\s.*\sw\s[≈=]\s/.test(l.textContent ?? '')), undefined, {
+    timeout: T,
+  });
   await screenshot(page, join(shots, 'editor-hints.png'));
   lap(`${step}: screenshot ${join(shots, 'editor-hints.png')}`);
 
@@ -122,7 +123,10 @@ try {
   await Promise.all([page.waitForEvent('load', { timeout: T }), page.keyboard.press('Enter')]);
   await page.locator('.tabs-container .tab', { hasText: `NetScenario: ${FILE}` }).waitFor({ timeout: T });
   await view.locator('#nsc-root > *').first().waitFor({ timeout: T }); // the page drew (the new server may have no results yet)
-  await page.locator('.tabs-container .tab', { hasText: new RegExp(`^\\s*${FILE.replace('.', '\\.')}`) }).first().click();
+  await page
+    .locator('.tabs-container .tab', { hasText: new RegExp(`^\\s*${FILE.replace('.', '\\.')}`) })
+    .first()
+    .click();
   await editor.locator('.codelens-decoration').first().waitFor({ timeout: T }); // the language server is up again
   await editor.locator('.view-line').nth(3).click();
   await page.keyboard.press('Control+S');

@@ -115,12 +115,15 @@ describe('docs/editors.md', () => {
     expect(run.stdout).toBe('netscenario-mode|("netscenario-language-server" "--stdio")');
   });
 
-  skipUnless(installed('python3', ['-c', 'import tomllib']), 'Python 3.11 (tomllib), used to parse TOML')('Helix: languages.toml parses and declares the server for .nsc files', () => {
-    const parse = spawnSync('python3', ['-c', 'import json, sys, tomllib; print(json.dumps(tomllib.loads(sys.stdin.read())))'], { input: snippet('toml'), encoding: 'utf8' });
-    expect(parse.status, parse.stderr).toBe(0);
-    const config = JSON.parse(parse.stdout);
-    expect(config['language-server'].netscenario).toEqual({ command: 'netscenario-language-server', args: ['--stdio'] });
-    expect(config.language).toHaveLength(1);
-    expect(config.language[0]).toMatchObject({ name: 'netscenario', 'file-types': ['nsc'], 'language-servers': ['netscenario'], 'comment-token': '//' });
-  });
+  skipUnless(installed('python3', ['-c', 'import tomllib']), 'Python 3.11 (tomllib), used to parse TOML')(
+    'Helix: languages.toml parses and declares the server for .nsc files',
+    () => {
+      const parse = spawnSync('python3', ['-c', 'import json, sys, tomllib; print(json.dumps(tomllib.loads(sys.stdin.read())))'], { input: snippet('toml'), encoding: 'utf8' });
+      expect(parse.status, parse.stderr).toBe(0);
+      const config = JSON.parse(parse.stdout);
+      expect(config['language-server'].netscenario).toEqual({ command: 'netscenario-language-server', args: ['--stdio'] });
+      expect(config.language).toHaveLength(1);
+      expect(config.language[0]).toMatchObject({ name: 'netscenario', 'file-types': ['nsc'], 'language-servers': ['netscenario'], 'comment-token': '//' });
+    },
+  );
 });

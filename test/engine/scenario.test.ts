@@ -38,10 +38,16 @@ describe('fixes', () => {
     // Two tasks each need 0.8 of w0 to carry 0.8 pps at 1 cycle per packet: 1.6 > 1. On w1 (idle) either fits.
     const crowded: SwitchModel = {
       name: 'Crowded',
-      workers: [{ name: 'w0', speed: 1 }, { name: 'w1', speed: 1 }],
+      workers: [
+        { name: 'w0', speed: 1 },
+        { name: 'w1', speed: 1 },
+      ],
       batch: 1,
       queue: 1,
-      modules: [{ name: 'a', cost: 1 }, { name: 'b', cost: 1 }],
+      modules: [
+        { name: 'a', cost: 1 },
+        { name: 'b', cost: 1 },
+      ],
       edges: [],
       tasks: [
         { name: 'ta', worker: 0, modules: [0] },

@@ -27,15 +27,74 @@ const KEYWORDS = GRAMMAR_LITERALS.filter((literal) => /^[a-z]/.test(literal));
 
 /** Numbers at and past every edge: zero, subnormal, overflow, negative, fractions of huge and tiny, and non-numbers. */
 const EXTREME_NUMBERS = [
-  '0', '-0', '-1', '1e-300', '5e-324', '1e308', '1e309', '-1e309', '1.7976931348623157e308', '1e-400',
-  '1/0', '0/0', '1/3', '-1/3', '1e308/1e-308', '1e-300/1e300', '99999999999999999999999/7', '123456789012345678901234567890',
-  '0.000000000000000000001', '4294967296', '2147483648', '9007199254740993', '.5', '5.', '1e', '1e+', 'NaN', 'Infinity', '-Infinity', '0x10', '1_000',
+  '0',
+  '-0',
+  '-1',
+  '1e-300',
+  '5e-324',
+  '1e308',
+  '1e309',
+  '-1e309',
+  '1.7976931348623157e308',
+  '1e-400',
+  '1/0',
+  '0/0',
+  '1/3',
+  '-1/3',
+  '1e308/1e-308',
+  '1e-300/1e300',
+  '99999999999999999999999/7',
+  '123456789012345678901234567890',
+  '0.000000000000000000001',
+  '4294967296',
+  '2147483648',
+  '9007199254740993',
+  '.5',
+  '5.',
+  '1e',
+  '1e+',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  '1_000',
 ];
 
 /** Unicode that breaks naive offset arithmetic or printing: astral, combining, invisible, bidi, lone surrogates, line separators. */
 const STRANGE_TEXT = [
-  '\0', '\uFEFF', '\u200B', '\u200D', '\u00A0', '\u2028', '\u2029', '\u202E', '\uD800', '\uDC00', '😀', '𝔘𝔫𝔦', '👩‍👩‍👧', 'e\u0301', '\u0301',
-  'µ', 'ﬁ', 'İ', 'ß', '\t', '\r', '\r\n', '\v', '\f', '\x7F', '\\', '"', "'", '`', '/*', '*/', '//', '#',
+  '\0',
+  '\uFEFF',
+  '\u200B',
+  '\u200D',
+  '\u00A0',
+  '\u2028',
+  '\u2029',
+  '\u202E',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  '𝔘𝔫𝔦',
+  '👩‍👩‍👧',
+  'e\u0301',
+  '\u0301',
+  'µ',
+  'ﬁ',
+  'İ',
+  'ß',
+  '\t',
+  '\r',
+  '\r\n',
+  '\v',
+  '\f',
+  '\x7F',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '/*',
+  '*/',
+  '//',
+  '#',
 ];
 
 const UNIT_NAMES = [...UNITS.keys()];
@@ -89,8 +148,18 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('replace' as const), at, length: fc.integer({ min: 1, max: 12 }), text: token }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('delete-line' as const, 'duplicate-line' as const), at }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete-block' as const, 'duplicate-block' as const), at }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), at, to: fc.oneof(fc.constantFrom(...NEW_NAMES), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('number' as const), at, to: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...EXTREME_NUMBERS) }, fc.double().map(String), fc.nat().map(String)) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('rename' as const), at, to: fc.oneof(fc.constantFrom(...NEW_NAMES), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('number' as const),
+      at,
+      to: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...EXTREME_NUMBERS) }, fc.double().map(String), fc.nat().map(String)),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -172,7 +241,11 @@ function applyMutation(text: string, m: Mutation): string {
     case 'cycle': {
       const chain = pick(spansOf(text, /^[ \t]*[_a-zA-Zµ][\w_µ]*([ \t]*->[ \t]*[_a-zA-Zµ][\w_µ]*)+[ \t]*$/gm), m.at);
       if (!chain) return text;
-      const reversed = chain.text.trim().split(/\s*->\s*/).reverse().join(' -> ');
+      const reversed = chain.text
+        .trim()
+        .split(/\s*->\s*/)
+        .reverse()
+        .join(' -> ');
       return splice(text, chain.end, chain.end, `\n  ${reversed}`);
     }
     case 'line-endings': {
@@ -297,7 +370,10 @@ function switchText(s: ValueOf<typeof switchShape>): string {
   const onWorker = (t: number) => s.taskWorker[t] % s.workers;
   const perWorker = times(s.workers, (w) => tasks.filter((t) => onWorker(t) === w).length);
   const speed = SPEED_HZ[s.speed];
-  const totalCost = Math.max(1, s.costs.reduce((a, b) => a + b, 0));
+  const totalCost = Math.max(
+    1,
+    s.costs.reduce((a, b) => a + b, 0),
+  );
   return [
     'switch S {',
     ...times(s.workers, (w) => `  worker w${w} speed ${s.speed}`),
@@ -307,11 +383,19 @@ function switchText(s: ValueOf<typeof switchShape>): string {
     ...times(s.modules - 1, (i) => `  m${parent(i + 1)} -> m${i + 1}`),
     ...tasks.map((t) => {
       const weight = s.fixedWeights ? ` weight 1/${perWorker[onWorker(t)]}` : '';
-      return `  task t${t} on w${onWorker(t)}${weight} { ${times(s.modules, (m) => m).filter((m) => taskOf[m] === t).map((m) => `m${m}`).join(', ')} }`;
+      return `  task t${t} on w${onWorker(t)}${weight} { ${times(s.modules, (m) => m)
+        .filter((m) => taskOf[m] === t)
+        .map((m) => `m${m}`)
+        .join(', ')} }`;
     }),
     ...s.flows.map((f, i) => {
       const offered = (f.utilisation * speed) / totalCost;
-      const path = f.spelledOut || f.to === 0 ? pathTo(f.to).map((m) => `m${m}`).join(' -> ') : `from m0 to m${f.to}`;
+      const path =
+        f.spelledOut || f.to === 0
+          ? pathTo(f.to)
+              .map((m) => `m${m}`)
+              .join(' -> ')
+          : `from m0 to m${f.to}`;
       const rate = f.rateShare === null ? '' : ` rate >= ${written(Math.max(offered * f.rateShare, 1e-6))} pps`;
       const delay = f.delayFactor === null ? '' : ` delay <= ${written(Math.min(Math.max((f.delayFactor * s.batch * totalCost) / speed, 1e-9), 1e6))} s`;
       return `  flow f${i} ${path} offered ${written(Math.max(offered, 1e-6))} pps${rate}${delay}`;
@@ -352,7 +436,9 @@ const baseScenario: fc.Arbitrary<{ readonly file: string; readonly text: string 
 
 /** A base scenario and 0..n mutations of it. */
 export const mutatedScenario = (maxMutations = 4) =>
-  fc.record({ base: baseScenario, mutations: fc.array(mutation, { maxLength: maxMutations }) }).map(({ base, mutations }) => ({ ...base, mutations, text: applyMutations(base.text, mutations) }));
+  fc
+    .record({ base: baseScenario, mutations: fc.array(mutation, { maxLength: maxMutations }) })
+    .map(({ base, mutations }) => ({ ...base, mutations, text: applyMutations(base.text, mutations) }));
 
 /** The seed of every fuzz property: NSC_FUZZ_SEED reproduces a run; otherwise fixed, so CI is deterministic. */
 export function fuzzSeed(): number {

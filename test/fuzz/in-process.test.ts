@@ -65,7 +65,8 @@ describe('fuzz: language services and engines in process', () => {
         // Result diagnostics (and their fixes) come with validation, as the server publishes them.
         const diagnostics = await services.validation.DocumentValidator.validateDocument(document);
         const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
-        const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: whole, context: { diagnostics } })) ?? [];
+        const actions =
+          (await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: whole, context: { diagnostics } })) ?? [];
         for (const action of actions as CodeAction[]) {
           if (!action.kind?.startsWith(CodeActionKind.QuickFix) || !action.edit?.changes) continue;
           const fixed = TextDocument.applyEdits(document.textDocument, action.edit.changes[document.uri.toString()]);

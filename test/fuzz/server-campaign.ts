@@ -118,7 +118,9 @@ const looksLikeError = (result: unknown) => typeof result === 'object' && result
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Violation(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Violation(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 const isSyntaxError = (data: unknown) => [DocumentValidator.LexingError, DocumentValidator.ParsingError].includes((data as { code?: string } | undefined)?.code ?? '');
@@ -250,7 +252,8 @@ class FuzzServer {
 
   private checkHealth(errorsBefore: number): void {
     if (!this.alive) throw new Violation(`the server exited: ${this.figures.internalErrors.slice(errorsBefore).join('\n')}`);
-    if (this.figures.internalErrors.length > errorsBefore) throw new Violation(`the server reported internal errors:\n${this.figures.internalErrors.slice(errorsBefore).join('\n')}`);
+    if (this.figures.internalErrors.length > errorsBefore)
+      throw new Violation(`the server reported internal errors:\n${this.figures.internalErrors.slice(errorsBefore).join('\n')}`);
   }
 
   /** Every method at once, as an editor asks after a keystroke; each must answer in time, with a result or an error response. */
@@ -358,7 +361,12 @@ class FuzzServer {
     const document = TextDocument.create(uri, 'netscenario', 0, text);
     const withFixes = (this.session.diagnostics.get(uri) ?? []).filter((d: Diagnostic) => Array.isArray((d.data as { fixes?: unknown })?.fixes));
     for (const diagnostic of withFixes) {
-      const actions = (await this.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } })) ?? [];
+      const actions =
+        (await this.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic], only: ['quickfix'] },
+        })) ?? [];
       for (const action of actions) {
         const edits = action.edit?.changes?.[uri];
         if (!edits) continue;

@@ -13,8 +13,12 @@ const edits = Number(process.env.NSC_FUZZ_EDITS ?? 40);
 const maxSteps = edits >= 1000 ? 40 : 12;
 const solveOn = process.env.NSC_FUZZ_SOLVE_ON === 'change' ? 'change' : 'save';
 
-it(`the server answers every request, never exits nor logs an internal error, and ends on results of the last version (${edits} edits, solving on ${solveOn})`, { timeout: 120_000 + edits * 2_000 }, async () => {
-  const figures = await runCampaign({ seed: fuzzSeed(), solveOn, edits, maxSteps }, (done) => console.log(done.report()));
-  expect(figures.exits).toBe(0);
-  expect(figures.internalErrors).toEqual([]);
-});
+it(
+  `the server answers every request, never exits nor logs an internal error, and ends on results of the last version (${edits} edits, solving on ${solveOn})`,
+  { timeout: 120_000 + edits * 2_000 },
+  async () => {
+    const figures = await runCampaign({ seed: fuzzSeed(), solveOn, edits, maxSteps }, (done) => console.log(done.report()));
+    expect(figures.exits).toBe(0);
+    expect(figures.internalErrors).toEqual([]);
+  },
+);

@@ -6,13 +6,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
-import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectSemanticToken, expectSymbols, highlightHelper, parseDocument, replaceIndices } from 'langium/test';
+import {
+  expectCompletion,
+  expectFoldings,
+  expectFormatting,
+  expectGoToDefinition,
+  expectSemanticToken,
+  expectSymbols,
+  highlightHelper,
+  parseDocument,
+  replaceIndices,
+} from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, ResponseError, SemanticTokenTypes, SymbolKind, type CompletionList, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildWorkspace, createServices, exampleFiles } from './helpers.js';
 import { METRO } from '../support/metro-fixture.js';
-
 
 const unitLabels = (list: CompletionList) => list.items.filter((item) => item.kind === CompletionItemKind.Unit).map((item) => item.label);
 const labels = (list: CompletionList) => list.items.map((item) => item.label);
@@ -186,7 +195,11 @@ describe('go to definition and references', () => {
       'site.nsc': SITE,
     });
     const metro = at('metro.nsc');
-    const found = await services.lsp.ReferencesProvider!.findReferences(metro.document, { textDocument: { uri: metro.uri }, position: metro.position, context: { includeDeclaration: true } });
+    const found = await services.lsp.ReferencesProvider!.findReferences(metro.document, {
+      textDocument: { uri: metro.uri },
+      position: metro.position,
+      context: { includeDeclaration: true },
+    });
     const site = at('site.nsc');
     const expected = [...metro.ranges.map((range) => ({ uri: metro.uri, range })), { uri: site.uri, range: site.ranges[1] }, { uri: site.uri, range: site.ranges[3] }];
     expect(sortLocations(found)).toEqual(sortLocations(expected));
@@ -198,9 +211,17 @@ describe('go to definition and references', () => {
       'site.nsc': SITE,
     });
     const metro = at('metro.nsc');
-    const found = await services.lsp.ReferencesProvider!.findReferences(metro.document, { textDocument: { uri: metro.uri }, position: metro.position, context: { includeDeclaration: true } });
+    const found = await services.lsp.ReferencesProvider!.findReferences(metro.document, {
+      textDocument: { uri: metro.uri },
+      position: metro.position,
+      context: { includeDeclaration: true },
+    });
     const site = at('site.nsc');
-    const expected = [{ uri: metro.uri, range: metro.ranges[0] }, { uri: site.uri, range: site.ranges[0] }, { uri: site.uri, range: site.ranges[2] }];
+    const expected = [
+      { uri: metro.uri, range: metro.ranges[0] },
+      { uri: site.uri, range: site.ranges[0] },
+      { uri: site.uri, range: site.ranges[2] },
+    ];
     expect(sortLocations(found)).toEqual(sortLocations(expected));
   });
 });

@@ -66,4 +66,3 @@ export function exampleFiles(): { readonly scenarios: Record<string, string>; re
     );
   return { scenarios: read((name) => name.endsWith('.nsc')), otherFiles: read((name) => !name.endsWith('.nsc')) };
 }
-

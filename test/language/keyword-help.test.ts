@@ -111,7 +111,9 @@ describe('keyword hovers', () => {
       expect(hover?.contents, where).toEqual({ kind: 'markdown', value: expectedMarkdown(`${rule}.${leaf.text}`) });
     }
     // The scenario covers the grammar: every documentable keyword was hovered above.
-    const all = grammarKeywords().filter((k) => isWord(k.keyword) && !NAME_RULES.has(k.rule)).map((k) => `${k.rule}.${k.keyword}`);
+    const all = grammarKeywords()
+      .filter((k) => isWord(k.keyword) && !NAME_RULES.has(k.rule))
+      .map((k) => `${k.rule}.${k.keyword}`);
     expect(all.filter((key) => !seen.has(key))).toEqual([]);
   });
 

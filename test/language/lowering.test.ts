@@ -36,7 +36,16 @@ describe('lowering', () => {
     expect(topology.nodes[3]).toEqual({ name: 'agg1', tier: 'aggregation', accelerator: true });
     expect(minAifs.curve.points.map((p) => p.k)).toEqual([1, 2, 3, 4, 6, 8, 10, 12]);
     expect(minAifs.curve.points[0].time).toBe(1.2);
-    expect(minAifs).toMatchObject({ rounds: 5, target: 1.6, acceleration: 0.5, maxAccelerators: 3, exchange: 'round-trip', objective: { kind: 'min-aifs' }, minAifs: 2, excluded: [] });
+    expect(minAifs).toMatchObject({
+      rounds: 5,
+      target: 1.6,
+      acceleration: 0.5,
+      maxAccelerators: 3,
+      exchange: 'round-trip',
+      objective: { kind: 'min-aifs' },
+      minAifs: 2,
+      excluded: [],
+    });
     expect(minAifs.serverCandidates).toBeUndefined();
     expect(minAifs.maxLatency).toBeUndefined();
     expect(balanced.objective).toEqual({ kind: 'balanced', aifWeight: 1, spreadWeight: 1000 });
@@ -46,7 +55,10 @@ describe('lowering', () => {
 
   it('edge-site: GHz, Mpps and us to SI; tasks rooted; from..to flows expanded to their unique path', () => {
     const [edge] = lowered.get('edge-site.nsc')!.switches.map((s) => s.model);
-    expect(edge.workers).toEqual([{ name: 'w0', speed: 2.4e9 }, { name: 'w1', speed: 2.4e9 }]);
+    expect(edge.workers).toEqual([
+      { name: 'w0', speed: 2.4e9 },
+      { name: 'w1', speed: 2.4e9 },
+    ]);
     expect([edge.batch, edge.queue]).toEqual([32, 64]);
     expect(edge.modules.map((m) => m.cost)).toEqual([60, 180, 240, 300, 900, 220, 60, 60]);
     const moduleNames = (indices: readonly number[]) => indices.map((i) => edge.modules[i].name);
@@ -70,7 +82,10 @@ describe('lowering', () => {
     expect(equal.tasks.map((t) => t.fixedWeight)).toEqual([1, 0.5, 0.5]);
     expect(skewed.tasks.map((t) => t.fixedWeight)).toEqual([1, 4 / 5, 1 / 5]);
     expect(equal.flows[0].rateSlo).toBe(1 / 3);
-    expect(equal.flows.map((f) => [f.offered, f.delaySlo])).toEqual([[1, 5], [1, 6]]);
+    expect(equal.flows.map((f) => [f.offered, f.delaySlo])).toEqual([
+      [1, 5],
+      [1, 6],
+    ]);
   });
 
   it('paper-fork: no fixed weights, f2 from nic1 to out2 is nic1 -> m2 -> out2', () => {
@@ -80,7 +95,7 @@ describe('lowering', () => {
     expect(fork.workers.map((w) => w.speed)).toEqual([1, 1]);
   });
 
-  it('metro-services: hop flows without offered take the service\'s; services name their nodes and hops', () => {
+  it("metro-services: hop flows without offered take the service's; services name their nodes and hops", () => {
     const scenario = lowered.get('metro-services.nsc')!;
     const [access, core] = scenario.switches.map((s) => s.model);
     // voice_ul states no offered load: VoiceUplink's 0.8 Mpps; bulk_ul states 1 Mpps.
@@ -91,7 +106,10 @@ describe('lowering', () => {
     const names = voice.topology.nodes.map((n) => n.name);
     expect(voice.topology.name).toBe('Metro');
     expect([names[voice.from], names[voice.to]]).toEqual(['acc1', 'app1']);
-    expect(voice.hops.map((h) => [h.switch, h.flow, names[h.node]])).toEqual([['AccessUpf', 'voice_ul', 'agg1'], ['CoreUpf', 'voice_ul', 'core1']]);
+    expect(voice.hops.map((h) => [h.switch, h.flow, names[h.node]])).toEqual([
+      ['AccessUpf', 'voice_ul', 'agg1'],
+      ['CoreUpf', 'voice_ul', 'core1'],
+    ]);
     expect(voice).toMatchObject({ offered: 0.8e6, rateSlo: 0.8e6 });
     close(voice.delaySlo, 2.18e-3);
     // BulkUplink states no offered load: its hop flows' 1 Mpps; no rate SLO.
@@ -138,7 +156,8 @@ describe('lowering', () => {
 describe('lowering a file with errors', () => {
   it('a cycle in a dataflow is a problem of the switch, not an endless walk along the cycle (fuzz)', async () => {
     // a -> b -> a is a cycle; the path of f from a to c once walked a, b, a, b, ... until memory ran out.
-    const text = 'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  module b cost 1 cycles\n  module c cost 1 cycles\n  a -> b\n  b -> a\n  b -> c\n  task t on w { a, b, c }\n  flow f from a to c offered 1 pps\n}';
+    const text =
+      'switch S {\n  worker w speed 1 Hz\n  module a cost 1 cycles\n  module b cost 1 cycles\n  module c cost 1 cycles\n  a -> b\n  b -> a\n  b -> c\n  task t on w { a, b, c }\n  flow f from a to c offered 1 pps\n}';
     const { document, services } = await validate(text);
     const lowering = lowerScenario(document.parseResult.value, loweringContext(services));
     expect(lowering.ok).toBe(false);

@@ -64,7 +64,9 @@ describe('traffic block', () => {
     ]);
     expect((await check(`  controller { periods 51 }\n  traffic { at period 50 f1 offered 2 pps }`)).messages).toEqual([]);
     // While the controller's periods are invalid, only that is reported.
-    expect((await check(`  controller { periods 0.5 }\n  traffic { at period 50 f1 offered 2 pps }`)).messages).toEqual(['error: The number of control periods must be a whole number.']);
+    expect((await check(`  controller { periods 0.5 }\n  traffic { at period 50 f1 offered 2 pps }`)).messages).toEqual([
+      'error: The number of control periods must be a whole number.',
+    ]);
   });
 
   it('checks the quantities: a whole period from 0, a packet rate', async () => {

@@ -62,7 +62,7 @@ describe('names in any script', () => {
     const uri = document.uri.toString();
     const position = document.textDocument.positionAt(WORLD.indexOf('München'));
     const edit = await services.lsp.RenameProvider!.rename(document, { textDocument: { uri }, position, newName: 'Köln' });
-    const renamed = TextDocument.applyEdits(document.textDocument, (edit?.changes?.[uri] ?? []));
+    const renamed = TextDocument.applyEdits(document.textDocument, edit?.changes?.[uri] ?? []);
     expect(renamed).toBe(WORLD.replaceAll('München', 'Köln'));
     await expect(services.lsp.RenameProvider!.rename(document, { textDocument: { uri }, position, newName: '9Köln' })).rejects.toThrow(/not a valid name/);
   });

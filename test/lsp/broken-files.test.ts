@@ -42,12 +42,24 @@ describe('saving a file with errors', () => {
   // [file, its text, a message among the errors]; edits of an example are undone after the case.
   const cases: Record<string, [string, string, RegExp]> = {
     'a link with a missing endpoint': ['new-1.nsc', `topology T {\n  node a\n  node b\n  link a --\n}${PLACEMENT_ON_T}`, /Expected a name/],
-    'a link to an unknown node': ['new-2.nsc', `topology T2 {\n  node a\n  node b\n  link a -- zz latency 1 ms\n}${PLACEMENT_ON_T.replace(/\bT\b/, 'T2').replace(/\bC\b/g, 'C2').replace('P {', 'P2 {')}`, /^Unknown node 'zz'\.$/],
+    'a link to an unknown node': [
+      'new-2.nsc',
+      `topology T2 {\n  node a\n  node b\n  link a -- zz latency 1 ms\n}${PLACEMENT_ON_T.replace(/\bT\b/, 'T2').replace(/\bC\b/g, 'C2').replace('P {', 'P2 {')}`,
+      /^Unknown node 'zz'\.$/,
+    ],
     'a task naming an unknown module': ['new-3.nsc', 'switch S3 {\n  worker w0 speed 1 Hz\n  module a cost 1 cycles\n  task t on w0 { zz }\n}', /^Unknown module 'zz'\.$/],
-    'a task on an unknown worker': ['new-4.nsc', 'switch S4 {\n  worker w0 speed 1 Hz\n  module a cost 1 cycles\n  task t on zz { a }\n  flow f a offered 1 pps\n}', /^Unknown worker 'zz'\.$/],
+    'a task on an unknown worker': [
+      'new-4.nsc',
+      'switch S4 {\n  worker w0 speed 1 Hz\n  module a cost 1 cycles\n  task t on zz { a }\n  flow f a offered 1 pps\n}',
+      /^Unknown worker 'zz'\.$/,
+    ],
     'a worker speed of 1e-300 Hz': ['paper-fork.nsc', examples.textOf('paper-fork.nsc').replace('speed 1 Hz', 'speed 1e-300 Hz'), /speed must be at least 1 Hz/],
     'a delay SLO of 1e-12 s': ['paper-fork.nsc', examples.textOf('paper-fork.nsc').replace('delay <= 5 s', 'delay <= 1e-12 s'), /delay SLO must be at least 1 ns/],
-    'a module cost of 999999999999 cycles': ['edge-site.nsc', examples.textOf('edge-site.nsc').replace('cost 60 cycles', 'cost 999999999999 cycles'), /times the speed of its worker/],
+    'a module cost of 999999999999 cycles': [
+      'edge-site.nsc',
+      examples.textOf('edge-site.nsc').replace('cost 60 cycles', 'cost 999999999999 cycles'),
+      /times the speed of its worker/,
+    ],
     'a worker speed of 5e-324 GHz': ['edge-site.nsc', examples.textOf('edge-site.nsc').replace('speed 2.4 GHz', 'speed 5e-324 GHz'), /speed must be at least 1 Hz/],
   };
 

@@ -12,7 +12,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../support/lsp-session.js';
 import { METRO } from '../support/metro-fixture.js';
 
-
 const SITE = `switch Edge at Metro.agg1 {
   worker w0 speed 1 GHz
 }
@@ -77,9 +76,9 @@ describe('editor features over the protocol', () => {
   it('prepares a rename on the part under the cursor and refuses a keyword as the new name', async () => {
     const range = await session.request<Range>('textDocument/prepareRename', { textDocument: { uri: uriOf('site.nsc') }, position: after(SITE, 'Metro.ag') });
     expect(range).toEqual({ start: { line: 0, character: 21 }, end: { line: 0, character: 25 } });
-    await expect(
-      session.request('textDocument/rename', { textDocument: { uri: uriOf('metro.nsc') }, position: after(METRO, 'node ag'), newName: 'link' }),
-    ).rejects.toThrow("'link' is a keyword of the language and cannot be used as a name.");
+    await expect(session.request('textDocument/rename', { textDocument: { uri: uriOf('metro.nsc') }, position: after(METRO, 'node ag'), newName: 'link' })).rejects.toThrow(
+      "'link' is a keyword of the language and cannot be used as a name.",
+    );
   });
 
   it('formats with 2-space indentation whatever tab size the editor asks for', async () => {

@@ -65,7 +65,12 @@ describe('failed and cancelled requests', () => {
       const source = new CancellationTokenSource();
       const hover = minimal.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 3 } }, source.token);
       source.cancel();
-      outcomes.push(await hover.then((result) => result, (rejection: unknown) => rejection));
+      outcomes.push(
+        await hover.then(
+          (result) => result,
+          (rejection: unknown) => rejection,
+        ),
+      );
     }
     for (const outcome of outcomes) {
       if (outcome instanceof ResponseError) expect(outcome.code).toBe(LSPErrorCodes.RequestCancelled);
@@ -89,7 +94,11 @@ describe('netscenario/importTopology', () => {
   const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/import', name), 'utf8');
 
   it('answers the scenario text of a topology file and what the import did', async () => {
-    const result = await minimal.request<ImportTopologyResult>(REQUESTS.importTopology, { fileName: 'edge-lab.clab.yml', text: fixture('edge-lab.clab.yml'), accelerators: 'top-degree:1' });
+    const result = await minimal.request<ImportTopologyResult>(REQUESTS.importTopology, {
+      fileName: 'edge-lab.clab.yml',
+      text: fixture('edge-lab.clab.yml'),
+      accelerators: 'top-degree:1',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.text).toContain('topology edge_lab {');

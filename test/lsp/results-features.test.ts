@@ -50,7 +50,10 @@ async function openAndSave(file: string, text = textOf(file)) {
  */
 const TIGHT_SERVICES = textOf('metro-services.nsc')
   .replace('delay <= 2.18 ms', 'delay <= 2.15 ms')
-  .replace('  worker w0 speed 2 GHz\n  batch 32', '  worker w0 speed 2 GHz\n  worker w1 speed 2 GHz\n  module ctl_m cost 10 cycles\n  task ctl on w1 { ctl_m }\n  flow ctl ctl_m offered 1 kpps\n  batch 32');
+  .replace(
+    '  worker w0 speed 2 GHz\n  batch 32',
+    '  worker w0 speed 2 GHz\n  worker w1 speed 2 GHz\n  module ctl_m cost 10 cycles\n  task ctl on w1 { ctl_m }\n  flow ctl ctl_m offered 1 kpps\n  batch 32',
+  );
 
 // paper-fork's optimum by hand: the delay slacks of f1 and f2 bind, 1 - (2/w + 2)/5 = 1 - (1/(1-w) + 1)/6,
 // i.e. 7w^2 + 10w - 12 = 0, so w1 = (-10 + sqrt(436)) / 14 ≈ 0.7772 and f1's delay 2/w1 + 2 ≈ 4.573 s.
@@ -166,7 +169,9 @@ describe('results in the editor', () => {
     expect(missed[0].range.start.line).toBe(lineOf(text, 'delay <= 2.15 ms'));
     // No weights reach 2.15 ms: the solver ends at the best values, both hops at w = 1 - m_b.
     // The achieved value to the nearest 3 digits, the best one rounded up.
-    expect(missed[0].message).toBe(`End-to-end delay SLO missed: VoiceUplink takes ≈ ${t(BEST_VOICE_DELAY)} (2.1 ms on the links), the limit is 2.15 ms; the best achievable is 2.16 ms.`);
+    expect(missed[0].message).toBe(
+      `End-to-end delay SLO missed: VoiceUplink takes ≈ ${t(BEST_VOICE_DELAY)} (2.1 ms on the links), the limit is 2.15 ms; the best achievable is 2.16 ms.`,
+    );
     const titles = (await quickFixes(uriOf('metro-services.nsc'), missed[0])).map((a) => a.title);
     // 2.15467 ms rounded up to 3 digits in ms.
     expect(titles).toEqual(['Relax the end-to-end delay SLO to 2.16 ms', "Move task 'voice' of 'AccessUpf' to worker 'w1'"]);
@@ -188,12 +193,22 @@ describe('results in the editor', () => {
     const errorsBefore = new Set(errorsOf(original.diagnostics).map(key));
     const applied: string[] = [];
     for (const target of targeted.map(key)) {
-      const count = (await quickFixes(original.uri, errorsOf((await openAndSave(file, generated)).diagnostics).find((d) => key(d) === target)!)).length;
+      const count = (
+        await quickFixes(
+          original.uri,
+          errorsOf((await openAndSave(file, generated)).diagnostics).find((d) => key(d) === target)!,
+        )
+      ).length;
       expect(count, target).toBeGreaterThan(0);
       for (let i = 0; i < count; i++) {
         // Fixes belong to one document version: solve the original text again, then take fix i.
         const fresh = await openAndSave(file, generated);
-        const fix = (await quickFixes(fresh.uri, errorsOf(fresh.diagnostics).find((d) => key(d) === target)!))[i];
+        const fix = (
+          await quickFixes(
+            fresh.uri,
+            errorsOf(fresh.diagnostics).find((d) => key(d) === target)!,
+          )
+        )[i];
         applied.push(fix.title);
         await show(fresh.uri, applyEdits(fresh.text, fix.edit!.changes![fresh.uri]));
         const after = await examples.session.save(fresh.uri);
@@ -204,6 +219,7 @@ describe('results in the editor', () => {
       }
     }
     // The generated switches relax both kinds of SLO (delays rounded up, rates down).
-    if (file === 'generated-switches.nsc') expect(applied).toEqual(expect.arrayContaining([expect.stringMatching(/^Relax the delay SLO/), expect.stringMatching(/^Relax the rate SLO/)]));
+    if (file === 'generated-switches.nsc')
+      expect(applied).toEqual(expect.arrayContaining([expect.stringMatching(/^Relax the delay SLO/), expect.stringMatching(/^Relax the rate SLO/)]));
   });
 });

@@ -22,7 +22,10 @@ beforeAll(async () => {
   copyFileSync(join(import.meta.dirname, '../../examples/mandala-study.nsc'), file);
   uri = pathToFileURL(file).toString();
   // A client that shows work-done progress: the server creates a token, then reports on it.
-  session = await LspSession.start(folder, undefined, { ...VSCODE_CLIENT, capabilities: { ...VSCODE_CLIENT.capabilities, window: { ...VSCODE_CLIENT.capabilities.window, workDoneProgress: true } } });
+  session = await LspSession.start(folder, undefined, {
+    ...VSCODE_CLIENT,
+    capabilities: { ...VSCODE_CLIENT.capabilities, window: { ...VSCODE_CLIENT.capabilities.window, workDoneProgress: true } },
+  });
   session.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
     session.connection.onProgress(WorkDoneProgress.type, token, (value) => progress.push(value));
     return null;

@@ -23,7 +23,10 @@ async function saveText(file: string, text: string) {
 const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
 /** The placement a diagnostic is on: the nearest `placement NAME` at or above its line. */
 function placementAt(text: string, line: number): string {
-  const above = text.split('\n').slice(0, line + 1).reverse();
+  const above = text
+    .split('\n')
+    .slice(0, line + 1)
+    .reverse();
   return /placement (\S+)/.exec(above.find((l) => l.includes('placement ')) ?? '')![1];
 }
 

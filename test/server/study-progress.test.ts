@@ -20,7 +20,14 @@ describe('studyProgressReporter', () => {
   it("reports the share of all the studies' instances, naming the running study, at most 4 times a second and always at the end", () => {
     let now = 0;
     const reports: [number, string][] = [];
-    const report = studyProgressReporter([{ name: 'A', instances: 4 }, { name: 'B', instances: 6 }], (percentage, message) => reports.push([percentage, message]), () => now);
+    const report = studyProgressReporter(
+      [
+        { name: 'A', instances: 4 },
+        { name: 'B', instances: 6 },
+      ],
+      (percentage, message) => reports.push([percentage, message]),
+      () => now,
+    );
     report({ study: 0, done: 1, total: 4 });
     now = 100;
     report({ study: 0, done: 2, total: 4 }); // 100 ms after the last report: skipped

@@ -17,9 +17,11 @@ export function describeInBrowser(name: string, suite: () => void): void {
   }
   const why = `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
   if (process.env.NSC_REQUIRE_BROWSER === '1') {
-    describe(name, () => it('needs Chromium', () => {
-      throw new Error(`${why}; NSC_REQUIRE_BROWSER=1 requires it`);
-    }));
+    describe(name, () =>
+      it('needs Chromium', () => {
+        throw new Error(`${why}; NSC_REQUIRE_BROWSER=1 requires it`);
+      }),
+    );
   } else {
     console.warn(`Skipping "${name}": ${why}. Set NSC_REQUIRE_BROWSER=1 to fail instead.`);
     describe.skip(`${name} (skipped: ${why})`, suite);

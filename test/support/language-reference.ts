@@ -47,7 +47,9 @@ export interface ReferenceEntry {
 /** `Rule.keyword` -> its entry in docs/language.md (a heading, a `<!-- keywords: ... -->` line, text). */
 export function referenceEntries(): Map<string, ReferenceEntry> {
   const entries = new Map<string, ReferenceEntry>();
-  const sections = readFileSync(REFERENCE_PATH, 'utf8').split(/^#{1,6} /m).slice(1);
+  const sections = readFileSync(REFERENCE_PATH, 'utf8')
+    .split(/^#{1,6} /m)
+    .slice(1);
   for (const section of sections) {
     const [title, marker, ...rest] = section.split('\n');
     const keys = /^<!-- keywords: (.*) -->$/.exec(marker)?.[1].trim().split(/\s+/) ?? [];

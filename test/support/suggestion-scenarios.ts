@@ -53,7 +53,6 @@ curve Slow { 1 -> 0.8 s  2 -> 0.4 s }
 placement NeedsAccelerators { topology Accelerated curve Slow rounds 10 target 2.5 s accelerators max 0 }
 `;
 
-
 /**
  * A switch with one flow whose SLO no weights can meet, the other flow easy: three tasks on one
  * 1 MHz worker, costs and loads drawn at random. Even seeds miss a delay SLO, odd seeds a rate SLO

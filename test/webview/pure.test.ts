@@ -49,7 +49,16 @@ describe('topology layout', () => {
 
 describe('exports', () => {
   it('quotes CSV fields with commas, quotes or line breaks; nulls are empty', () => {
-    expect(toCsv(['name', 'value'], [['a,b', 1], ['say "hi"', null], ['two\nlines', 0.5]])).toBe('name,value\r\n"a,b",1\r\n"say ""hi""",\r\n"two\nlines",0.5\r\n');
+    expect(
+      toCsv(
+        ['name', 'value'],
+        [
+          ['a,b', 1],
+          ['say "hi"', null],
+          ['two\nlines', 0.5],
+        ],
+      ),
+    ).toBe('name,value\r\n"a,b",1\r\n"say ""hi""",\r\n"two\nlines",0.5\r\n');
   });
 
   it('makes file names from declaration and chart names with no path or markup characters', () => {

@@ -26,10 +26,7 @@ const simulation: Simulation = {
   optimalSlack: 0.2,
   firstCompliantPeriod: 0,
   violationPeriods: 3,
-  phases: [
-    phase(0, 5, [], 2e-3),
-    phase(5, 2, [{ flow: 'f', delaySlo: 1e-3, offered: 2e6 }], 1e-3, { firstCompliantPeriod: 6, periodsToCompliance: 1, violationPeriods: 1 }),
-  ],
+  phases: [phase(0, 5, [], 2e-3), phase(5, 2, [{ flow: 'f', delaySlo: 1e-3, offered: 2e6 }], 1e-3, { firstCompliantPeriod: 6, periodsToCompliance: 1, violationPeriods: 1 })],
   rows: compliance.map((compliant, period) => ({ period, phase: period < 5 ? 0 : 1, weights: {}, rates: {}, delays: {}, lambda: {}, slack: null, compliant })),
 };
 
@@ -55,7 +52,9 @@ describe('controller charts with changing traffic', () => {
   it('says how the controller coped with a change', () => {
     expect(recoveryText(simulation.phases[1])).toBe('every SLO holds again after 1 period (period 6)');
     expect(recoveryText(simulation.phases[0])).toBe('every SLO holds at once');
-    expect(recoveryText(phase(5, 2, [], 1, { periodsToCompliance: null, firstCompliantPeriod: null, never: 'infeasible' }))).toBe('never: no weights meet every SLO under this load');
+    expect(recoveryText(phase(5, 2, [], 1, { periodsToCompliance: null, firstCompliantPeriod: null, never: 'infeasible' }))).toBe(
+      'never: no weights meet every SLO under this load',
+    );
     expect(recoveryText(phase(5, 2, [], 1, { periodsToCompliance: null, firstCompliantPeriod: null, never: 'phase-ended' }))).toBe('not within the 2 periods this load lasts');
   });
 });

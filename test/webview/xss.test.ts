@@ -156,7 +156,17 @@ describeInBrowser('results page renders scenario strings as text', () => {
   });
 
   it('a failed solve shows its message as text', async () => {
-    const failed: ScenarioResults = { uri: HOSTILE_URI, version: 3, status: 'timeout', message: HOSTILE_MESSAGE, seconds: 30, placements: [], switches: [], services: [], studies: [] };
+    const failed: ScenarioResults = {
+      uri: HOSTILE_URI,
+      version: 3,
+      status: 'timeout',
+      message: HOSTILE_MESSAGE,
+      seconds: 30,
+      placements: [],
+      switches: [],
+      services: [],
+      studies: [],
+    };
     const { page, incidents } = await open(resultsPage({ title: 'results', nonce: 'test-nonce', results: failed, ...renderer() }));
     await expect.poll(() => page.locator('#nsc-root').textContent()).toContain(HOSTILE_MESSAGE);
     await expectInert(page, incidents, 2);

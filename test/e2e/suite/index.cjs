@@ -38,8 +38,7 @@ const positionOf = (doc, needle, delta = 0) => {
   assert.ok(offset >= 0, `${needle} not found in ${doc.uri.path}`);
   return doc.positionAt(offset + delta);
 };
-const markdownOf = (hovers) =>
-  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+const markdownOf = (hovers) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 const labelOf = (hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join(''));
 
 async function open(name) {
@@ -81,7 +80,9 @@ exports.run = async function run() {
     } catch (e) {
       results.failed++;
       // The message and the first frames, each line prefixed so the runners can pick them out of the log.
-      const detail = String((e && e.stack) || e).split('\n').slice(0, 4);
+      const detail = String((e && e.stack) || e)
+        .split('\n')
+        .slice(0, 4);
       log(`not ok - ${name}\n${detail.map((l) => `[e2e]     ${l.trim()}`).join('\n')}`);
     }
   };
@@ -108,9 +109,15 @@ exports.run = async function run() {
   await test('after save the feasible paper-fork.nsc has no error diagnostics', async () => {
     const doc = await open('paper-fork.nsc');
     const titles = await saveAndSolve(doc);
-    assert.ok(titles.some((t) => t.startsWith('feasible')), `code lenses: ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.some((t) => t.startsWith('feasible')),
+      `code lenses: ${JSON.stringify(titles)}`,
+    );
     await sleep(500); // diagnostics are published just before the lenses refresh; let them land
-    assert.deepEqual(errorsOf(doc.uri).map((d) => d.message), []);
+    assert.deepEqual(
+      errorsOf(doc.uri).map((d) => d.message),
+      [],
+    );
   });
 
   await test('hover on flow f1 of paper-fork.nsc shows the delay budget table', async () => {
@@ -126,7 +133,10 @@ exports.run = async function run() {
       const hints = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, whole)) || [];
       return hints.length > 0 && hints.map(labelOf);
     });
-    assert.ok(labels.some((l) => l.startsWith('w ≈')), `inlay hints: ${JSON.stringify(labels)}`);
+    assert.ok(
+      labels.some((l) => l.startsWith('w ≈')),
+      `inlay hints: ${JSON.stringify(labels)}`,
+    );
   });
 
   await test("after save the infeasible fork-fixed-weights.nsc has the 'Delay SLO missed' error", async () => {
@@ -151,9 +161,7 @@ exports.run = async function run() {
     if (relax.command) await vscode.commands.executeCommand(relax.command.command, ...(relax.command.arguments || []));
     assert.ok(doc.isDirty, 'the quick fix changed nothing');
     await saveAndSolve(doc);
-    await waitFor(`the delay error on line ${line + 1} to go away`, () =>
-      !errorsOf(doc.uri).some((d) => d.range.start.line === line && d.message.includes('Delay SLO missed')),
-    );
+    await waitFor(`the delay error on line ${line + 1} to go away`, () => !errorsOf(doc.uri).some((d) => d.range.start.line === line && d.message.includes('Delay SLO missed')));
   });
 
   await test("the results webview opens (netscenario.showResults -> a tab labelled 'NetScenario…')", async () => {

@@ -24,7 +24,17 @@ const DEGREE = (2 * Math.PI * 6371) / 360 / 200_000;
 describe('GML reader', () => {
   it('reads keys, numbers, strings, nested lists and skips comment lines', () => {
     const tree = parseGmlTree('# made up\ngraph [\n  a 1\n  b -2.5e1\n  c "x y"\n  d [ e "&amp;" ]\n]\n');
-    expect(tree).toEqual([{ key: 'graph', value: [{ key: 'a', value: 1 }, { key: 'b', value: -25 }, { key: 'c', value: 'x y' }, { key: 'd', value: [{ key: 'e', value: '&' }] }] }]);
+    expect(tree).toEqual([
+      {
+        key: 'graph',
+        value: [
+          { key: 'a', value: 1 },
+          { key: 'b', value: -25 },
+          { key: 'c', value: 'x y' },
+          { key: 'd', value: [{ key: 'e', value: '&' }] },
+        ],
+      },
+    ]);
   });
 
   it('says where a broken file breaks', () => {
@@ -56,7 +66,14 @@ describe('the import rules', () => {
 
   it('names: identifiers of any script, keywords and repeats made unique, a leading digit prefixed', () => {
     expect(identifiers(['Quito Centro', 'Zürich', 'São Paulo', 'node', '3rd Street', 'Zürich', 'a--b.', '東京'], (w) => !KEYWORDS.has(w))).toEqual([
-      'Quito_Centro', 'Zürich', 'São_Paulo', 'node_', 'n3rd_Street', 'Zürich_2', 'a_b', '東京',
+      'Quito_Centro',
+      'Zürich',
+      'São_Paulo',
+      'node_',
+      'n3rd_Street',
+      'Zürich_2',
+      'a_b',
+      '東京',
     ]);
   });
 

@@ -26,7 +26,15 @@ describe('bad input gives a clear infeasible result, never a throw', () => {
       expect(result.aifs).not.toContain('agg4');
     }
     // Two isolated nodes: no server reaches 2 AIFs.
-    const isolated = { name: 'I', nodes: [{ name: 'a', accelerator: true }, { name: 'b', accelerator: false }, { name: 'c', accelerator: false }], links: [] };
+    const isolated = {
+      name: 'I',
+      nodes: [
+        { name: 'a', accelerator: true },
+        { name: 'b', accelerator: false },
+        { name: 'c', accelerator: false },
+      ],
+      links: [],
+    };
     for (const result of await solveAll(metroProblem({ topology: { kind: 'explicit', topology: isolated } }))) {
       expect(result.status).toBe('infeasible');
       expect(result.relaxations).toEqual({ minTarget: null, maxRounds: null, extraAccelerators: null });
@@ -40,7 +48,14 @@ describe('bad input gives a clear infeasible result, never a throw', () => {
       expect(result.status).toBe('infeasible');
       expect(result.relaxations.minTarget).toBeNull();
     }
-    const pair = { name: 'P', nodes: [{ name: 'a', accelerator: false }, { name: 'b', accelerator: false }], links: [{ a: 0, b: 1, latency: 1e-3 }] };
+    const pair = {
+      name: 'P',
+      nodes: [
+        { name: 'a', accelerator: false },
+        { name: 'b', accelerator: false },
+      ],
+      links: [{ a: 0, b: 1, latency: 1e-3 }],
+    };
     // One AIF, p_1 = 1.2 s, plus a 2 ms round trip: 1.202 s per round; T = 2 s fits one round.
     for (const result of await solveAll(metroProblem({ topology: { kind: 'explicit', topology: pair }, minAifs: 1, rounds: 1, target: 2 }))) {
       expect(result.status).toBe('feasible');
@@ -97,7 +112,15 @@ describe('bad input gives a clear infeasible result, never a throw', () => {
   });
 
   it('an invalid Mandala spec does not throw out of solvePlacement', async () => {
-    const spec = { name: 'M', access: 12, accessAggregation: { min: 0, max: 0 }, aggregationCore: { min: 0, max: 0 }, coreApplication: { min: 0, max: 0 }, acceleratorShare: 0.3, seed: 1 };
+    const spec = {
+      name: 'M',
+      access: 12,
+      accessAggregation: { min: 0, max: 0 },
+      aggregationCore: { min: 0, max: 0 },
+      coreApplication: { min: 0, max: 0 },
+      acceleratorShare: 0.3,
+      seed: 1,
+    };
     const result = await solvePlacement(metroProblem({ topology: { kind: 'mandala', spec } }));
     expect(result.status).toBe('infeasible');
     expect(result.reason).toMatch(/multiple of 8/);

@@ -142,4 +142,3 @@ describe('the readings of the objectives vs brute force', () => {
     }
   });
 });
-

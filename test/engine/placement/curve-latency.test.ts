@@ -11,7 +11,13 @@ describe('training curve p_k', () => {
     expect(curveTime(LSTM_TRAINING, 11)).toBeCloseTo(0.175, 12);
     expect(curveTime(LSTM_TRAINING, 12)).toBe(0.17);
     expect(curveTime(LSTM_TRAINING, 40)).toBe(0.17);
-    const late = { name: 'late', points: [{ k: 3, time: 0.9 }, { k: 5, time: 0.5 }] };
+    const late = {
+      name: 'late',
+      points: [
+        { k: 3, time: 0.9 },
+        { k: 5, time: 0.5 },
+      ],
+    };
     expect(curveTime(late, 1)).toBe(0.9);
     expect(flatFrom(LSTM_TRAINING)).toBe(12);
   });
@@ -23,7 +29,15 @@ describe('training curve p_k', () => {
 
   it('reports unusable curves', () => {
     expect(curveIssues({ name: 'e', points: [] })).toEqual(['curve e has no points']);
-    expect(curveIssues({ name: 'd', points: [{ k: 2, time: 1 }, { k: 2, time: 0.5 }] })[0]).toMatch(/increase strictly/);
+    expect(
+      curveIssues({
+        name: 'd',
+        points: [
+          { k: 2, time: 1 },
+          { k: 2, time: 0.5 },
+        ],
+      })[0],
+    ).toMatch(/increase strictly/);
     expect(curveIssues({ name: 'z', points: [{ k: 1, time: 0 }] })[0]).toMatch(/positive/);
     expect(curveIssues(LSTM_TRAINING)).toEqual([]);
   });
@@ -45,7 +59,14 @@ describe('exchange latency d_ij', () => {
   });
 
   it('is Infinity between disconnected nodes', () => {
-    const topology = { name: 'two', nodes: [{ name: 'a', accelerator: false }, { name: 'b', accelerator: false }], links: [] };
+    const topology = {
+      name: 'two',
+      nodes: [
+        { name: 'a', accelerator: false },
+        { name: 'b', accelerator: false },
+      ],
+      links: [],
+    };
     const d = new ExchangeLatencies(topology, 'round-trip').allPairs();
     expect(d[0][1]).toBe(Infinity);
     expect(d[0][0]).toBe(0);
@@ -59,8 +80,12 @@ describe('server rows without an all-pairs matrix', () => {
     name: 'ties',
     nodes: names.map((name) => ({ name, accelerator: false })),
     links: [
-      { a: 0, b: 6, latency: 1e-3 }, { a: 0, b: 2, latency: 1e-3 }, { a: 0, b: 4, latency: 0 },
-      { a: 4, b: 1, latency: 1e-3 }, { a: 0, b: 3, latency: 2e-3 }, { a: 4, b: 5, latency: 0 },
+      { a: 0, b: 6, latency: 1e-3 },
+      { a: 0, b: 2, latency: 1e-3 },
+      { a: 0, b: 4, latency: 0 },
+      { a: 4, b: 1, latency: 1e-3 },
+      { a: 0, b: 3, latency: 2e-3 },
+      { a: 4, b: 5, latency: 0 },
     ],
   };
 

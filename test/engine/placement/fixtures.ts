@@ -15,10 +15,21 @@ export function metroTopology(): Topology {
     name: 'Metro',
     nodes: names.map((name) => ({ name, accelerator: accelerated.has(name) })),
     links: [
-      link('app1', 'core1', 1.2), link('app1', 'core2', 1.4), link('core1', 'core2', 0.8),
-      link('core1', 'agg1', 0.6), link('core1', 'agg2', 0.7), link('core2', 'agg3', 0.5), link('core2', 'agg4', 0.9),
-      link('agg1', 'acc1', 0.3), link('agg1', 'acc2', 0.4), link('agg2', 'acc3', 0.2), link('agg2', 'acc4', 0.3),
-      link('agg3', 'acc5', 0.4), link('agg3', 'acc6', 0.3), link('agg4', 'acc7', 0.2), link('agg4', 'acc8', 0.5),
+      link('app1', 'core1', 1.2),
+      link('app1', 'core2', 1.4),
+      link('core1', 'core2', 0.8),
+      link('core1', 'agg1', 0.6),
+      link('core1', 'agg2', 0.7),
+      link('core2', 'agg3', 0.5),
+      link('core2', 'agg4', 0.9),
+      link('agg1', 'acc1', 0.3),
+      link('agg1', 'acc2', 0.4),
+      link('agg2', 'acc3', 0.2),
+      link('agg2', 'acc4', 0.3),
+      link('agg3', 'acc5', 0.4),
+      link('agg3', 'acc6', 0.3),
+      link('agg4', 'acc7', 0.2),
+      link('agg4', 'acc8', 0.5),
     ],
   };
 }
@@ -26,8 +37,14 @@ export function metroTopology(): Topology {
 export const LSTM_TRAINING: TrainingCurve = {
   name: 'LstmTraining',
   points: [
-    { k: 1, time: 1.2 }, { k: 2, time: 0.7 }, { k: 3, time: 0.5 }, { k: 4, time: 0.38 },
-    { k: 6, time: 0.27 }, { k: 8, time: 0.21 }, { k: 10, time: 0.18 }, { k: 12, time: 0.17 },
+    { k: 1, time: 1.2 },
+    { k: 2, time: 0.7 },
+    { k: 3, time: 0.5 },
+    { k: 4, time: 0.38 },
+    { k: 6, time: 0.27 },
+    { k: 8, time: 0.21 },
+    { k: 10, time: 0.18 },
+    { k: 12, time: 0.17 },
   ],
 };
 
@@ -116,7 +133,11 @@ export function forEachPlacement(instance: PlacementInstance, accelerators: numb
         if ((acc & set) !== acc) continue;
         const used = members.filter((i) => acc & (1 << i));
         if (used.length > accelerators || !used.every((i) => instance.accelerator[i])) continue;
-        visit(k, members.map((i) => (acc & (1 << i) ? alpha * times[k] : times[k]) + latency(i, j)), used.length);
+        visit(
+          k,
+          members.map((i) => (acc & (1 << i) ? alpha * times[k] : times[k]) + latency(i, j)),
+          used.length,
+        );
       }
     }
   }

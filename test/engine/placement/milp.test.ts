@@ -75,7 +75,16 @@ describe('a MILP stopped by its time limit', () => {
           seed: 7,
         },
       },
-      curve: { name: 'C', points: [{ k: 1, time: 1.2 }, { k: 2, time: 0.7 }, { k: 4, time: 0.38 }, { k: 8, time: 0.21 }, { k: 16, time: 0.16 }] },
+      curve: {
+        name: 'C',
+        points: [
+          { k: 1, time: 1.2 },
+          { k: 2, time: 0.7 },
+          { k: 4, time: 0.38 },
+          { k: 8, time: 0.21 },
+          { k: 16, time: 0.16 },
+        ],
+      },
       rounds: 5,
       target: 2,
       serverCandidates: undefined,

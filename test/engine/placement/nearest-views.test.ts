@@ -13,7 +13,14 @@ function problem(seed: number, rounds: number, maxAccelerators: number): Placeme
     name: `M${seed}`,
     topology: { kind: 'mandala', spec: { name: 'M', access: 16, ...DEFAULT_MANDALA_LATENCIES, diameter: 0.012, acceleratorShare: 0.4, seed } },
     // Flat from k = 4: K = 4 while 25 of the 26 nodes are eligible around each server.
-    curve: { name: 'C', points: [{ k: 1, time: 1.2 }, { k: 2, time: 0.7 }, { k: 4, time: 0.38 }] },
+    curve: {
+      name: 'C',
+      points: [
+        { k: 1, time: 1.2 },
+        { k: 2, time: 0.7 },
+        { k: 4, time: 0.38 },
+      ],
+    },
     rounds,
     target: 2,
     acceleration: 0.5,

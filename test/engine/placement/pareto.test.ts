@@ -40,7 +40,10 @@ describe('Pareto fronts vs brute force', () => {
           maxByK.set(k, Math.min(maxByK.get(k) ?? Infinity, max));
         });
         const fronts = paretoFronts(instance);
-        for (const [front, byK] of [[fronts.spread, spreadByK], [fronts.maxRoundTime, maxByK]] as const) {
+        for (const [front, byK] of [
+          [fronts.spread, spreadByK],
+          [fronts.maxRoundTime, maxByK],
+        ] as const) {
           const expected = nonDominated(byK);
           expect(front.map((p) => p.k)).toEqual(expected.map(([k]) => k));
           front.forEach((p, i) => expect(p.value).toBeCloseTo(expected[i][1], 12));

@@ -68,8 +68,7 @@ describe('study', () => {
     expect(here.cells.map((c) => [c.objective, c.target, c.rounds])).toEqual(
       ['baseline', 'min-aifs', 'balanced'].flatMap((o) => [2, 1.6, 1.2].flatMap((t) => [1, 5, 10, 15].map((r) => [o, t, r]))),
     );
-    const cell = (objective: string, target: number, rounds: number) =>
-      here.cells.find((c) => c.objective === objective && c.target === target && c.rounds === rounds)!;
+    const cell = (objective: string, target: number, rounds: number) => here.cells.find((c) => c.objective === objective && c.target === target && c.rounds === rounds)!;
     for (const c of here.cells) {
       expect(c.feasible * 6).toBeCloseTo(Math.round(c.feasible * 6), 12);
       if (c.feasible === 0) expect([c.aifs, c.maxLearningTime, c.accelerated]).toEqual([null, null, null]);

@@ -14,8 +14,16 @@ import { LSTM_TRAINING, metroProblem, randomProblem } from './fixtures.js';
 function largeModel(): LinearProgram {
   const lp = new LinearProgram();
   const vars = Array.from({ length: 3000 }, () => lp.binary());
-  for (let r = 0; r < 300; r++) lp.constrain(vars.filter((_, i) => (i * 7 + r) % 13 < 6).map((variable, i) => ({ variable, coefficient: 1 + ((i * r) % 17) })), '<=', 500 + r);
-  lp.setObjective('max', vars.map((variable, i) => ({ variable, coefficient: 1 + (i % 23) })));
+  for (let r = 0; r < 300; r++)
+    lp.constrain(
+      vars.filter((_, i) => (i * 7 + r) % 13 < 6).map((variable, i) => ({ variable, coefficient: 1 + ((i * r) % 17) })),
+      '<=',
+      500 + r,
+    );
+  lp.setObjective(
+    'max',
+    vars.map((variable, i) => ({ variable, coefficient: 1 + (i % 23) })),
+  );
   return lp;
 }
 

@@ -98,4 +98,3 @@ describe('controller in the simulator', () => {
     });
   }
 });
-

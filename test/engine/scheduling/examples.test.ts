@@ -42,7 +42,10 @@ describe('example switches through the language front end', () => {
     const equal = await solveSwitch(switches.get('ForkEqual')!);
     expect(equal.weightsSource).toBe('fixed');
     expect(equal.status).toBe('infeasible');
-    expect(equal.flows.map((f) => [f.name, f.meetsRate, f.meetsDelay])).toEqual([['f1', false, false], ['f2', true, true]]);
+    expect(equal.flows.map((f) => [f.name, f.meetsRate, f.meetsDelay])).toEqual([
+      ['f1', false, false],
+      ['f2', true, true],
+    ]);
     expect(equal.flows[0].rate).toBeCloseTo(1 / 4, 12);
     expect(equal.flows[0].delay).toBeCloseTo(6, 12);
     const skewed = await solveSwitch(switches.get('ForkSkewed')!);

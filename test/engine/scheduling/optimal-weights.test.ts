@@ -73,19 +73,25 @@ function bestOf(design: Design, score: Score, candidates: number[][][]): { value
  */
 function bruteForce(design: Design, divisions: number): number {
   const exact: Score = (w) => Math.min(...slackTerms(design, w));
-  const soft = (tau: number): Score => (w) => {
-    const terms = slackTerms(design, w);
-    const low = Math.min(...terms);
-    return low - tau * Math.log(terms.reduce((sum, x) => sum + Math.exp(-(x - low) / tau), 0));
-  };
+  const soft =
+    (tau: number): Score =>
+    (w) => {
+      const terms = slackTerms(design, w);
+      const low = Math.min(...terms);
+      return low - tau * Math.log(terms.reduce((sum, x) => sum + Math.exp(-(x - low) / tau), 0));
+    };
   const tasksOfWorker = design.structure.tasksOfWorker;
   const grid = tasksOfWorker.map((tasks) => compositions(tasks.length, divisions).map((c) => c.map((k) => k / divisions)));
   let perWorker = bestOf(design, exact, grid).perWorker;
   for (let tau = 1e-3; tau > 1e-7; tau /= 10) {
     const score = soft(tau);
     let value = -Infinity;
-    for (let step = 1 / divisions; step > 1e-8; ) {
-      const candidate = bestOf(design, score, perWorker.map((center) => neighbourhood(center, step, 2)));
+    for (let step = 1 / divisions; step > 1e-8;) {
+      const candidate = bestOf(
+        design,
+        score,
+        perWorker.map((center) => neighbourhood(center, step, 2)),
+      );
       if (candidate.value > value) ({ value, perWorker } = candidate);
       else step /= 2;
     }
@@ -96,7 +102,14 @@ function bruteForce(design: Design, divisions: number): number {
 }
 
 // [tasks, workers]: 2–4 tasks per worker; tasks go to workers round-robin.
-const SHAPES: [number, number][] = [[2, 1], [3, 1], [4, 1], [4, 2], [5, 2], [6, 2]];
+const SHAPES: [number, number][] = [
+  [2, 1],
+  [3, 1],
+  [4, 1],
+  [4, 2],
+  [5, 2],
+  [6, 2],
+];
 
 describe('optimal weights vs brute force on random pipelines', () => {
   for (let seed = 1; seed <= 12; seed++) {
@@ -104,7 +117,11 @@ describe('optimal weights vs brute force on random pipelines', () => {
     it(`seed ${seed}: ${tasks} tasks on ${workers} worker(s)`, async () => {
       const model = generatePipeline({ modules: tasks + 3, tasks, workers, flows: 3, seed });
       const design = buildDesign(model);
-      const optimum = optimalWeights(await loadHighs(), design, model.tasks.map(() => undefined));
+      const optimum = optimalWeights(
+        await loadHighs(),
+        design,
+        model.tasks.map(() => undefined),
+      );
       const grid = bruteForce(design, workers === 1 ? 40 : 24);
       // The certificate: no grid point beats the upper bound, the weights returned achieve s*, and
       // the bounds are 1e-6 apart.

@@ -22,17 +22,26 @@ function model(costs: number[], flows: Flow[]): SwitchModel {
 
 async function rates(m: SwitchModel): Promise<number[]> {
   const design = buildDesign(m);
-  return ratesAtWeights(await loadHighs(), m, design.structure, design.designRates, m.tasks.map(() => 1));
+  return ratesAtWeights(
+    await loadHighs(),
+    m,
+    design.structure,
+    design.designRates,
+    m.tasks.map(() => 1),
+  );
 }
 
 describe('rates at given weights', () => {
   it('first shares the shortfall fairly instead of maximising the total', async () => {
     // One task, f costs 1 and g 3 cycles per packet, both want 1/2 pps: design load 2 > capacity 1.
     // Fulfilment z* = 1/2, so both get 1/4 (1/4 + 3/4 = 1 uses it all); max total alone would give f 1 pps.
-    const m = model([1, 3], [
-      { name: 'f', path: [0], offered: 1, rateSlo: 0.5 },
-      { name: 'g', path: [1], offered: 1, rateSlo: 0.5 },
-    ]);
+    const m = model(
+      [1, 3],
+      [
+        { name: 'f', path: [0], offered: 1, rateSlo: 0.5 },
+        { name: 'g', path: [1], offered: 1, rateSlo: 0.5 },
+      ],
+    );
     const shared: SwitchModel = { ...m, workers: [m.workers[0]], tasks: [{ name: 't', worker: 0, modules: [0, 1] }] };
     const [f, g] = await rates(shared);
     expect(f).toBeCloseTo(0.25, 9);
@@ -41,10 +50,13 @@ describe('rates at given weights', () => {
 
   it('then maximises the total rate with every fulfilment kept', async () => {
     // Same task, SLOs 1/5 each: design load 1/5 + 3/5 fits. Spare capacity 1/5 goes to the cheaper f.
-    const m = model([1, 3], [
-      { name: 'f', path: [0], offered: 1, rateSlo: 0.2 },
-      { name: 'g', path: [1], offered: 1, rateSlo: 0.2 },
-    ]);
+    const m = model(
+      [1, 3],
+      [
+        { name: 'f', path: [0], offered: 1, rateSlo: 0.2 },
+        { name: 'g', path: [1], offered: 1, rateSlo: 0.2 },
+      ],
+    );
     const shared: SwitchModel = { ...m, workers: [m.workers[0]], tasks: [{ name: 't', worker: 0, modules: [0, 1] }] };
     const [f, g] = await rates(shared);
     expect(f).toBeCloseTo(0.4, 9);

@@ -116,7 +116,11 @@ describe('services on the metro example', () => {
   it('reports the route, each hop by the delay formulas, and the end-to-end values', async () => {
     const { switches, services } = await solveNetwork(example);
     const [voice, bulk] = services;
-    expect(voice.route.map((leg) => leg.nodes)).toEqual([['acc1', 'agg1'], ['agg1', 'core1'], ['core1', 'app1']]);
+    expect(voice.route.map((leg) => leg.nodes)).toEqual([
+      ['acc1', 'agg1'],
+      ['agg1', 'core1'],
+      ['core1', 'app1'],
+    ]);
     expect(voice.route.map((leg) => leg.latency / ms)).toEqual([expect.closeTo(0.3, 12), expect.closeTo(0.6, 12), expect.closeTo(1.2, 12)]);
     expect(voice.propagation).toBeCloseTo(2.1 * ms, 15);
     const [wA, wB] = [switches[0].weights.voice, switches[1].weights.voice];

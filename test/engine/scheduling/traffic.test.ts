@@ -86,7 +86,13 @@ describe('tracking changes in the simulator', () => {
   });
 
   it('a feasible load the phase is too short for: never within the phase, not infeasible', async () => {
-    const simulation = await simulateSwitch(withTraffic([{ period: 10, flow: F1, rateSlo: 0.37 }, { period: 12, flow: F1, rateSlo: 1 / 3 }]), { slackTarget: 0 });
+    const simulation = await simulateSwitch(
+      withTraffic([
+        { period: 10, flow: F1, rateSlo: 0.37 },
+        { period: 12, flow: F1, rateSlo: 1 / 3 },
+      ]),
+      { slackTarget: 0 },
+    );
     expect(simulation.phases[1]).toMatchObject({ periods: 2, firstCompliantPeriod: null, never: 'phase-ended', achievable: null });
   });
 
