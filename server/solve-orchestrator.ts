@@ -11,7 +11,7 @@ import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import { withDetails, type ScenarioInput } from '../engine/scenario.js';
 import type { Scenario } from '../language/generated/ast.js';
 import { blockingErrors } from '../language/blocking-errors.js';
-import { lowerScenario, scenarioInput } from '../language/lowering.js';
+import { lowerScenario, scenarioInput, type LoweredScenario } from '../language/lowering.js';
 import { loweringContext } from '../language/lowering-context.js';
 import type { NetScenarioServices, NetScenarioSharedServices } from '../language/netscenario-module.js';
 import type { ScenarioResults } from '../language/results/model.js';
@@ -25,6 +25,13 @@ const CHANGE_DEBOUNCE_MS = 400;
 type UnsolvedResults = Pick<ScenarioResults, 'message' | 'errorCount' | 'location'> & { readonly status: Exclude<ScenarioResults['status'], 'solved'>; readonly seconds?: number };
 
 const fileName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+
+/** Where reading a document for a solve ends: nothing to do, cached results, results that say why not, or a scenario to solve. */
+type SolveInputs =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'cached'; readonly results: ScenarioResults }
+  | { readonly kind: 'unsolved'; readonly document: LangiumDocument; readonly why: UnsolvedResults }
+  | { readonly kind: 'solve'; readonly document: LangiumDocument; readonly version: number; readonly scenario: LoweredScenario };
 
 interface Running {
   readonly version: number;
@@ -151,35 +158,14 @@ export class SolveOrchestrator {
     }
     if (!documents.hasDocument(parsed)) return undefined;
     await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
-    const document = documents.getDocument(parsed) as LangiumDocument<Scenario> | undefined;
-    if (!document || document.state < DocumentState.Validated) return undefined;
-    const version = document.textDocument.version;
-    const blocking = await blockingErrors(document, this.services);
-    // Results are current while neither this text, nor the text of any file it references, nor a trace file they read has changed.
-    const traces = this.services.traffic.TraceFiles;
-    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}#${traces.signatureOf(d)}`).join(' ');
-    const cached = this.services.results.Store.current(document);
-    if (!force && cached && this.solvedInputs.get(uri) === inputs) return cached;
-    this.solvedInputs.set(uri, inputs);
-    this.solvedTraces.set(uri, { version, signature: traces.signatureOf(document) });
-    if (blocking.count > 0) {
-      const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
-      const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
-      return this.publishUnsolved(document, {
-        status: 'not-solved',
-        message,
-        errorCount: blocking.count,
-        location: blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range },
-      });
-    }
-    const lowering = lowerScenario(document.parseResult.value, loweringContext(this.services));
-    if (!lowering.ok) {
-      // Validation passed but a declaration still cannot be read: a gap between validation and lowering.
-      const [problem] = lowering.problems;
-      const range = problem.node.$cstNode?.range;
-      return this.publishUnsolved(document, { status: 'error', message: problem.message, location: range && { uri, range } });
-    }
-    const lowered = lowering.scenario;
+    // The document and the files it references are read between builds only: a save also arrives
+    // as a change of the file on disk, and Langium rebuilds it; read mid-rebuild, its references
+    // would fail to resolve and stand as input errors of a valid file.
+    const inputs = await this.shared.workspace.WorkspaceLock.read(() => this.readInputs(parsed, force));
+    if (inputs.kind === 'none') return undefined;
+    if (inputs.kind === 'cached') return inputs.results;
+    if (inputs.kind === 'unsolved') return this.publishUnsolved(inputs.document, inputs.why);
+    const { document, version } = inputs;
     const previous = this.running.get(uri);
     if (previous?.version === version && previous.job === 'verdicts' && !force) return undefined;
     previous?.abort.abort(); // an older version's solve is now useless
@@ -187,7 +173,7 @@ export class SolveOrchestrator {
     this.running.set(uri, running);
 
     const settings = await this.currentSettings();
-    const input = scenarioInput(lowered);
+    const input = scenarioInput(inputs.scenario);
     const started = performance.now();
     const progress = await this.beginProgress(uri, running.abort, input.studies.length > 0);
     const onProgress = studyProgressReporter(input.studies, progress.report);
@@ -209,6 +195,36 @@ export class SolveOrchestrator {
     await this.publish(document, results);
     void this.addDetails(document, input, results, settings.timeLimit);
     return results;
+  }
+
+  /** What a solve of the document's current version starts from, read while no build runs. */
+  private async readInputs(uri: URI, force: boolean): Promise<SolveInputs> {
+    const document = this.shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument<Scenario> | undefined;
+    if (!document || document.state < DocumentState.Validated) return { kind: 'none' };
+    const key = uri.toString();
+    const version = document.textDocument.version;
+    const blocking = await blockingErrors(document, this.services);
+    // Results are current while neither this text, nor the text of any file it references, nor a trace file they read has changed.
+    const traces = this.services.traffic.TraceFiles;
+    const inputs = blocking.closure.map((d) => `${d.uri.toString()}@${d.textDocument.version}#${traces.signatureOf(d)}`).join(' ');
+    const cached = this.services.results.Store.current(document);
+    if (!force && cached && this.solvedInputs.get(key) === inputs) return { kind: 'cached', results: cached };
+    this.solvedInputs.set(key, inputs);
+    this.solvedTraces.set(key, { version, signature: traces.signatureOf(document) });
+    if (blocking.count > 0) {
+      const where = blocking.referencedWithErrors.length > 0 ? ` (in ${blocking.referencedWithErrors.map(fileName).join(', ')})` : '';
+      const message = `not solved: ${blocking.count} input error${blocking.count === 1 ? '' : 's'}${where}`;
+      const location = blocking.first && { uri: blocking.first.uri, range: blocking.first.diagnostic.range };
+      return { kind: 'unsolved', document, why: { status: 'not-solved', message, errorCount: blocking.count, location } };
+    }
+    const lowering = lowerScenario(document.parseResult.value, loweringContext(this.services));
+    if (!lowering.ok) {
+      // Validation passed but a declaration still cannot be read: a gap between validation and lowering.
+      const [problem] = lowering.problems;
+      const range = problem.node.$cstNode?.range;
+      return { kind: 'unsolved', document, why: { status: 'error', message: problem.message, location: range && { uri: key, range } } };
+    }
+    return { kind: 'solve', document, version, scenario: lowering.scenario };
   }
 
   /**
@@ -249,8 +265,13 @@ export class SolveOrchestrator {
 
   private async publish(document: LangiumDocument, results: ScenarioResults): Promise<void> {
     this.services.results.Store.set(results);
-    document.diagnostics = await this.services.validation.DocumentValidator.validateDocument(document);
-    await this.connection.sendDiagnostics({ uri: results.uri, version: results.version, diagnostics: document.diagnostics });
+    // Validated again between builds (see solveOrThrow) for the results' diagnostics. A document that
+    // is no longer validated is being rebuilt: that build validates it with these results and publishes.
+    const diagnostics = await this.shared.workspace.WorkspaceLock.read(async () => {
+      if (document.state < DocumentState.Validated) return undefined;
+      return (document.diagnostics = await this.services.validation.DocumentValidator.validateDocument(document));
+    });
+    if (diagnostics) await this.connection.sendDiagnostics({ uri: results.uri, version: results.version, diagnostics });
     await this.connection.sendNotification(RESULTS_NOTIFICATION, results);
     await this.refreshEditorViews();
   }
