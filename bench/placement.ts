@@ -5,7 +5,8 @@
  */
 import { HighsWorker } from '../engine/highs/worker-solver.js';
 import { DEFAULT_MANDALA_LATENCIES, generateMandala } from '../engine/placement/mandala.js';
-import type { Objective, PlacementProblem, Topology, TrainingCurve } from '../engine/placement/model.js';
+import type { Objective, PlacementProblem, Topology } from '../engine/placement/model.js';
+import { paperTrainingCurve } from '../engine/placement/paper-curve.js';
 import { placementPareto, solvePlacement, solvePlacementExact } from '../engine/placement/solve.js';
 import { regionalTopology } from './real-topology.js';
 import { fmt, medianMs } from './timing.js';
@@ -14,19 +15,7 @@ const SIZES = [16, 32, 64, 128, 256];
 /** A MILP that needs longer than this is not run again on larger sizes. */
 export const MILP_LIMIT_SECONDS = 60;
 
-const FIG3: TrainingCurve = {
-  name: 'Fig3',
-  points: [
-    [1, 1.2],
-    [2, 0.7],
-    [3, 0.5],
-    [4, 0.38],
-    [6, 0.27],
-    [8, 0.21],
-    [10, 0.18],
-    [12, 0.17],
-  ].map(([k, time]) => ({ k, time })),
-};
+const FIG3 = paperTrainingCurve('Fig3');
 
 export function mandalaProblem(access: number, objective: Objective, seed = 7, rounds = 10): PlacementProblem {
   return {

@@ -3,6 +3,7 @@
  * latencies, the topology (each node's original label as a comment when its name differs), and —
  * unless only the topology is wanted — a starting curve and placement so the file solves at once.
  */
+import { PAPER_TRAINING_POINTS } from '../placement/paper-curve.js';
 import { formatQuantity } from '../units.js';
 import { FIBRE_KM_PER_SECOND, type ImportedNetwork } from './build.js';
 import { FORMAT_NAMES } from './graph.js';
@@ -70,16 +71,7 @@ function startingPlacement(topology: string, accelerators: boolean): string[] {
   return [
     "// A starting point: the placement paper's training-time curve and requirement; edit them to yours.",
     `curve ${topology}Training {`,
-    ...[
-      [1, 1.2],
-      [2, 0.7],
-      [3, 0.5],
-      [4, 0.38],
-      [6, 0.27],
-      [8, 0.21],
-      [10, 0.18],
-      [12, 0.17],
-    ].map(([k, t]) => `  ${k} -> ${t} s`),
+    ...PAPER_TRAINING_POINTS.map(({ k, time }) => `  ${k} -> ${time} s`),
     '}',
     '',
     `placement ${topology}Placement {`,
