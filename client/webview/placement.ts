@@ -29,19 +29,25 @@ export function placementFigures(context: Context, outcome: PlacementOutcome): H
 
 /**
  * A Pareto front as a scatter of (k, value) with the chosen placement highlighted (it may lie off
- * the front: min-aifs ranks AIFs first). Clicking a point shows the placement that reaches it.
+ * the front: min-aifs ranks AIFs first). Clicking a point shows the placement that reaches it and
+ * rings the point, so the note below says which point it describes.
  */
 function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spread' | 'max round time', front: readonly ParetoPoint[]): HTMLElement {
   const { palette } = context;
   const { result } = outcome;
   const chosenValue = criterion === 'spread' ? result.spread : result.maxRoundTime;
   const scale = timeScale(Math.max(...front.map((p) => p.value), chosenValue ?? 0));
-  const ks = [...front.map((p) => p.k), ...(result.k === null ? [] : [result.k])];
+  const chosen = result.k !== null && chosenValue !== null ? { k: result.k, value: chosenValue } : undefined;
+  const ks = [...front.map((p) => p.k), ...(chosen ? [chosen.k] : [])];
+  // Tooltips say a point as the note does, not as Chart.js's '(12, 173.4)' in the axis unit.
+  const pointLabel = (p: { k: number; value: number }) => `${p.k} AIFs, ${criterion} ${seconds(p.value)}`;
   const describe = (p: ParetoPoint) =>
-    `${p.k} AIFs, ${criterion} ${seconds(p.value)}: FL server ${p.server}; AIFs ${p.aifs.join(', ')}` +
+    `${pointLabel(p)}: FL server ${p.server}; AIFs ${p.aifs.join(', ')}` +
     `${p.accelerated.length > 0 ? ` (accelerated: ${p.accelerated.join(', ')})` : ''}; max round ${seconds(p.maxRoundTime)}, spread ${seconds(p.spread)}.`;
   const detail = html('p', { class: 'note' }, 'Click a point of the front to see its placement.');
-  const chosenOnFront = front.some((p) => p.k === result.k && chosenValue !== null && Math.abs(p.value - chosenValue) <= 1e-12 + 1e-9 * p.value);
+  let selected: number | undefined;
+  const isSelected = (point: { dataIndex: number }) => point.dataIndex === selected;
+  const chosenOnFront = chosen !== undefined && front.some((p) => p.k === chosen.k && Math.abs(p.value - chosen.value) <= 1e-12 + 1e-9 * p.value);
   const card = chartCard(
     context,
     `Pareto front: AIFs vs ${criterion}`,
@@ -56,13 +62,16 @@ function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spr
             backgroundColor: palette.blue,
             showLine: true,
             stepped: 'before' as const,
-            pointRadius: 5,
+            pointRadius: (point) => (isSelected(point) ? 7 : 5),
+            pointHoverRadius: (point) => (isSelected(point) ? 8 : 6),
+            pointBorderColor: (point) => (isSelected(point) ? palette.foreground : palette.blue),
+            pointBorderWidth: (point) => (isSelected(point) ? 2 : 1),
           },
-          ...(result.k !== null && chosenValue !== null
+          ...(chosen
             ? [
                 {
                   label: chosenOnFront ? 'chosen (on the front)' : 'chosen (dominated)',
-                  data: [{ x: result.k, y: chosenValue * scale.factor }],
+                  data: [{ x: chosen.k, y: chosen.value * scale.factor }],
                   borderColor: palette.green,
                   backgroundColor: palette.green,
                   pointRadius: 9,
@@ -73,20 +82,41 @@ function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spr
         ],
       },
       options: {
-        onClick: (_event, elements) => {
+        onClick: (_event, elements, chart) => {
           const hit = elements.find((element) => element.datasetIndex === 0);
-          if (hit) detail.textContent = describe(front[hit.index]);
+          if (!hit) return;
+          detail.textContent = describe(front[hit.index]);
+          selected = hit.index;
+          chart.update();
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (item) => {
+                const point = item.datasetIndex === 0 ? front[item.dataIndex] : chosen;
+                return point ? `${item.dataset.label ?? ''}: ${pointLabel(point)}` : '';
+              },
+            },
+          },
         },
         scales: {
-          // Half a step of room on both sides, so the end points are not cut by the axes.
-          x: { type: 'linear', min: Math.min(...ks) - 0.5, max: Math.max(...ks) + 0.5, title: axisTitle('k (number of AIFs)'), ticks: { stepSize: 1 } },
+          // Half a step of room on both sides, so the end points are not cut by the axes. Ticks at whole
+          // k only (a stepSize with these bounds puts them at 2.5, 3.5…), each k while there is room.
+          x: {
+            type: 'linear',
+            min: Math.min(...ks) - 0.5,
+            max: Math.max(...ks) + 0.5,
+            title: axisTitle('k (number of AIFs)'),
+            ticks: { precision: 0, includeBounds: false, maxTicksLimit: 25 },
+          },
           y: { beginAtZero: true, grace: '10%', title: axisTitle(`${criterion} (${scale.unit})`) },
         },
       },
     },
     {
-      header: ['k', `${criterion} (s)`, 'FL server', 'AIFs', 'accelerated', 'max round time (s)', 'spread (s)'],
-      rows: front.map((p) => [p.k, p.value, p.server, p.aifs.join(' '), p.accelerated.join(' '), p.maxRoundTime, p.spread]),
+      // The front's value is one of the last two columns: a column of its own would repeat a name.
+      header: ['k', 'FL server', 'AIFs', 'accelerated', 'max round time (s)', 'spread (s)'],
+      rows: front.map((p) => [p.k, p.server, p.aifs.join(' '), p.accelerated.join(' '), p.maxRoundTime, p.spread]),
     },
   );
   card.append(detail);
