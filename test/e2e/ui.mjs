@@ -22,6 +22,9 @@ const shots = resolve(values.shots ?? '.');
 const FILE = 'edge-site.nsc';
 const T = Number(process.env.E2E_STEP_TIMEOUT_MS || 45_000); // per step
 mkdirSync(shots, { recursive: true });
+// For the last step, a study over 500 large generated topologies: still solving when the palette
+// opens. Written before the workbench loads: Quick Open may not list a file created while it runs.
+writeFileSync(join(folder, 'slow.nsc'), `curve C { 1 -> 1.2 s  2 -> 0.7 s  4 -> 0.38 s }\n${SLOW_STUDY}`);
 
 const t0 = Date.now();
 const lap = (m) => console.log(`[ui +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -276,8 +279,6 @@ try {
   lap(`${step}: '${described}', screenshot ${join(shots, 'pareto-webview.png')}`);
 
   step = "'Cancel Solve' is offered only while the file solves, and stops the solve";
-  // A study over 500 large generated topologies: it is still solving when the palette opens.
-  writeFileSync(join(folder, 'slow.nsc'), `curve C { 1 -> 1.2 s  2 -> 0.7 s  4 -> 0.38 s }\n${SLOW_STUDY}`);
   const slow = await quickOpen(page, 'slow.nsc');
   await slow.locator('.codelens-decoration', { hasText: 'not solved yet' }).first().waitFor({ timeout: T });
   const idle = await paletteCommands(page);
