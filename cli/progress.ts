@@ -73,6 +73,12 @@ export class StudyProgress {
     this.meter = undefined;
   }
 
+  /** Stopped midway (Ctrl-C): the bar keeps its last state and its line is ended, so the shell's prompt starts on a line of its own. */
+  interrupt(): void {
+    if (this.meter !== undefined && this.mode === 'bar') this.stream.write('\n');
+    this.meter = undefined;
+  }
+
   private draw(): void {
     if (this.meter === undefined) return;
     this.shownAt = this.clock();

@@ -64,6 +64,7 @@ export async function runStudyCommand(files: readonly string[], options: StudyCo
     'studies',
   );
   const run: StudyRun = { specs, jobs, deadline: Deadline.after(timeLimit), progress: new StudyProgress(process.stderr, progressMode(process.stderr, options.quiet === true)) };
+  onInterruption(run.progress, options.quiet === true ? undefined : part);
   if (part === undefined) {
     const studies = await runWhole(run);
     writeOut(studyOutput(studies, files, diagnostics, format));
@@ -75,6 +76,21 @@ export async function runStudyCommand(files: readonly string[], options: StudyCo
     if (error instanceof PartError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/**
+ * Ctrl-C, or the SIGTERM of a batch engine's time limit: the progress bar's line is ended and a run
+ * with a part file says where its work is; then the process dies of the signal, as without this.
+ */
+function onInterruption(progress: StudyProgress, part: string | undefined): void {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const interrupted = (signal: NodeJS.Signals) => {
+    for (const other of signals) process.off(other, interrupted);
+    progress.interrupt();
+    if (part !== undefined) process.stderr.write(`interrupted; what is done is in ${part}: run the same command again to go on\n`);
+    process.kill(process.pid, signal);
+  };
+  for (const signal of signals) process.on(signal, interrupted);
 }
 
 function studyFormat(options: StudyCommandOptions): StudyFormat {

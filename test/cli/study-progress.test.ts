@@ -83,6 +83,16 @@ describe('StudyProgress', () => {
     ]);
   });
 
+  it('interrupted (Ctrl-C), ends the line of the bar as it stands, so the prompt starts on its own line', () => {
+    const { clock, written, progress } = display('bar');
+    progress.start('S', 4);
+    clock.now = 150;
+    progress.update(1); // 1 in 0.15 s: 6.7/s; 3 left: 0.45 s
+    progress.interrupt();
+    progress.finish(); // nothing more: the run is over
+    expect(written.slice(1)).toEqual([`\rS [${'█'.repeat(8)}${'░'.repeat(22)}]  25% 1/4 instances, 6.7/s, ETA 0:00\x1b[K`, '\n']);
+  });
+
   it('in a log prints a plain line every 10 s, and a last one when it printed any', () => {
     const { clock, written, progress } = display('lines');
     progress.start('S', 4);

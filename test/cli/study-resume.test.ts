@@ -42,9 +42,14 @@ beforeAll(() => {
   oneMachine = whole.stdout;
 });
 
-/** Starts `nsc study long.nsc -o PART` and SIGKILLs it once its part holds `slices` slices. */
-function killAfter(part: string, slices: number): Promise<number> {
-  const child = spawn(process.execPath, [CLI, 'study', 'long.nsc', '-o', part, '--jobs', '1', '-q'], { cwd: dir, stdio: 'ignore' });
+/**
+ * Starts `nsc study long.nsc -o PART` and sends it `signal` once its part holds `slices` slices;
+ * resolves with the slices of the part then and what the run wrote on stderr.
+ */
+function stopAfter(part: string, slices: number, signal: NodeJS.Signals): Promise<{ done: number; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, 'study', 'long.nsc', '-o', part, '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   return new Promise((resolve, reject) => {
     const poll = setInterval(() => {
       let done: number;
@@ -55,20 +60,20 @@ function killAfter(part: string, slices: number): Promise<number> {
       }
       if (done >= slices) {
         clearInterval(poll);
-        child.kill('SIGKILL');
+        child.kill(signal);
       }
     }, 5);
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, exitSignal) => {
       clearInterval(poll);
-      if (signal === 'SIGKILL') resolve(readPart(part).studies[0].done.length);
-      else reject(new Error(`the run ended (code ${code}) before it could be killed`));
+      if (exitSignal === signal) resolve({ done: readPart(part).studies[0].done.length, stderr });
+      else reject(new Error(`the run ended (code ${code}, signal ${exitSignal}) before it could be stopped`));
     });
   });
 }
 
 describe('nsc study -o PART after an interruption', () => {
   it('resumes a killed run from its part file without redoing the instances it finished', async () => {
-    const killedAt = await killAfter('killed.json', 3);
+    const { done: killedAt } = await stopAfter('killed.json', 3, 'SIGKILL');
     // The kill left a whole part file (each version replaced the last by a rename), and no more than it had.
     const killed = readPart('killed.json');
     expect(killed.complete).toBe(false);
@@ -100,6 +105,16 @@ describe('nsc study -o PART after an interruption', () => {
     writeFileSync(join(dir, 'restored.json'), JSON.stringify(after));
     const merged = nsc(['study', 'merge', 'restored.json', '--json'], { cwd: dir });
     expect(merged.stdout).toBe(oneMachine);
+  });
+
+  it('Ctrl-C (SIGINT): the run says where its work is, dies of the signal, and resumes to the one-machine document', async () => {
+    const { done, stderr } = await stopAfter('interrupted.json', 2, 'SIGINT');
+    expect(stderr).toContain('interrupted; what is done is in interrupted.json: run the same command again to go on\n');
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(readPart('interrupted.json').complete).toBe(false);
+    const resumed = run(['-o', 'interrupted.json', '--jobs', '1', '--json']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toBe(oneMachine);
   });
 
   it('resumes a run stopped by --time-limit (exit 3) and ends with the one-machine document', () => {
