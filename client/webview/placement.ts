@@ -2,6 +2,7 @@
 import type { ParetoPoint } from '../../engine/placement/pareto.js';
 import type { PlacementOutcome } from '../../server/protocol.js';
 import { chartCard, svgCard, type Context } from './card.js';
+import { Chart } from 'chart.js';
 import { axisTitle } from './charts.js';
 import { html } from './dom.js';
 import { number, seconds, timeScale } from './format.js';
@@ -30,7 +31,8 @@ export function placementFigures(context: Context, outcome: PlacementOutcome): H
 /**
  * A Pareto front as a scatter of (k, value) with the chosen placement highlighted (it may lie off
  * the front: min-aifs ranks AIFs first). Clicking a point shows the placement that reaches it and
- * rings the point, so the note below says which point it describes.
+ * rings the point, so the note below says which point it describes. A button per point does the
+ * same from the keyboard (and for screen readers, to which the canvas is one image).
  */
 function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spread' | 'max round time', front: readonly ParetoPoint[]): HTMLElement {
   const { palette } = context;
@@ -44,8 +46,17 @@ function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spr
   const describe = (p: ParetoPoint) =>
     `${pointLabel(p)}: FL server ${p.server}; AIFs ${p.aifs.join(', ')}` +
     `${p.accelerated.length > 0 ? ` (accelerated: ${p.accelerated.join(', ')})` : ''}; max round ${seconds(p.maxRoundTime)}, spread ${seconds(p.spread)}.`;
-  const detail = html('p', { class: 'note' }, 'Click a point of the front to see its placement.');
+  const detail = html('p', { class: 'note', 'aria-live': 'polite' }, 'Click a point of the front to see its placement.');
   let selected: number | undefined;
+  const buttons = front.map((p) => html('button', { type: 'button', 'aria-pressed': 'false', title: pointLabel(p) }, `${p.k} AIFs`));
+  const select = (index: number) => {
+    selected = index;
+    detail.textContent = describe(front[index]);
+    buttons.forEach((button, i) => button.setAttribute('aria-pressed', String(i === index)));
+    const canvas = card.querySelector('canvas');
+    if (canvas) Chart.getChart(canvas)?.update();
+  };
+  buttons.forEach((button, index) => button.addEventListener('click', () => select(index)));
   const isSelected = (point: { dataIndex: number }) => point.dataIndex === selected;
   const chosenOnFront = chosen !== undefined && front.some((p) => p.k === chosen.k && Math.abs(p.value - chosen.value) <= 1e-12 + 1e-9 * p.value);
   const card = chartCard(
@@ -82,12 +93,9 @@ function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spr
         ],
       },
       options: {
-        onClick: (_event, elements, chart) => {
+        onClick: (_event, elements) => {
           const hit = elements.find((element) => element.datasetIndex === 0);
-          if (!hit) return;
-          detail.textContent = describe(front[hit.index]);
-          selected = hit.index;
-          chart.update();
+          if (hit) select(hit.index);
         },
         plugins: {
           tooltip: {
@@ -119,7 +127,7 @@ function paretoCard(context: Context, outcome: PlacementOutcome, criterion: 'spr
       rows: front.map((p) => [p.k, p.server, p.aifs.join(' '), p.accelerated.join(' '), p.maxRoundTime, p.spread]),
     },
   );
-  card.append(detail);
+  card.append(html('div', { class: 'point-picker', role: 'group', 'aria-label': `Points of the front: AIFs vs ${criterion}` }, 'Placement of:', ...buttons), detail);
   return card;
 }
 
