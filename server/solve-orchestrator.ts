@@ -48,6 +48,8 @@ export class SolveOrchestrator {
   /** Per document, its text version and trace files (`traffic from`) at its last solve. */
   private readonly solvedTraces = new Map<string, { readonly version: number; readonly signature: string }>();
   private settings: ServerSettings | undefined;
+  /** Per document, how many solves are running (a cancelled one may not have ended yet). */
+  private readonly solvingCount = new Map<string, number>();
 
   constructor(
     private readonly services: NetScenarioServices,
@@ -288,9 +290,13 @@ export class SolveOrchestrator {
   /**
    * LSP work-done progress with a cancel button, plus a plain notification for the status bar.
    * `counted`: the solve runs studies, whose instances give a percentage (study-progress.ts).
+   * The notification says whether the document has any solve running: a cancelled solve may end
+   * after the next one began, and its end must not clear the 'solving' of the one still running.
    */
   private async beginProgress(uri: string, abort: AbortController, counted: boolean): Promise<{ readonly report: (percentage: number, message: string) => void; done(): void }> {
-    void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: true } satisfies SolvingParams);
+    const solving = (this.solvingCount.get(uri) ?? 0) + 1;
+    this.solvingCount.set(uri, solving);
+    if (solving === 1) void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: true } satisfies SolvingParams);
     const reporter = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     reporter?.begin(`Solving ${fileName(uri)}`, counted ? 0 : undefined, undefined, true);
     reporter?.token.onCancellationRequested(() => abort.abort());
@@ -298,6 +304,9 @@ export class SolveOrchestrator {
       report: (percentage, message) => reporter?.report(percentage, message),
       done: () => {
         reporter?.done();
+        const still = (this.solvingCount.get(uri) ?? 1) - 1;
+        if (still > 0) return void this.solvingCount.set(uri, still);
+        this.solvingCount.delete(uri);
         void this.connection.sendNotification(SOLVING_NOTIFICATION, { uri, solving: false } satisfies SolvingParams);
       },
     };

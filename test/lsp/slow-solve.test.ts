@@ -59,7 +59,12 @@ describe('a slow solve', () => {
     expect(results.status).toBe('solved');
     // Only version 2 is ever published: its verdicts, then (maybe already) its details.
     expect(new Set(session.results.filter((r) => r.uri === uri).map((r) => r.version))).toEqual(new Set([2]));
-    // The solving notifications show the first solve ended (cancelled) before the second began.
-    expect(session.solving.filter((s) => s.uri === uri).map((s) => s.solving)).toEqual([true, false, true, false]);
+    // 'Solving' is on while any solve runs, and off at the end: the cancelled solve may end before
+    // or after the second began, but never switches it off while the second runs.
+    const flags = session.solving.filter((s) => s.uri === uri).map((s) => s.solving);
+    expect([
+      [true, false, true, false],
+      [true, false],
+    ]).toContainEqual(flags);
   });
 });
